@@ -1,0 +1,252 @@
+"""Load a content folder: read every file, validate every record, cross-check every reference.
+
+All mistakes in all files are collected and raised together as ``ContentErrors``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentError, ContentErrors, Position
+from .messages import message
+from .models import (
+    Event,
+    EventsFile,
+    Partner,
+    PartnersFile,
+    Project,
+    ProjectsFile,
+    Site,
+    Station,
+    StationsFile,
+)
+from .yamlsource import Document, Loc, read_yaml
+
+CONTENT_ENV = "SUMMIT_CONTENT"
+LIST_FILES: dict[str, tuple[type[BaseModel], str, type[BaseModel]]] = {
+    "stations.yml": (StationsFile, "stations", Station),
+    "partners.yml": (PartnersFile, "partners", Partner),
+    "projects.yml": (ProjectsFile, "projects", Project),
+}
+KNOWN_FILES = {"site.yml", *LIST_FILES}
+EVENTS_FILE_RE = re.compile(r"^(\d{4})\.yml$")
+
+
+@dataclass
+class Content:
+    """Every record of one content folder, validated and cross-checked."""
+
+    site: Site
+    stations: dict[str, Station]
+    partners: dict[str, Partner]
+    projects: dict[str, Project]
+    events: list[Event]
+    """Sorted by date, then id."""
+    sources: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(kind, id) -> content file path of the record."""
+
+
+def content_dir(root: Path, env: typing.Mapping[str, str] = os.environ) -> Path:
+    """The content folder: ``$SUMMIT_CONTENT`` (relative to the project root) or ``content/``."""
+    return (root / env.get(CONTENT_ENV, "content")).resolve()
+
+
+def display_path(file: Path, root: Path) -> str:
+    """``file`` relative to the project root when inside it, else as an absolute path."""
+    try:
+        return file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return file.resolve().as_posix()
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model or list type inside Optional[...] and Annotated[...]."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0] if len(args) == 1 else annotation
+            if len(args) != 1:
+                return annotation
+        else:
+            return annotation
+
+
+def fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """Field names of the model found at ``loc`` inside ``model`` (for 'did you mean')."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else None
+        elif isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(part)
+            current = info.annotation if info else None
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+class _Loader:
+    def __init__(self, root: Path, folder: Path) -> None:
+        self.root = root
+        self.folder = folder
+        self.errors: list[ContentError] = []
+        self.known_ids: dict[str, set[str]] = {k: set() for k in ("station", "partner", "project", "event")}
+        self.sources: dict[tuple[str, str], tuple[Document, Loc]] = {}
+        self.raw_items: dict[str, list[tuple[Any, Document, Loc]]] = {k: [] for k in self.known_ids}
+
+    def error(self, doc: Document, loc: Loc, text: str, *, key: bool = False) -> None:
+        self.errors.append(ContentError(doc.path, doc.position(loc, key=key), loc, text))
+
+    def read(self, file: Path) -> Document | None:
+        doc, errors = read_yaml(file, display_path(file, self.root))
+        self.errors.extend(errors)
+        return doc
+
+    def validate(self, model: type[BaseModel], data: Any, doc: Document, prefix: Loc = ()) -> Any:
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = (*prefix, *err["loc"])
+                siblings = fields_at(model, tuple(err["loc"][:-1]))
+                if err["type"] == "missing" and not siblings:
+                    siblings = fields_at(model, tuple(err["loc"]))
+                self.error(doc, loc, message(err, siblings), key=err["type"] == "extra_forbidden")
+            return None
+
+    def records(self, doc: Document, wrapper: type[BaseModel], key: str, model: type[BaseModel], kind: str) -> list[Any]:
+        """Validate the list under ``key`` item by item, so one bad record hides no other."""
+        if self.validate(wrapper, doc.data, doc) is None:
+            return []
+        items = doc.data.get(key) or []
+        result = []
+        for index, item in enumerate(items):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                self.known_ids[kind].add(item["id"])
+            self.raw_items[kind].append((item, doc, (key, index)))
+            record = self.validate(model, item, doc, (key, index))
+            if record is None:
+                continue
+            where = (key, index, "id")
+            if (kind, record.id) in self.sources:
+                first_doc, first_loc = self.sources[(kind, record.id)]
+                pos = first_doc.position(first_loc)
+                self.error(doc, where, f"duplicate {kind} id '{record.id}' (first defined at {first_doc.path}:{pos.line})")
+                continue
+            self.sources[(kind, record.id)] = (doc, where)
+            result.append((record, doc, (key, index)))
+        return result
+
+    def load(self) -> Content:
+        if not self.folder.is_dir():
+            raise ContentErrors([ContentError(display_path(self.folder, self.root), Position(1, 1), None, "content folder not found")])
+        self.check_file_names()
+        site_doc = self.read(self.folder / "site.yml") if (self.folder / "site.yml").is_file() else None
+        if not (self.folder / "site.yml").is_file():
+            self.errors.append(ContentError(display_path(self.folder / "site.yml", self.root), Position(1, 1), None, "file is missing"))
+        site = self.validate(Site, site_doc.data, site_doc) if site_doc else None
+        lists: dict[str, list[Any]] = {}
+        for name, (wrapper, key, model) in LIST_FILES.items():
+            file = self.folder / name
+            doc = self.read(file) if file.is_file() else None
+            lists[key] = self.records(doc, wrapper, key, model, key[:-1]) if doc else []
+        events = []
+        for file in sorted((self.folder / "events").glob("*.yml")):
+            doc = self.read(file)
+            if doc is None:
+                continue
+            year = int(EVENTS_FILE_RE.match(file.name)[1]) if EVENTS_FILE_RE.match(file.name) else None
+            for event, edoc, loc in self.records(doc, EventsFile, "events", Event, "event"):
+                if year is not None and event.date.year != year:
+                    self.error(edoc, (*loc, "date"), f"event of {event.date.year} in the file of {year}: move it to events/{event.date.year}.yml")
+                events.append((event, edoc, loc))
+        for event, doc, loc in events:
+            self.check_event_times(event, doc, loc)
+        self.check_references(site)
+        if self.errors or site is None:
+            raise ContentErrors(self.errors)
+        return Content(
+            site=site,
+            stations={r.id: r for r, _, _ in lists["stations"]},
+            partners={r.id: r for r, _, _ in lists["partners"]},
+            projects={r.id: r for r, _, _ in lists["projects"]},
+            events=sorted((e for e, _, _ in events), key=lambda e: (e.date.first_day, e.date.precise is False, e.start or dt.time.min, e.id)),
+            sources={k: d.path for k, (d, _) in self.sources.items()},
+        )
+
+    def check_file_names(self) -> None:
+        for file in sorted(self.folder.iterdir()):
+            if file.is_file() and file.suffix in (".yml", ".yaml") and file.name not in KNOWN_FILES:
+                self.errors.append(ContentError(display_path(file, self.root), Position(1, 1), None,
+                                                f"unknown content file; expected one of {', '.join(sorted(KNOWN_FILES))} or events/<year>.yml"))
+        events = self.folder / "events"
+        if events.is_dir():
+            for file in sorted(events.iterdir()):
+                if file.is_file() and not EVENTS_FILE_RE.match(file.name):
+                    self.errors.append(ContentError(display_path(file, self.root), Position(1, 1), None,
+                                                    "an events file is named by its year: events/<year>.yml"))
+
+    def check_refs(self, item: Any, doc: Document, loc: Loc, field: str, kind: str) -> None:
+        """Check the ids under ``field`` of a record as written, valid or not."""
+        value = item.get(field) if isinstance(item, dict) else None
+        refs = [(value, loc + (field,))] if isinstance(value, str) else []
+        if isinstance(value, list):
+            refs = [(ref, (*loc, field, i)) for i, ref in enumerate(value) if isinstance(ref, str)]
+        for ref, where in refs:
+            if ref not in self.known_ids[kind]:
+                self.error(doc, where, f"no {kind} with id '{ref}'")
+
+    def check_references(self, site: Site | None) -> None:
+        for item, doc, loc in self.raw_items["event"]:
+            self.check_refs(item, doc, loc, "stations", "station")
+            self.check_refs(item, doc, loc, "partners", "partner")
+            self.check_refs(item, doc, loc, "projects", "project")
+        industries = {i.id for i in site.industries} if site else None
+        for item, doc, loc in self.raw_items["project"]:
+            self.check_refs(item, doc, loc, "station", "station")
+            refs = item.get("industries") if isinstance(item, dict) else None
+            if industries is None or not isinstance(refs, list):
+                continue
+            for index, ref in enumerate(refs):
+                if isinstance(ref, str) and ref not in industries:
+                    self.error(doc, (*loc, "industries", index), f"no industry with id '{ref}' in site.yml")
+
+    def check_event_times(self, event: Event, doc: Document, loc: Loc) -> None:
+        if not event.date.precise:
+            for name in ("start", "end", "end_date"):
+                if getattr(event, name) is not None:
+                    self.error(doc, (*loc, name), f"'{name}' needs a date with a day; the date gives only the month")
+            return
+        if event.end_date is not None and event.end_date < event.date.first_day:
+            self.error(doc, (*loc, "end_date"), f"end_date {event.end_date} is before the date {event.date}")
+        if event.end is not None and event.start is None:
+            self.error(doc, (*loc, "end"), "an end time needs a start time")
+        elif (
+            event.end is not None
+            and event.start is not None
+            and event.end_date in (None, event.date.first_day)
+            and event.end <= event.start
+        ):
+            self.error(doc, (*loc, "end"), "ends before it starts; for an event that passes midnight give end_date")
+
+
+def load_content(root: Path, folder: Path) -> Content:
+    """Load and check the content ``folder``; ``root`` is the project root (for messages)."""
+    return _Loader(root, folder).load()

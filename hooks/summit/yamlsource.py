@@ -1,0 +1,117 @@
+"""Read YAML as plain text trees that remember where every key and value was written.
+
+YAML 1.1 turns ``10:30`` into 630, ``no`` into False and ``2020-04-15`` into a date, and lets a
+duplicate key silently win. Here every scalar stays a string (the models parse them), an empty
+value or ``~``/``null`` becomes None, and a duplicate key is an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError, Position
+
+Loc = tuple[str | int, ...]
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass
+class Document:
+    """One YAML file read as text, with the position of each value and each key."""
+
+    path: str
+    data: Any
+    values: dict[Loc, Position] = field(default_factory=dict)
+    keys: dict[Loc, Position] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, key: bool = False) -> Position:
+        """Where ``loc`` was written, or its nearest written ancestor (a missing field)."""
+        if key and loc in self.keys:
+            return self.keys[loc]
+        while loc not in self.values and loc:
+            loc = loc[:-1]
+        return self.values.get(loc, Position(1, 1))
+
+
+def _mark(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, doc: Document, errors: list[ContentError]) -> None:
+        self.doc = doc
+        self.errors = errors
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        self.doc.values[loc] = _mark(node)
+        if id(node) in self.seen:
+            self._error(node, loc, "aliases (*name) are not supported; write the value out")
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.style is None and node.value in _NULLS:
+                return None
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.MappingNode)
+        return self._mapping(node, loc)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._error(key_node, loc, "a key must be plain text")
+                continue
+            key = key_node.value
+            if key == "<<":
+                self._error(key_node, loc, "merge keys (<<) are not supported; write the fields out")
+                continue
+            if key in result:
+                first = self.doc.keys[(*loc, key)]
+                self._error(
+                    key_node,
+                    (*loc, key),
+                    f"duplicate key '{key}' (first written at line {first.line})",
+                )
+                continue
+            self.doc.keys[(*loc, key)] = _mark(key_node)
+            result[key] = self.build(value_node, (*loc, key))
+        return result
+
+    def _error(self, node: yaml.Node, loc: Loc, message: str) -> None:
+        self.errors.append(ContentError(self.doc.path, _mark(node), loc, message))
+
+
+def read_yaml(file: Path, display: str) -> tuple[Document | None, list[ContentError]]:
+    """Read ``file``; ``display`` is the path shown in messages. Returns the document or errors."""
+    errors: list[ContentError] = []
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [ContentError(display, Position(1, 1), (), f"not UTF-8 text ({exc.reason})")]
+    except OSError as exc:
+        return None, [ContentError(display, Position(1, 1), (), f"cannot read: {exc.strerror}")]
+    try:
+        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        return None, [ContentError(display, pos, None, f"YAML syntax error: {problem}")]
+    except yaml.YAMLError as exc:
+        return None, [ContentError(display, Position(1, 1), None, f"YAML error: {exc}")]
+    if len(nodes) > 1:
+        return None, [ContentError(display, _mark(nodes[1]), None, "only one YAML document per file")]
+    doc = Document(display, None)
+    if not nodes or nodes[0] is None:
+        doc.data = {}
+        doc.values[()] = Position(1, 1)
+        return doc, []
+    doc.data = _Builder(doc, errors).build(nodes[0], ())
+    return doc, errors
