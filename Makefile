@@ -1,0 +1,40 @@
+# CHINAOCS summit site. `make build` and `make test` set everything up on a fresh machine.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export PYTHONPATH := $(CURDIR)/hooks
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build test check serve lint clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+## check: validate the content folder ($$SUMMIT_CONTENT or content/), fast
+check: $(STAMP)
+	$(BIN)/python -m summit check
+
+## build: validate, then build site/ with MkDocs in strict mode (site/ is replaced only on success)
+build: check
+	rm -rf .site.tmp
+	$(BIN)/mkdocs build --strict --quiet --site-dir .site.tmp
+	rm -rf site && mv .site.tmp site
+	@echo "Built site/: open site/index.html (中文) or site/en/index.html (English)"
+
+## test: the whole test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## serve: live preview on http://127.0.0.1:8000, rebuilt when content/ changes
+serve: check
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+lint: $(STAMP)
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
+
+clean:
+	rm -rf site .site.tmp $(VENV)

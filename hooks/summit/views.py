@@ -1,0 +1,88 @@
+"""View-models: the schedule and the stations' agendas, shared by every output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from itertools import groupby
+from zoneinfo import ZoneInfo
+
+from .content import Content
+from .models import Event
+
+TODAY_ENV = "SUMMIT_TODAY"
+
+
+def build_date(site_zone: str = "Asia/Shanghai", env: dict[str, str] | None = None) -> dt.date:
+    """Today in the site's zone, or ``$SUMMIT_TODAY`` (YYYY-MM-DD) for reproducible builds."""
+    env = dict(os.environ) if env is None else env
+    if env.get(TODAY_ENV):
+        return dt.date.fromisoformat(env[TODAY_ENV])
+    return dt.datetime.now(ZoneInfo(site_zone)).date()
+
+
+def last_day(event: Event) -> dt.date:
+    """The last day the event may take place on (the month's end while only the month is known)."""
+    return event.end_date or event.date.last_day
+
+
+def is_past(event: Event, today: dt.date) -> bool:
+    return last_day(event) < today
+
+
+@dataclass
+class MonthGroup:
+    year: int
+    month: int
+    events: list[Event]
+
+
+@dataclass
+class YearGroup:
+    year: int
+    months: list[MonthGroup]
+
+
+@dataclass
+class Agenda:
+    """Events split into upcoming (soonest first) and past (latest month first), by year and month."""
+
+    upcoming: list[YearGroup] = field(default_factory=list)
+    past: list[YearGroup] = field(default_factory=list)
+    next: list[Event] = field(default_factory=list)
+    """Upcoming events, soonest first."""
+    recent: list[Event] = field(default_factory=list)
+    """Past events, the latest first."""
+
+
+def _group(events: list[Event], newest_first: bool) -> list[YearGroup]:
+    ordered = sorted(events, key=lambda e: (e.date.year, e.date.month), reverse=newest_first)
+    years = []
+    for year, in_year in groupby(ordered, key=lambda e: e.date.year):
+        months = [
+            MonthGroup(year, month, list(in_month))
+            for month, in_month in groupby(in_year, key=lambda e: e.date.month)
+        ]
+        years.append(YearGroup(year, months))
+    return years
+
+
+def agenda(events: list[Event], today: dt.date) -> Agenda:
+    """Group ``events`` (sorted by date) around ``today``."""
+    past = [e for e in events if is_past(e, today)]
+    upcoming = [e for e in events if not is_past(e, today)]
+    return Agenda(
+        upcoming=_group(upcoming, False),
+        past=_group(past, True),
+        next=upcoming,
+        recent=sorted(past, key=lambda e: (last_day(e), e.date.precise), reverse=True),
+    )
+
+
+def station_events(content: Content, station_id: str) -> list[Event]:
+    return [e for e in content.events if station_id in e.stations]
+
+
+def project_events(content: Content, project_id: str) -> list[Event]:
+    return [e for e in content.events if project_id in e.projects]

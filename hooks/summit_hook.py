@@ -1,0 +1,37 @@
+"""MkDocs hook: a thin adapter from MkDocs events to the summit package.
+
+- on_pre_build: load and check the content, write the generated Markdown into docs/;
+- on_serve: rebuild when anything under the content folder changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+
+from summit.content import content_dir, load_content
+from summit.errors import ContentErrors
+from summit.generate import generate_docs
+from summit.views import build_date
+
+
+def _root(config: Any) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+@event_priority(100)
+def on_pre_build(config: Any, **_: Any) -> None:
+    root = _root(config)
+    try:
+        content = load_content(root, content_dir(root))
+    except ContentErrors as exc:
+        raise Abort(f"{exc.report()}\nThe site was not built.") from None
+    generate_docs(content, Path(config.docs_dir), today=build_date(content.site.timezone))
+
+
+def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
+    server.watch(str(content_dir(_root(config))))
+    return server
