@@ -109,14 +109,17 @@ class _Loader:
         self.errors: list[ContentError] = []
         self.known_ids: dict[str, set[str]] = {k: set() for k in ("station", "partner", "project", "event")}
         self.sources: dict[tuple[str, str], tuple[Document, Loc]] = {}
+        self.unreadable: set[str] = set()
         self.raw_items: dict[str, list[tuple[Any, Document, Loc]]] = {k: [] for k in self.known_ids}
 
     def error(self, doc: Document, loc: Loc, text: str, *, key: bool = False) -> None:
         self.errors.append(ContentError(doc.path, doc.position(loc, key=key), loc, text))
 
-    def read(self, file: Path) -> Document | None:
+    def read(self, file: Path, kind: str | None = None) -> Document | None:
         doc, errors = read_yaml(file, display_path(file, self.root))
         self.errors.extend(errors)
+        if doc is None and kind:
+            self.unreadable.add(kind)  # its ids are unknown: do not report references to them
         return doc
 
     def validate(self, model: type[BaseModel], data: Any, doc: Document, prefix: Loc = ()) -> Any:
@@ -125,9 +128,8 @@ class _Loader:
         except ValidationError as exc:
             for err in exc.errors():
                 loc = (*prefix, *err["loc"])
-                siblings = fields_at(model, tuple(err["loc"][:-1]))
-                if err["type"] == "missing" and not siblings:
-                    siblings = fields_at(model, tuple(err["loc"]))
+                here = tuple(err["loc"])
+                siblings = fields_at(model, here if err["type"].startswith(("model_", "dict_")) else here[:-1])
                 self.error(doc, loc, message(err, siblings), key=err["type"] == "extra_forbidden")
             return None
 
@@ -165,11 +167,11 @@ class _Loader:
         lists: dict[str, list[Any]] = {}
         for name, (wrapper, key, model) in LIST_FILES.items():
             file = self.folder / name
-            doc = self.read(file) if file.is_file() else None
+            doc = self.read(file, key[:-1]) if file.is_file() else None
             lists[key] = self.records(doc, wrapper, key, model, key[:-1]) if doc else []
         events = []
         for file in sorted((self.folder / "events").glob("*.yml")):
-            doc = self.read(file)
+            doc = self.read(file, "event")
             if doc is None:
                 continue
             year = int(EVENTS_FILE_RE.match(file.name)[1]) if EVENTS_FILE_RE.match(file.name) else None
@@ -210,7 +212,7 @@ class _Loader:
         if isinstance(value, list):
             refs = [(ref, (*loc, field, i)) for i, ref in enumerate(value) if isinstance(ref, str)]
         for ref, where in refs:
-            if ref not in self.known_ids[kind]:
+            if ref not in self.known_ids[kind] and kind not in self.unreadable:
                 self.error(doc, where, f"no {kind} with id '{ref}'")
 
     def check_references(self, site: Site | None) -> None:

@@ -91,6 +91,7 @@ class Renderer:
 
         industries = {i.id: i.name for i in self.content.site.industries}
         site_zone = self.content.site.timezone
+        site_words = {"short": tx(self.content.site.short_name), "city": tx(self.content.site.host_city)}
         self.env.filters.update(
             station_link=record_link("stations"),
             partner_link=record_link("partners"),
@@ -101,7 +102,7 @@ class Renderer:
         text = template.render(
             lang=lang,
             L=loc,
-            t=loc.t,
+            t=lambda key, **values: loc.t(key, **{**site_words, **values}),
             tx=tx,
             txs=txs,
             zone_label=lambda key: f"{key}（{loc.zone(key, site_zone)}）" if lang == "zh" else f"{key} ({loc.zone(key, site_zone)})",
@@ -119,16 +120,20 @@ class Renderer:
         """The event's date and time as a reader of ``loc`` reads it."""
         if not event.date.precise:
             return loc.t("date.month_tba", month=loc.month(event.date.year, event.date.month))
-        day = loc.day(event.date.first_day)
-        if event.end_date and event.end_date != event.date.first_day:
-            day = f"{day} – {loc.day(event.end_date)}"
+        first = loc.day(event.date.first_day)
+        last = loc.day(event.end_date) if event.end_date and event.end_date != event.date.first_day else None
         if event.start is None:
-            return f"{day}（{loc.t('date.time_tba')}）" if loc.lang == "zh" else f"{day} ({loc.t('date.time_tba')})"
-        time = event.start.strftime("%H:%M")
-        if event.end is not None:
-            time += "–" + event.end.strftime("%H:%M")
+            days = f"{first} – {last}" if last else first
+            return loc.t("date.unknown_time", day=days, note=loc.t("date.time_tba"))
+        start = event.start.strftime("%H:%M")
+        end = event.end.strftime("%H:%M") if event.end else None
+        if last:
+            text = loc.t("date.day_time", day=first, time=start) + " – "
+            text += loc.t("date.day_time", day=last, time=end) if end else last
+        else:
+            text = loc.t("date.day_time", day=first, time=f"{start}–{end}" if end else start)
         zone = loc.zone(event.timezone or self.content.site.timezone, self.content.site.timezone)
-        return loc.t("date.day_time", day=day, time=loc.t("date.time_zone", time=time, zone=zone))
+        return loc.t("date.zoned", text=text, zone=zone)
 
 
 def page_specs(content: Content, today: dt.date) -> list[PageSpec]:

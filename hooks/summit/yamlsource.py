@@ -81,6 +81,9 @@ class _Builder:
                 )
                 continue
             self.doc.keys[(*loc, key)] = _mark(key_node)
+            if id(value_node) in self.seen:  # an alias: report it where it is used
+                self._error(key_node, (*loc, key), "aliases (*name) are not supported; write the value out")
+                continue
             result[key] = self.build(value_node, (*loc, key))
         return result
 
