@@ -27,24 +27,42 @@ def test_wrong_type(content_copy: Path, errors_of) -> None:
 
 
 def test_unknown_field_suggests_the_right_one(content_copy: Path, errors_of) -> None:
-    edit(content_copy / "events/2024.yml", "    kind: roadshow", "    kind: roadshow\n    sumary: {zh: 甲, en: A}")
-    assert errors_of(content_copy) == [f"{EVENTS}:5:5: events[0].sumary: unknown field 'sumary'; did you mean 'summary'?"]
+    edit(
+        content_copy / "events/2024.yml",
+        "    kind: roadshow",
+        "    kind: roadshow\n    sumary: {zh: 甲, en: A}",
+    )
+    assert errors_of(content_copy) == [
+        f"{EVENTS}:5:5: events[0].sumary: unknown field 'sumary'; did you mean 'summary'?"
+    ]
 
 
 def test_missing_translation(content_copy: Path, errors_of) -> None:
-    edit(content_copy / "events/2024.yml", "title: {zh: 政策落地会, en: Policy conference}", "title: {zh: 政策落地会}")
+    edit(
+        content_copy / "events/2024.yml",
+        "title: {zh: 政策落地会, en: Policy conference}",
+        "title: {zh: 政策落地会}",
+    )
     assert errors_of(content_copy) == [f"{EVENTS}:20:12: events[1].title.en: missing English (en) translation"]
 
 
 def test_text_instead_of_translations(content_copy: Path, errors_of) -> None:
-    edit(content_copy / "events/2024.yml", "title: {zh: 政策落地会, en: Policy conference}", "title: 政策落地会")
+    edit(
+        content_copy / "events/2024.yml",
+        "title: {zh: 政策落地会, en: Policy conference}",
+        "title: 政策落地会",
+    )
     assert errors_of(content_copy) == [
         f"{EVENTS}:20:12: events[1].title: expected a translation in both languages {{zh: ..., en: ...}}, got '政策落地会'"
     ]
 
 
 def test_missing_required_field(content_copy: Path, errors_of) -> None:
-    edit(content_copy / "events/2024.yml", "    summary: {zh: 日期待定的会议。, en: A conference whose day is not fixed.}\n", "")
+    edit(
+        content_copy / "events/2024.yml",
+        "    summary: {zh: 日期待定的会议。, en: A conference whose day is not fixed.}\n",
+        "",
+    )
     assert errors_of(content_copy) == [f"{EVENTS}:19:5: events[1].summary: required field is missing"]
 
 

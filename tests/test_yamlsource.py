@@ -14,7 +14,15 @@ def read(tmp_path: Path, text: str):
 def test_scalars_stay_text(tmp_path: Path) -> None:
     doc, errors = read(tmp_path, "a: 10:30\nb: no\nc: on\nd: 2020-04-15\ne: 0o17\nf: 1e3\ng: yes\n")
     assert errors == []
-    assert doc.data == {"a": "10:30", "b": "no", "c": "on", "d": "2020-04-15", "e": "0o17", "f": "1e3", "g": "yes"}
+    assert doc.data == {
+        "a": "10:30",
+        "b": "no",
+        "c": "on",
+        "d": "2020-04-15",
+        "e": "0o17",
+        "f": "1e3",
+        "g": "yes",
+    }
 
 
 def test_empty_and_null_become_none_but_quoted_stay_text(tmp_path: Path) -> None:
@@ -44,6 +52,4 @@ def test_alias_is_refused(tmp_path: Path) -> None:
 def test_syntax_error_has_line_and_column(tmp_path: Path) -> None:
     doc, errors = read(tmp_path, "a: [1, 2\nb: 3\n")
     assert doc is None
-    assert [str(e) for e in errors] == [
-        "x.yml:2:2: (file): YAML syntax error: expected ',' or ']', but got ':'"
-    ]
+    assert [str(e) for e in errors] == ["x.yml:2:2: (file): YAML syntax error: expected ',' or ']', but got ':'"]

@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(content.partners)} partners, {len(content.projects)} projects: no errors"
         )
         return 0
-    from .generate import generate_docs, build_date
+    from .generate import build_date, generate_docs
 
     result = generate_docs(content, root / "docs", today=args.today or build_date())
     print(f"{len(result.written)} pages written, {len(result.removed)} removed, {result.unchanged} unchanged")

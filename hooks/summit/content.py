@@ -133,7 +133,9 @@ class _Loader:
                 self.error(doc, loc, message(err, siblings), key=err["type"] == "extra_forbidden")
             return None
 
-    def records(self, doc: Document, wrapper: type[BaseModel], key: str, model: type[BaseModel], kind: str) -> list[Any]:
+    def records(
+        self, doc: Document, wrapper: type[BaseModel], key: str, model: type[BaseModel], kind: str
+    ) -> list[Any]:
         """Validate the list under ``key`` item by item, so one bad record hides no other."""
         if self.validate(wrapper, doc.data, doc) is None:
             return []
@@ -150,7 +152,11 @@ class _Loader:
             if (kind, record.id) in self.sources:
                 first_doc, first_loc = self.sources[(kind, record.id)]
                 pos = first_doc.position(first_loc)
-                self.error(doc, where, f"duplicate {kind} id '{record.id}' (first defined at {first_doc.path}:{pos.line})")
+                self.error(
+                    doc,
+                    where,
+                    f"duplicate {kind} id '{record.id}' (first defined at {first_doc.path}:{pos.line})",
+                )
                 continue
             self.sources[(kind, record.id)] = (doc, where)
             result.append((record, doc, (key, index)))
@@ -158,11 +164,15 @@ class _Loader:
 
     def load(self) -> Content:
         if not self.folder.is_dir():
-            raise ContentErrors([ContentError(display_path(self.folder, self.root), Position(1, 1), None, "content folder not found")])
+            raise ContentErrors(
+                [ContentError(display_path(self.folder, self.root), Position(1, 1), None, "content folder not found")]
+            )
         self.check_file_names()
         site_doc = self.read(self.folder / "site.yml") if (self.folder / "site.yml").is_file() else None
         if not (self.folder / "site.yml").is_file():
-            self.errors.append(ContentError(display_path(self.folder / "site.yml", self.root), Position(1, 1), None, "file is missing"))
+            self.errors.append(
+                ContentError(display_path(self.folder / "site.yml", self.root), Position(1, 1), None, "file is missing")
+            )
         site = self.validate(Site, site_doc.data, site_doc) if site_doc else None
         lists: dict[str, list[Any]] = {}
         for name, (wrapper, key, model) in LIST_FILES.items():
@@ -177,7 +187,11 @@ class _Loader:
             year = int(EVENTS_FILE_RE.match(file.name)[1]) if EVENTS_FILE_RE.match(file.name) else None
             for event, edoc, loc in self.records(doc, EventsFile, "events", Event, "event"):
                 if year is not None and event.date.year != year:
-                    self.error(edoc, (*loc, "date"), f"event of {event.date.year} in the file of {year}: move it to events/{event.date.year}.yml")
+                    self.error(
+                        edoc,
+                        (*loc, "date"),
+                        f"event of {event.date.year} in the file of {year}: move it to events/{event.date.year}.yml",
+                    )
                 events.append((event, edoc, loc))
         for event, doc, loc in events:
             self.check_event_times(event, doc, loc)
@@ -189,26 +203,41 @@ class _Loader:
             stations={r.id: r for r, _, _ in lists["stations"]},
             partners={r.id: r for r, _, _ in lists["partners"]},
             projects={r.id: r for r, _, _ in lists["projects"]},
-            events=sorted((e for e, _, _ in events), key=lambda e: (e.date.first_day, e.date.precise is False, e.start or dt.time.min, e.id)),
+            events=sorted(
+                (e for e, _, _ in events),
+                key=lambda e: (e.date.first_day, e.date.precise is False, e.start or dt.time.min, e.id),
+            ),
             sources={k: d.path for k, (d, _) in self.sources.items()},
         )
 
     def check_file_names(self) -> None:
         for file in sorted(self.folder.iterdir()):
             if file.is_file() and file.suffix in (".yml", ".yaml") and file.name not in KNOWN_FILES:
-                self.errors.append(ContentError(display_path(file, self.root), Position(1, 1), None,
-                                                f"unknown content file; expected one of {', '.join(sorted(KNOWN_FILES))} or events/<year>.yml"))
+                self.errors.append(
+                    ContentError(
+                        display_path(file, self.root),
+                        Position(1, 1),
+                        None,
+                        f"unknown content file; expected one of {', '.join(sorted(KNOWN_FILES))} or events/<year>.yml",
+                    )
+                )
         events = self.folder / "events"
         if events.is_dir():
             for file in sorted(events.iterdir()):
                 if file.is_file() and not EVENTS_FILE_RE.match(file.name):
-                    self.errors.append(ContentError(display_path(file, self.root), Position(1, 1), None,
-                                                    "an events file is named by its year: events/<year>.yml"))
+                    self.errors.append(
+                        ContentError(
+                            display_path(file, self.root),
+                            Position(1, 1),
+                            None,
+                            "an events file is named by its year: events/<year>.yml",
+                        )
+                    )
 
     def check_refs(self, item: Any, doc: Document, loc: Loc, field: str, kind: str) -> None:
         """Check the ids under ``field`` of a record as written, valid or not."""
         value = item.get(field) if isinstance(item, dict) else None
-        refs = [(value, loc + (field,))] if isinstance(value, str) else []
+        refs = [(value, (*loc, field))] if isinstance(value, str) else []
         if isinstance(value, list):
             refs = [(ref, (*loc, field, i)) for i, ref in enumerate(value) if isinstance(ref, str)]
         for ref, where in refs:

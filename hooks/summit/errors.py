@@ -50,8 +50,5 @@ class ContentErrors(Exception):
         lines = [str(e) for e in self.errors]
         n = len(self.errors)
         files = len({e.path for e in self.errors})
-        lines.append(
-            f"{n} error{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}; "
-            "nothing was built."
-        )
+        lines.append(f"{n} error{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}.")
         return "\n".join(lines)

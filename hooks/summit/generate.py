@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,7 +54,7 @@ def write_pages(pages: dict[str, str], docs: Path) -> Result:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.tmp")
         tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, target)
+        tmp.replace(target)
         result.written.append(path)
     for path in sorted(_existing(docs) - set(pages)):
         (docs / path).unlink(missing_ok=True)

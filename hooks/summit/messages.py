@@ -53,7 +53,11 @@ def message(error: dict[str, Any], siblings: list[str]) -> str:
         return f"expected a whole number, got {describe(value)}"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = next(iter(ctx.values()), "")
-        word = {"greater_than_equal": "at least", "less_than_equal": "at most",
-                "greater_than": "more than", "less_than": "less than"}[kind]
+        word = {
+            "greater_than_equal": "at least",
+            "less_than_equal": "at most",
+            "greater_than": "more than",
+            "less_than": "less than",
+        }[kind]
         return f"must be {word} {bound} (got {describe(value)})"
     return f"{error['msg']} (got {describe(value)})"

@@ -39,9 +39,7 @@ class Record(BaseModel):
 
 def _slug(value: str) -> str:
     if not SLUG_RE.match(value):
-        raise ValueError(
-            f"'{value}' is not a valid id: use lowercase letters a-z, digits and single hyphens"
-        )
+        raise ValueError(f"'{value}' is not a valid id: use lowercase letters a-z, digits and single hyphens")
     if len(value) > 80:
         raise ValueError(f"id is {len(value)} characters long; keep it to 80")
     return value
@@ -148,9 +146,7 @@ def _event_date(value: Any) -> Any:
     text = str(value).strip()
     match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
     if not match:
-        raise ValueError(
-            f"'{value}' is not a date: write YYYY-MM-DD, or YYYY-MM while the day is not fixed"
-        )
+        raise ValueError(f"'{value}' is not a date: write YYYY-MM-DD, or YYYY-MM while the day is not fixed")
     year, month = int(match[1]), int(match[2])
     day = int(match[3]) if match[3] else None
     try:

@@ -105,7 +105,9 @@ class Renderer:
             t=lambda key, **values: loc.t(key, **{**site_words, **values}),
             tx=tx,
             txs=txs,
-            zone_label=lambda key: f"{key}（{loc.zone(key, site_zone)}）" if lang == "zh" else f"{key} ({loc.zone(key, site_zone)})",
+            zone_label=lambda key: (
+                f"{key}（{loc.zone(key, site_zone)}）" if lang == "zh" else f"{key} ({loc.zone(key, site_zone)})"
+            ),
             md=inline,
             rel=rel,
             when=when,

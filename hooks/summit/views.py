@@ -61,8 +61,7 @@ def _group(events: list[Event], newest_first: bool) -> list[YearGroup]:
     years = []
     for year, in_year in groupby(ordered, key=lambda e: e.date.year):
         months = [
-            MonthGroup(year, month, list(in_month))
-            for month, in_month in groupby(in_year, key=lambda e: e.date.month)
+            MonthGroup(year, month, list(in_month)) for month, in_month in groupby(in_year, key=lambda e: e.date.month)
         ]
         years.append(YearGroup(year, months))
     return years

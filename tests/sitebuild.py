@@ -1,0 +1,56 @@
+"""Build a whole site with MkDocs from a content folder, in a temporary copy of the project."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html import unescape
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs")
+
+
+def copy_project(target: Path) -> Path:
+    """Copy what a build needs (not content, generated pages, site or venv) into ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=ignore)
+        elif source.is_file():
+            shutil.copy2(source, target / part)
+    # generated pages of the editor's working tree must not leak into the test build
+    for stale in (target / "docs").rglob("*.md"):
+        stale.unlink()
+    return target
+
+
+def mkdocs_build(
+    project: Path, content: Path, today: str | None = None, site: str = "site"
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SUMMIT_CONTENT": str(content), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("PYTHONPATH", None)  # the hook must find its package by itself
+    if today:
+        env["SUMMIT_TODAY"] = today
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def page_text(html: str) -> str:
+    """The visible text of the article (main content) of a built page, whitespace collapsed."""
+    match = re.search(r'<article class="md-content__inner[^"]*">(.*?)</article>', html, re.S)
+    body = match.group(1) if match else html
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    body = re.sub(r"</?(p|li|ul|ol|h[1-6]|td|th|tr|div|blockquote|br|hr|table)\b[^>]*>", " ", body)
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", body)).split())

@@ -1,0 +1,60 @@
+"""The commands an editor runs: `summit check` and a MkDocs build, on good and bad content."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE, ROOT, edit
+from sitebuild import copy_project, mkdocs_build
+
+
+def summit(*args: str, content: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SUMMIT_CONTENT": str(content), "PYTHONPATH": str(ROOT / "hooks")}
+    return subprocess.run([sys.executable, "-m", "summit", *args], cwd=cwd, env=env, capture_output=True, text=True)
+
+
+def test_check_passes_on_good_content() -> None:
+    result = summit("check", content=FIXTURE)
+    assert result.returncode == 0
+    assert result.stdout == "4 events, 2 stations, 2 partners, 2 projects: no errors\n"
+
+
+def test_check_reports_all_errors_without_traceback(content_copy: Path) -> None:
+    edit(content_copy / "stations.yml", "timezone: Asia/Tokyo", "timezone: Mars/Base")
+    edit(content_copy / "events/2024.yml", "    kind: conference", "    kind: party")
+    result = summit("check", content=content_copy, cwd=content_copy.parent)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "content/events/2024.yml:21:11: events[1].kind: must be one of roadshow, forum, exchange, signing, "
+        "conference or launch (got 'party')",
+        "content/stations.yml:14:15: stations[1].timezone: unknown time zone 'Mars/Base' "
+        "(use an IANA name such as Asia/Shanghai)",
+        "2 errors in 2 files.",
+    ]
+
+
+def test_real_content_is_valid() -> None:
+    result = summit("check", content=ROOT / "content")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("5 events, 6 stations, 12 partners, 0 projects")
+
+
+@pytest.mark.site
+def test_build_with_bad_content_fails_cleanly_and_keeps_the_old_site(tmp_path: Path, content_copy: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    assert mkdocs_build(project, FIXTURE).returncode == 0
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    edit(content_copy / "events/2024.yml", "    date: 2024-04-15", "    date: 2024-13-01")
+    result = mkdocs_build(project, content_copy)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "events[0].date: '2024-13-01' is not a date: month must be in 1..12" in result.stdout + result.stderr
+    assert "The site was not built." in result.stdout + result.stderr
+    after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    assert after == before

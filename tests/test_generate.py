@@ -1,0 +1,53 @@
+"""Writing generated pages into docs/: only changed files are written, stale ones removed, others kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from summit.generate import generate_docs, write_pages
+from summit.i18n import LANGUAGES, catalogue
+from summit.render import PageSpec, localized_path, page_specs
+
+TODAY = dt.date(2025, 6, 1)
+
+
+def test_second_run_writes_nothing(tmp_path: Path, fixture_content) -> None:
+    first = generate_docs(fixture_content, tmp_path, TODAY)
+    assert "events/2024-04-15-roadshow.en.md" in first.written
+    mtimes = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.md")}
+    second = generate_docs(fixture_content, tmp_path, TODAY)
+    assert second.written == [] and second.removed == []
+    assert second.unchanged == len(first.written)
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.md")} == mtimes
+
+
+def test_only_the_changed_page_is_rewritten(tmp_path: Path) -> None:
+    write_pages({"index.md": "a\n", "events/x.md": "x\n"}, tmp_path)
+    result = write_pages({"index.md": "b\n", "events/x.md": "x\n"}, tmp_path)
+    assert result.written == ["index.md"]
+    assert (tmp_path / "index.md").read_text() == "b\n"
+
+
+def test_stale_pages_removed_hand_written_kept(tmp_path: Path) -> None:
+    (tmp_path / "guide.md").write_text("hand-written\n")
+    write_pages({"index.md": "a\n", "events/old.md": "o\n", "events/old.en.md": "o\n"}, tmp_path)
+    (tmp_path / "events" / "left-behind.md").write_text("from a lost manifest\n")
+    result = write_pages({"index.md": "a\n"}, tmp_path)
+    assert result.removed == ["events/left-behind.md", "events/old.en.md", "events/old.md"]
+    assert not (tmp_path / "events").exists()
+    assert (tmp_path / "guide.md").read_text() == "hand-written\n"
+
+
+def test_page_paths_stay_inside_docs(fixture_content) -> None:
+    specs = page_specs(fixture_content, TODAY)
+    assert all(not s.path.startswith(("/", "..")) and ".." not in s.path for s in specs)
+    assert localized_path("events/x.md", "en") == "events/x.en.md"
+    assert localized_path("events/x.md", "zh") == "events/x.md"
+    assert PageSpec("a.md", "t").path == "a.md"
+
+
+def test_catalogues_have_the_same_keys_and_no_empty_phrase() -> None:
+    zh, en = (catalogue(lang) for lang in LANGUAGES)
+    assert sorted(zh) == sorted(en)
+    assert [k for k, v in {**zh, **en}.items() if not v.strip()] == []
