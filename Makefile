@@ -24,8 +24,9 @@ build: check
 	rm -rf site && mv .site.tmp site
 	@echo "Built site/: open site/index.html (中文) or site/en/index.html (English)"
 
-## test: the whole test suite
+## test: lint, then the whole test suite
 test: $(STAMP)
+	$(BIN)/ruff check hooks tests
 	$(BIN)/python -m pytest
 
 ## serve: live preview on http://127.0.0.1:8000, rebuilt when content/ changes
