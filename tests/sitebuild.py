@@ -10,6 +10,8 @@ import sys
 from html import unescape
 from pathlib import Path
 
+from summit.generate import owned
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs")
 
@@ -25,8 +27,10 @@ def copy_project(target: Path) -> Path:
         elif source.is_file():
             shutil.copy2(source, target / part)
     # generated pages of the editor's working tree must not leak into the test build
-    for stale in (target / "docs").rglob("*.md"):
-        stale.unlink()
+    docs = target / "docs"
+    for stale in docs.rglob("*.md"):
+        if owned(stale.relative_to(docs).as_posix()):
+            stale.unlink()
     return target
 
 
