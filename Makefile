@@ -6,7 +6,10 @@ STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check serve lint clean
+.PHONY: build test check serve lint clean browser
+
+# Browser tests drive Debian's Chromium; Chinese needs the Noto CJK fonts.
+DEBIAN_PACKAGES := chromium fonts-noto-cjk
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +27,19 @@ build: check
 	rm -rf site && mv .site.tmp site
 	@echo "Built site/: open site/index.html (中文) or site/en/index.html (English)"
 
+## browser: make sure Debian's chromium and CJK fonts are installed (installs them as root)
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(DEBIAN_PACKAGES); \
+	  else \
+	    echo "Install Debian's $(DEBIAN_PACKAGES): sudo apt-get install $(DEBIAN_PACKAGES)"; exit 1; \
+	  fi; \
+	fi
+
 ## test: lint, then the whole test suite
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/ruff check hooks tests
 	$(BIN)/python -m pytest
 
