@@ -32,8 +32,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(content.partners)} partners, {len(content.projects)} projects: no errors"
         )
         return 0
-    from .generate import build_date, generate_docs
+    from .generate import generate_docs
+    from .views import build_date
 
-    result = generate_docs(content, root / "docs", today=args.today or build_date())
+    result = generate_docs(content, root / "docs", today=args.today or build_date(content.site.timezone))
     print(f"{len(result.written)} pages written, {len(result.removed)} removed, {result.unchanged} unchanged")
     return 0

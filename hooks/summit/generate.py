@@ -8,9 +8,8 @@ from pathlib import Path
 
 from .content import Content
 from .render import render_all
-from .views import build_date
 
-__all__ = ["GENERATED", "Result", "build_date", "generate_docs", "write_pages"]
+__all__ = ["GENERATED", "Result", "generate_docs", "write_pages"]
 
 GENERATED = ("index", "schedule", "about", "partners", "events/", "stations/", "projects/")
 """What the generator owns under docs/: these root pages in every language, and these folders."""
