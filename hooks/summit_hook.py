@@ -1,6 +1,6 @@
 """MkDocs hook: a thin adapter from MkDocs events to the summit package.
 
-- on_pre_build: load and check the content, write the generated Markdown into docs/;
+- on_pre_build: load and check the content, write the generated pages, calendars and exports into docs/;
 - on_serve: rebuild when anything under the content folder changes.
 """
 
@@ -14,8 +14,8 @@ from mkdocs.plugins import event_priority
 
 from summit.content import content_dir, load_content
 from summit.errors import ContentErrors
-from summit.generate import generate_docs
-from summit.views import build_date
+from summit.generate import DEFAULT_BASE_URL, generate_docs
+from summit.views import build_time
 
 
 def _root(config: Any) -> Path:
@@ -29,7 +29,8 @@ def on_pre_build(config: Any, **_: Any) -> None:
         content = load_content(root, content_dir(root))
     except ContentErrors as exc:
         raise Abort(f"{exc.report()}\nThe site was not built.") from None
-    generate_docs(content, Path(config.docs_dir), today=build_date(content.site.timezone))
+    now = build_time(content.site.timezone)
+    generate_docs(content, Path(config.docs_dir), now, config.site_url or DEFAULT_BASE_URL)
 
 
 def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:

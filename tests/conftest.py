@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from summit.calendar import Site
 from summit.content import Content, load_content
 from summit.errors import ContentErrors
 
@@ -43,3 +46,13 @@ def errors_of() -> Callable[[Path], list[str]]:
 @pytest.fixture(scope="session")
 def fixture_content() -> Content:
     return load_content(ROOT, FIXTURE)
+
+
+BASE_URL = "https://summit.example.org/"
+NOW = dt.datetime(2025, 6, 1, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture(scope="session")
+def fixture_site(fixture_content: Content) -> Site:
+    """The fixture content built on 2025-06-01 for https://summit.example.org/."""
+    return Site(fixture_content, NOW, BASE_URL)

@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
+from conftest import BASE_URL, NOW
 from summit.generate import generate_docs, write_pages
 from summit.i18n import LANGUAGES, catalogue
 from summit.render import PageSpec, localized_path, page_specs
 
-TODAY = dt.date(2025, 6, 1)
-
 
 def test_second_run_writes_nothing(tmp_path: Path, fixture_content) -> None:
-    first = generate_docs(fixture_content, tmp_path, TODAY)
+    first = generate_docs(fixture_content, tmp_path, NOW, BASE_URL)
     assert "events/2024-04-15-roadshow.en.md" in first.written
-    mtimes = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.md")}
-    second = generate_docs(fixture_content, tmp_path, TODAY)
+    mtimes = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")}
+    second = generate_docs(fixture_content, tmp_path, NOW, BASE_URL)
     assert second.written == [] and second.removed == []
     assert second.unchanged == len(first.written)
-    assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.md")} == mtimes
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")} == mtimes
 
 
 def test_only_the_changed_page_is_rewritten(tmp_path: Path) -> None:
@@ -39,8 +37,8 @@ def test_stale_pages_removed_hand_written_kept(tmp_path: Path) -> None:
     assert (tmp_path / "guide.md").read_text() == "hand-written\n"
 
 
-def test_page_paths_stay_inside_docs(fixture_content) -> None:
-    specs = page_specs(fixture_content, TODAY)
+def test_page_paths_stay_inside_docs(fixture_site) -> None:
+    specs = page_specs(fixture_site)
     assert all(not s.path.startswith(("/", "..")) and ".." not in s.path for s in specs)
     assert localized_path("events/x.md", "en") == "events/x.en.md"
     assert localized_path("events/x.md", "zh") == "events/x.md"

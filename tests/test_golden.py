@@ -5,7 +5,6 @@ After an intended change of the output, regenerate with ``UPDATE_GOLDEN=1 make t
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
@@ -14,12 +13,11 @@ import pytest
 from summit.render import render_all
 
 GOLDEN = Path(__file__).parent / "golden"
-TODAY = dt.date(2025, 6, 1)
 
 
 @pytest.fixture(scope="module")
-def pages(fixture_content) -> dict[str, str]:
-    rendered = render_all(fixture_content, TODAY)
+def pages(fixture_site) -> dict[str, str]:
+    rendered = {p: t for p, t in render_all(fixture_site).items() if p.endswith(".md")}
     if os.environ.get("UPDATE_GOLDEN"):
         for old in GOLDEN.rglob("*.md"):
             old.unlink()

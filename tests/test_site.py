@@ -62,7 +62,7 @@ def test_localized_dates(site: Path) -> None:
     zh = page_text(read(site, "events/2024-04-15-roadshow/"))
     en = page_text(read(site, "en/events/2024-04-15-roadshow/"))
     assert "时间：2024年4月15日 星期一 14:00–16:30（北京时间）" in zh
-    assert "When: Monday, April 15, 2024, 14:00–16:30 (Beijing Time)" in en
+    assert "When: Monday, April 15, 2024, 14:00–16:30 (Beijing time, UTC+8)" in en
     assert "2024年5月（日期待定）" in page_text(read(site, "events/2024-05-policy-conference/"))
     assert "May 2024 (date to be announced)" in page_text(read(site, "en/events/2024-05-policy-conference/"))
 

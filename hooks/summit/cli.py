@@ -1,9 +1,10 @@
-"""Command line: ``python -m summit check`` validates the content; ``generate`` writes the pages."""
+"""Command line: ``python -m summit check`` validates the content; ``generate`` writes docs/ as the
+build would ($SUMMIT_TODAY and $SUMMIT_SITE_URL apply)."""
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -17,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate the content folder ($SUMMIT_CONTENT or content/)")
     gen = sub.add_parser("generate", help="write the Markdown pages into docs/")
-    gen.add_argument("--today", type=dt.date.fromisoformat, default=None, help="build date (YYYY-MM-DD)")
+    gen.add_argument("--base-url", default=None, help="absolute URL of the site (default: $SUMMIT_SITE_URL)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     folder = content_dir(root)
@@ -32,9 +33,10 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(content.partners)} partners, {len(content.projects)} projects: no errors"
         )
         return 0
-    from .generate import generate_docs
-    from .views import build_date
+    from .generate import DEFAULT_BASE_URL, generate_docs
+    from .views import build_time
 
-    result = generate_docs(content, root / "docs", today=args.today or build_date(content.site.timezone))
+    base_url = args.base_url or os.environ.get("SUMMIT_SITE_URL") or DEFAULT_BASE_URL
+    result = generate_docs(content, root / "docs", build_time(content.site.timezone), base_url)
     print(f"{len(result.written)} pages written, {len(result.removed)} removed, {result.unchanged} unchanged")
     return 0

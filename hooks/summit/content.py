@@ -29,6 +29,7 @@ from .models import (
     Station,
     StationsFile,
 )
+from .timing import exists, timing
 from .yamlsource import Document, Loc, read_yaml
 
 CONTENT_ENV = "SUMMIT_CONTENT"
@@ -194,7 +195,7 @@ class _Loader:
                     )
                 events.append((event, edoc, loc))
         for event, doc, loc in events:
-            self.check_event_times(event, doc, loc)
+            self.check_event_times(event, doc, loc, site.timezone if site else "Asia/Shanghai")
         self.check_references(site)
         if self.errors or site is None:
             raise ContentErrors(self.errors)
@@ -249,17 +250,19 @@ class _Loader:
             self.check_refs(item, doc, loc, "stations", "station")
             self.check_refs(item, doc, loc, "partners", "partner")
             self.check_refs(item, doc, loc, "projects", "project")
-        industries = {i.id for i in site.industries} if site else None
         for item, doc, loc in self.raw_items["project"]:
             self.check_refs(item, doc, loc, "station", "station")
-            refs = item.get("industries") if isinstance(item, dict) else None
-            if industries is None or not isinstance(refs, list):
-                continue
-            for index, ref in enumerate(refs):
-                if isinstance(ref, str) and ref not in industries:
-                    self.error(doc, (*loc, "industries", index), f"no industry with id '{ref}' in site.yml")
+        industries = {i.id for i in site.industries} if site else None
+        for kind in ("event", "project"):
+            for item, doc, loc in self.raw_items[kind]:
+                refs = item.get("industries") if isinstance(item, dict) else None
+                if industries is None or not isinstance(refs, list):
+                    continue
+                for index, ref in enumerate(refs):
+                    if isinstance(ref, str) and ref not in industries:
+                        self.error(doc, (*loc, "industries", index), f"no industry with id '{ref}' in site.yml")
 
-    def check_event_times(self, event: Event, doc: Document, loc: Loc) -> None:
+    def check_event_times(self, event: Event, doc: Document, loc: Loc, site_zone: str) -> None:
         if not event.date.precise:
             for name in ("start", "end", "end_date"):
                 if getattr(event, name) is not None:
@@ -267,14 +270,22 @@ class _Loader:
             return
         if event.end_date is not None and event.end_date < event.date.first_day:
             self.error(doc, (*loc, "end_date"), f"end_date {event.end_date} is before the date {event.date}")
+            return
         if event.end is not None and event.start is None:
             self.error(doc, (*loc, "end"), "an end time needs a start time")
-        elif (
-            event.end is not None
-            and event.start is not None
-            and event.end_date in (None, event.date.first_day)
-            and event.end <= event.start
-        ):
+            return
+        if event.start is None:
+            return
+        t = timing(event, site_zone)
+        for name, moment in (("start", t.start), ("end", t.end)):
+            if moment is not None and not exists(moment):
+                self.error(
+                    doc,
+                    (*loc, name),
+                    f"{moment:%H:%M} does not exist on {moment:%Y-%m-%d} in {t.zone}: the clocks go forward then",
+                )
+                return
+        if t.end is not None and t.start is not None and t.end <= t.start:
             self.error(doc, (*loc, "end"), "ends before it starts; for an event that passes midnight give end_date")
 
 

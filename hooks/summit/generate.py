@@ -1,4 +1,4 @@
-"""Write the generated Markdown into docs/: only files whose text changed, and remove stale ones."""
+"""Write the generated files into docs/: only those whose content changed, and remove stale ones."""
 
 from __future__ import annotations
 
@@ -6,14 +6,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .calendar import Site
 from .content import Content
 from .render import render_all
 
-__all__ = ["GENERATED", "Result", "generate_docs", "write_pages"]
+__all__ = ["GENERATED", "Result", "Site", "generate_docs", "write_pages"]
 
-GENERATED = ("index", "schedule", "about", "partners", "events/", "stations/", "projects/")
-"""What the generator owns under docs/: these root pages in every language, and these folders."""
+GENERATED = ("index", "schedule", "about", "partners", "events/", "stations/", "projects/", "calendar/", "api/")
+"""What the generator owns under docs/: root files with these stems in every language, and these folders."""
 MANIFEST = ".generated"
+DEFAULT_BASE_URL = "http://127.0.0.1:8000/"
 
 
 @dataclass
@@ -27,8 +29,7 @@ def owned(path: str) -> bool:
     """True when the generator owns the docs path (so may overwrite or delete it)."""
     if "/" in path:
         return any(path.startswith(p) for p in GENERATED if p.endswith("/"))
-    stem = path.split(".")[0]
-    return stem in GENERATED
+    return path.split(".")[0] in GENERATED
 
 
 def _existing(docs: Path) -> set[str]:
@@ -38,35 +39,38 @@ def _existing(docs: Path) -> set[str]:
         found.update(line for line in manifest.read_text(encoding="utf-8").splitlines() if line)
     for folder in (p for p in GENERATED if p.endswith("/")):
         if (docs / folder).is_dir():
-            found.update(f.relative_to(docs).as_posix() for f in (docs / folder).rglob("*.md"))
+            found.update(f.relative_to(docs).as_posix() for f in (docs / folder).rglob("*") if f.is_file())
     return {p for p in found if owned(p)}
 
 
-def write_pages(pages: dict[str, str], docs: Path) -> Result:
-    """Bring docs/ in line with ``pages``; a file is written (atomically) only if its text changed."""
+def write_pages(pages: dict[str, str | bytes], docs: Path) -> Result:
+    """Bring docs/ in line with ``pages``; a file is written (atomically) only if its bytes changed."""
     result = Result()
     for path, text in sorted(pages.items()):
+        data = text.encode("utf-8") if isinstance(text, str) else text
         target = docs / path
-        if target.is_file() and target.read_text(encoding="utf-8") == text:
+        if target.is_file() and target.read_bytes() == data:
             result.unchanged += 1
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
+        tmp.write_bytes(data)
         tmp.replace(target)
         result.written.append(path)
     for path in sorted(_existing(docs) - set(pages)):
         (docs / path).unlink(missing_ok=True)
         result.removed.append(path)
     for folder in (p for p in GENERATED if p.endswith("/")):
-        if (docs / folder).is_dir() and not any((docs / folder).iterdir()):
-            (docs / folder).rmdir()
-    manifest = "\n".join(sorted(pages)) + "\n"
-    if not (docs / MANIFEST).is_file() or (docs / MANIFEST).read_text(encoding="utf-8") != manifest:
-        (docs / MANIFEST).write_text(manifest, encoding="utf-8")
+        for sub in sorted((docs / folder).glob("**/"), key=lambda p: len(p.parts), reverse=True):
+            if sub.is_dir() and not any(sub.iterdir()):
+                sub.rmdir()
+    manifest = ("\n".join(sorted(pages)) + "\n").encode("utf-8")
+    if not (docs / MANIFEST).is_file() or (docs / MANIFEST).read_bytes() != manifest:
+        (docs / MANIFEST).write_bytes(manifest)
     return result
 
 
-def generate_docs(content: Content, docs: Path, today: dt.date) -> Result:
-    """Render every page of ``content`` and write the changed ones into ``docs``."""
-    return write_pages(render_all(content, today), docs)
+def generate_docs(content: Content, docs: Path, now: dt.datetime, base_url: str = DEFAULT_BASE_URL) -> Result:
+    """Render every page and data file of ``content`` and write the changed ones into ``docs``."""
+    base = base_url if base_url.endswith("/") else base_url + "/"
+    return write_pages(render_all(Site(content, now, base)), docs)

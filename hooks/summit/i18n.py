@@ -59,6 +59,10 @@ class Locale:
         """2020年4月15日 / April 15, 2020."""
         return format_date(day, "long", locale=self.babel)
 
+    def month_day(self, day: dt.date) -> str:
+        """4月14日 / Apr 14."""
+        return format_skeleton("MMMd", day, locale=self.babel)
+
     def month(self, year: int, month: int) -> str:
         """2020年5月 / May 2020."""
         return format_skeleton("yMMMM", dt.date(year, month, 1), locale=self.babel)

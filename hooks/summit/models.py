@@ -241,9 +241,11 @@ class Industry(Record):
     """An industry the summit focuses on."""
 
     id: Slug
-    """Identifier, used by projects."""
+    """Identifier, used by events and projects."""
     name: Text
     """Name of the industry."""
+    focus: bool = True
+    """A focus industry of the summit (listed on the about page); false for others events touch."""
 
 
 class Programme(Record):
@@ -388,6 +390,8 @@ class Event(Record):
     """Ids of the partners taking part."""
     projects: list[Slug] = []
     """Ids of the projects presented."""
+    industries: list[Slug] = []
+    """Ids of the industries it concerns, from site.yml."""
     summary: Text
     """What the event is, in a sentence or two."""
     body: Text | None = None

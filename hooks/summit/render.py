@@ -1,19 +1,24 @@
-"""Markdown pages from Jinja templates: one template per page kind, the language a parameter."""
+"""Markdown pages from Jinja templates (one per page kind, the language a parameter), and the files
+that go beside them: calendars and JSON exports."""
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 import re
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import escape
 
-from .content import Content
+from .calendar import Site, add_links, ics, in_calendars, webcal
+from .exports import api_feed, api_schema, dumps, frab_schedule, json_ld
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Locale
-from .models import SLUG_RE, Event, Text
+from .models import SLUG_RE, Event, EventKind, Text
+from .timetext import TimeText
+from .timing import status, timing
 from .views import agenda, project_events, station_events
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -31,11 +36,22 @@ class PageSpec:
     context: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 
+KINDS = typing.get_args(EventKind)
+FILTER_VALUES = {
+    "year": lambda e: [e.date.year],
+    "station": lambda e: e.stations,
+    "format": lambda e: [e.format] if e.format else [],
+    "kind": lambda e: [e.kind],
+    "industry": lambda e: e.industries,
+}
+
+
 def localized_path(path: str, lang: str) -> str:
-    """``events/x.md`` -> ``events/x.en.md`` for a language other than the default."""
+    """``events/x.md`` -> ``events/x.en.md`` (any extension) for a language other than the default."""
     if lang == DEFAULT_LANGUAGE:
         return path
-    return f"{path[: -len('.md')]}.{lang}.md"
+    stem, _, ext = path.rpartition(".")
+    return f"{stem}.{lang}.{ext}"
 
 
 def inline(text: str) -> str:
@@ -46,12 +62,17 @@ def inline(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+def slug(text: str) -> str:
+    """A filter value for free text such as a city: lowercase words joined by hyphens."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "other"
+
+
 class Renderer:
     """Renders page specs in one language."""
 
-    def __init__(self, content: Content, today: dt.date) -> None:
-        self.content = content
-        self.today = today
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.content = site.content
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             undefined=StrictUndefined,
@@ -61,9 +82,16 @@ class Renderer:
             lstrip_blocks=True,
         )
 
-    def render(self, spec: PageSpec, lang: str) -> str:
+    def helpers(self, spec: PageSpec, lang: str) -> dict[str, Any]:
+        """The functions templates call, bound to the page and its language."""
         loc = Locale(lang)
         here = posixpath.dirname(spec.path)
+        site_zone = self.content.site.timezone
+        times = TimeText(loc, site_zone)
+        words = {
+            "short": inline(self.content.site.short_name.get(lang)),
+            "city": inline(self.content.site.host_city.get(lang)),
+        }
 
         def rel(target: str) -> str:
             """Link from this page to ``target`` (a docs path, optionally with #anchor)."""
@@ -73,9 +101,6 @@ class Renderer:
 
         def tx(text: Text | None) -> str:
             return inline(text.get(lang)) if text is not None else ""
-
-        def when(event: Event) -> str:
-            return self.when(event, loc)
 
         def txs(texts: list[Text]) -> str:
             return loc.join([tx(text) for text in texts])
@@ -89,58 +114,108 @@ class Renderer:
 
             return link
 
-        industries = {i.id: i.name for i in self.content.site.industries}
-        site_zone = self.content.site.timezone
-        site_words = {"short": tx(self.content.site.short_name), "city": tx(self.content.site.host_city)}
+        def attrs(**values: Any) -> str:
+            return " ".join(f'{k.replace("_", "-")}="{escape(v)}"' for k, v in values.items() if v is not None)
+
+        def span(event: Event) -> str:
+            begin, end = timing(event, site_zone).span(site_zone)
+            return attrs(data_start=begin.isoformat(), data_end=end.isoformat())
+
+        def event_data(event: Event) -> str:
+            """Data attributes of an event's list item, read by the schedule filters."""
+            industries = " ".join(event.industries)
+            return attrs(
+                data_event=event.id,
+                data_year=str(event.date.year),
+                data_station=" ".join(event.stations),
+                data_city=slug(event.city.en) if event.city else "",
+                data_format=event.format or "",
+                data_kind=event.kind,
+                data_industry=industries,
+            )
+
+        def status_badge(event: Event) -> str:
+            """The build-time status; the browser script keeps it right against the current clock."""
+            now = status(event, site_zone, self.site.now)
+            labels = {f"data_{s}": loc.t(f"status.{s}") for s in ("upcoming", "now", "past")}
+            label = escape(loc.t(f"status.{now}"))
+            return f'<span class="summit-status summit-status--{now}" {span(event)} {attrs(**labels)}>{label}</span>'
+
+        def viewer_time(event: Event) -> str:
+            """A placeholder the browser script fills with the viewer's own local time."""
+            t = timing(event, site_zone)
+            if t.start is None:
+                return ""
+            label = attrs(data_label=loc.t("time.your_time"))
+            return f'<span class="summit-viewer-time" {span(event)} {label} hidden></span>'
+
+        def filters() -> list[tuple[str, list[tuple[str, str]]]]:
+            """The schedule's filters: (name, [(value, label)]) for the values the events use."""
+            events = self.content.events
+            used = {name: {v for e in events for v in values(e)} for name, values in FILTER_VALUES.items()}
+            cities = {slug(e.city.en): e.city.get(lang) for e in events if e.city}
+            options = {
+                "year": [(str(y), loc.t("year", year=y)) for y in sorted(used["year"])],
+                "station": [
+                    (s.id, s.name.get(lang)) for s in self.content.stations.values() if s.id in used["station"]
+                ],
+                "city": sorted(cities.items(), key=lambda c: c[1]),
+                "format": [(f, loc.t(f"format.{f}")) for f in ("online", "offline", "hybrid") if f in used["format"]],
+                "kind": [(k, loc.t(f"kind.{k}")) for k in KINDS if k in used["kind"]],
+                "industry": [
+                    (i.id, i.name.get(lang)) for i in self.content.site.industries if i.id in used["industry"]
+                ],
+            }
+            return [(name, items) for name, items in options.items() if items]
+
+        def calendar_file(event: Event) -> str:
+            return f"calendar/events/{event.id}.ics"
+
         self.env.filters.update(
             station_link=record_link("stations"),
             partner_link=record_link("partners"),
             project_link=record_link("projects"),
-            industry_name=industries.__getitem__,
+            industry_name={i.id: i.name for i in self.content.site.industries}.__getitem__,
         )
-        template = self.env.get_template(spec.template)
-        text = template.render(
+        return dict(
             lang=lang,
             L=loc,
-            t=lambda key, **values: loc.t(key, **{**site_words, **values}),
+            t=lambda key, **values: loc.t(key, **{**words, **values}),
             tx=tx,
             txs=txs,
-            zone_label=lambda key: (
-                f"{key}（{loc.zone(key, site_zone)}）" if lang == "zh" else f"{key} ({loc.zone(key, site_zone)})"
-            ),
             md=inline,
             rel=rel,
-            when=when,
+            slug=slug,
+            attrs=attrs,
+            filters=filters,
+            when=times.when,
+            times=times,
+            zone_label=times.zone_label,
+            event_data=event_data,
+            status_badge=status_badge,
+            viewer_time=viewer_time,
+            in_calendars=in_calendars,
+            calendar_file=calendar_file,
+            add_links=lambda event: add_links(self.site, event, loc),
+            feed_url=lambda path: webcal(self.site.page_url(path, lang)),
+            json_ld=lambda event: json_ld(self.site, event, loc),
+            dumps=dumps,
             site=self.content.site,
             content=self.content,
-            today=self.today,
-            **spec.context,
+            now=self.site.now,
         )
+
+    def render(self, spec: PageSpec, lang: str) -> str:
+        template = self.env.get_template(spec.template)
+        text = template.render(**self.helpers(spec, lang), **spec.context)
         return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
-    def when(self, event: Event, loc: Locale) -> str:
-        """The event's date and time as a reader of ``loc`` reads it."""
-        if not event.date.precise:
-            return loc.t("date.month_tba", month=loc.month(event.date.year, event.date.month))
-        first = loc.day(event.date.first_day)
-        last = loc.day(event.end_date) if event.end_date and event.end_date != event.date.first_day else None
-        if event.start is None:
-            days = f"{first} – {last}" if last else first
-            return loc.t("date.unknown_time", day=days, note=loc.t("date.time_tba"))
-        start = event.start.strftime("%H:%M")
-        end = event.end.strftime("%H:%M") if event.end else None
-        if last:
-            text = loc.t("date.day_time", day=first, time=start) + " – "
-            text += loc.t("date.day_time", day=last, time=end) if end else last
-        else:
-            text = loc.t("date.day_time", day=first, time=f"{start}–{end}" if end else start)
-        zone = loc.zone(event.timezone or self.content.site.timezone, self.content.site.timezone)
-        return loc.t("date.zoned", text=text, zone=zone)
 
-
-def page_specs(content: Content, today: dt.date) -> list[PageSpec]:
+def page_specs(site: Site) -> list[PageSpec]:
     """Every page of the site, in the default language's paths."""
-    schedule = agenda(content.events, today)
+    content = site.content
+    zone = content.site.timezone
+    schedule = agenda(content.events, site.now, zone)
     specs = [
         PageSpec("index.md", "home.md.j2", {"agenda": schedule}),
         PageSpec("schedule.md", "schedule.md.j2", {"agenda": schedule}),
@@ -150,9 +225,10 @@ def page_specs(content: Content, today: dt.date) -> list[PageSpec]:
         PageSpec("projects/index.md", "projects.md.j2"),
     ]
     for event in content.events:
-        specs.append(PageSpec(f"events/{event.id}.md", "event.md.j2", {"event": event}))
+        stations = [content.stations[s] for s in event.stations]
+        specs.append(PageSpec(f"events/{event.id}.md", "event.md.j2", {"event": event, "stations": stations}))
     for station in content.stations.values():
-        events = agenda(station_events(content, station.id), today)
+        events = agenda(station_events(content, station.id), site.now, zone)
         specs.append(PageSpec(f"stations/{station.id}.md", "station.md.j2", {"station": station, "agenda": events}))
     for project in content.projects.values():
         events = project_events(content, project.id)
@@ -163,17 +239,45 @@ def page_specs(content: Content, today: dt.date) -> list[PageSpec]:
 
 
 def _check_inside(path: str) -> None:
-    """Refuse a page path that would leave docs/ (ids are slugs, so this only guards mistakes)."""
-    parts = path[: -len(".md")].split("/")
+    """Refuse an output path that would leave docs/ (ids are slugs, so this only guards mistakes)."""
+    parts = path.rsplit(".", 1)[0].split("/")
     if posixpath.isabs(path) or any(not SLUG_RE.match(p) for p in parts):
-        raise ValueError(f"page path outside the docs folder: {path!r}")
+        raise ValueError(f"output path outside the docs folder: {path!r}")
 
 
-def render_all(content: Content, today: dt.date) -> dict[str, str]:
-    """docs-relative path -> Markdown text, for every page in every language."""
-    renderer = Renderer(content, today)
-    pages = {}
-    for spec in page_specs(content, today):
+def data_files(site: Site, lang: str) -> dict[str, bytes]:
+    """Calendars and JSON exports of one language, by docs path in the default language's form."""
+    content = site.content
+    loc = Locale(lang)
+    short = content.site.short_name.get(lang)
+    files = {
+        "calendar/events.ics": ics(site, content.events, loc, loc.t("calendar.feed_all", short=short)),
+        "schedule.json": dumps(frab_schedule(site, loc)).encode(),
+        "api/events.json": dumps(api_feed(site, loc, content.events)).encode(),
+    }
+    for station in content.stations.values():
+        events = station_events(content, station.id)
+        name = loc.t("calendar.feed_station", short=short, station=station.name.get(lang))
+        files[f"calendar/stations/{station.id}.ics"] = ics(site, events, loc, name)
+        files[f"api/stations/{station.id}.json"] = dumps(api_feed(site, loc, events, station.id)).encode()
+    for event in content.events:
+        if in_calendars(event):
+            files[f"calendar/events/{event.id}.ics"] = ics(site, [event], loc, event.title.get(lang))
+    for path in files:
+        _check_inside(path)
+    if lang == DEFAULT_LANGUAGE:
+        files["api/events.schema.json"] = dumps(api_schema()).encode()
+    return files
+
+
+def render_all(site: Site) -> dict[str, str | bytes]:
+    """docs-relative path -> content, for every page and data file in every language."""
+    renderer = Renderer(site)
+    outputs: dict[str, str | bytes] = {}
+    for spec in page_specs(site):
         for lang in LANGUAGES:
-            pages[localized_path(spec.path, lang)] = renderer.render(spec, lang)
-    return pages
+            outputs[localized_path(spec.path, lang)] = renderer.render(spec, lang)
+    for lang in LANGUAGES:
+        for path, data in data_files(site, lang).items():
+            outputs[localized_path(path, lang)] = data
+    return outputs

@@ -10,25 +10,23 @@ from zoneinfo import ZoneInfo
 
 from .content import Content
 from .models import Event
+from .timing import status
 
 TODAY_ENV = "SUMMIT_TODAY"
 
 
-def build_date(site_zone: str = "Asia/Shanghai", env: dict[str, str] | None = None) -> dt.date:
-    """Today in the site's zone, or ``$SUMMIT_TODAY`` (YYYY-MM-DD) for reproducible builds."""
+def build_time(site_zone: str = "Asia/Shanghai", env: dict[str, str] | None = None) -> dt.datetime:
+    """Now in the site's zone, or the midnight that starts ``$SUMMIT_TODAY`` (YYYY-MM-DD), for
+    reproducible builds."""
     env = dict(os.environ) if env is None else env
     if env.get(TODAY_ENV):
-        return dt.date.fromisoformat(env[TODAY_ENV])
-    return dt.datetime.now(ZoneInfo(site_zone)).date()
+        return dt.datetime.combine(dt.date.fromisoformat(env[TODAY_ENV]), dt.time(), ZoneInfo(site_zone))
+    return dt.datetime.now(ZoneInfo(site_zone)).replace(microsecond=0)
 
 
 def last_day(event: Event) -> dt.date:
     """The last day the event may take place on (the month's end while only the month is known)."""
     return event.end_date or event.date.last_day
-
-
-def is_past(event: Event, today: dt.date) -> bool:
-    return last_day(event) < today
 
 
 @dataclass
@@ -67,10 +65,10 @@ def _group(events: list[Event], newest_first: bool) -> list[YearGroup]:
     return years
 
 
-def agenda(events: list[Event], today: dt.date) -> Agenda:
-    """Group ``events`` (sorted by date) around ``today``."""
-    past = [e for e in events if is_past(e, today)]
-    upcoming = [e for e in events if not is_past(e, today)]
+def agenda(events: list[Event], now: dt.datetime, site_zone: str) -> Agenda:
+    """Group ``events`` (sorted by date) around ``now``: an event on now counts as upcoming."""
+    past = [e for e in events if status(e, site_zone, now) == "past"]
+    upcoming = [e for e in events if status(e, site_zone, now) != "past"]
     return Agenda(
         upcoming=_group(upcoming, False),
         past=_group(past, True),

@@ -1,0 +1,128 @@
+/* CHINAOCS summit site: the viewer's own local time, event status against the current clock, and the
+ * schedule's filters. No third-party code; nothing is fetched. Without JavaScript the pages keep the
+ * text of the build, which is correct as of the build. */
+(function () {
+  "use strict";
+
+  var lang = document.documentElement.lang || "en";
+  var zh = lang.indexOf("zh") === 0;
+
+  function formatter(options) {
+    return new Intl.DateTimeFormat(lang, options);
+  }
+
+  var dayFormat = formatter({ weekday: "short", month: "short", day: "numeric" });
+  var timeFormat = formatter({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  var zoneFormat = formatter({ timeZoneName: "short" });
+
+  function zoneName(date) {
+    var part = zoneFormat.formatToParts(date).filter(function (p) { return p.type === "timeZoneName"; })[0];
+    return part ? part.value : "";
+  }
+
+  function sameDay(a, b) {
+    return dayFormat.format(a) === dayFormat.format(b);
+  }
+
+  /** "Sun, Apr 14 23:00–01:30 PDT" in the viewer's zone. */
+  function span(start, end) {
+    var text = dayFormat.format(start) + " " + timeFormat.format(start);
+    if (end > start) {
+      text += sameDay(start, end)
+        ? "–" + timeFormat.format(end)
+        : " – " + dayFormat.format(end) + " " + timeFormat.format(end);
+    }
+    return text + " " + zoneName(start);
+  }
+
+  function viewerTimes(root) {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+    root.querySelectorAll(".summit-viewer-time").forEach(function (el) {
+      var start = new Date(el.dataset.start);
+      var end = new Date(el.dataset.end);
+      if (isNaN(start)) return;
+      var label = el.dataset.label + (zone ? (zh ? "（" + zone + "）" : " (" + zone + ")") : "");
+      el.textContent = zh
+        ? "（" + label + "：" + span(start, end) + "）"
+        : "(" + label + ": " + span(start, end) + ")";
+      el.hidden = false;
+    });
+  }
+
+  function statuses(root, now) {
+    root.querySelectorAll(".summit-status").forEach(function (el) {
+      var start = new Date(el.dataset.start);
+      var end = new Date(el.dataset.end);
+      if (isNaN(start)) return;
+      var state = now < start ? "upcoming" : (now < end || (now.getTime() === start.getTime()) ? "now" : "past");
+      el.textContent = el.dataset[state];
+      el.className = "summit-status summit-status--" + state;
+    });
+  }
+
+  function filters(root) {
+    var form = root.querySelector("form.summit-filters");
+    if (!form) return;
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    var items = Array.prototype.slice.call(root.querySelectorAll(".summit-events li[data-event]"));
+    var count = form.querySelector(".summit-filter-count");
+    var params = new URLSearchParams(location.search);
+    selects.forEach(function (select) {
+      var wanted = params.get(select.name);
+      if (wanted && select.querySelector('option[value="' + CSS.escape(wanted) + '"]')) select.value = wanted;
+    });
+
+    function apply() {
+      var shown = 0;
+      var query = new URLSearchParams();
+      selects.forEach(function (select) { if (select.value) query.set(select.name, select.value); });
+      items.forEach(function (li) {
+        var match = selects.every(function (select) {
+          if (!select.value) return true;
+          return (li.getAttribute("data-" + select.name) || "").split(" ").indexOf(select.value) >= 0;
+        });
+        li.hidden = !match;
+        if (match) shown += 1;
+      });
+      root.querySelectorAll("ul.summit-events").forEach(function (ul) {
+        var visible = Array.prototype.some.call(ul.children, function (li) { return !li.hidden; });
+        ul.hidden = !visible;
+        var heading = ul.previousElementSibling;
+        if (heading && heading.tagName === "H4") heading.hidden = !visible;
+      });
+      root.querySelectorAll("article h3").forEach(function (h3) {
+        var el = h3.nextElementSibling;
+        var visible = false;
+        while (el && el.tagName !== "H3" && el.tagName !== "H2") {
+          if (el.tagName === "UL" && !el.hidden) visible = true;
+          el = el.nextElementSibling;
+        }
+        h3.hidden = !visible;
+      });
+      count.textContent = shown
+        ? form.dataset.count.replace("{shown}", shown).replace("{total}", items.length)
+        : form.dataset.none;
+      var search = query.toString();
+      history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    }
+
+    form.addEventListener("change", apply);
+    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply();
+  }
+
+  function run() {
+    var root = document;
+    viewerTimes(root);
+    statuses(root, new Date());
+    filters(root);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", run);
+  } else {
+    run();
+  }
+})();

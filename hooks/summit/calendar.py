@@ -1,0 +1,136 @@
+"""iCalendar (RFC 5545) feeds and "add to calendar" links, made with the icalendar library.
+
+Times are written in UTC (no VTIMEZONE needed); all-day events as DATE values; month-only events stay
+out until their day is known. UIDs are stable: the same event has the same UID in every feed and build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode
+
+from icalendar import Calendar
+from icalendar import Event as VEvent
+
+from .content import Content
+from .i18n import Locale
+from .models import Event
+from .timing import UTC, timing
+
+ICS_STATUS = {"scheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+
+
+@dataclass(frozen=True)
+class Site:
+    """What every output needs to know of one build."""
+
+    content: Content
+    now: dt.datetime
+    """The build's time (aware)."""
+    base_url: str
+    """Absolute URL of the site's root, ending in /."""
+
+    def page_url(self, path: str, lang: str) -> str:
+        """Absolute URL of a page: ``events/x/`` -> ``https://host/en/events/x/``."""
+        prefix = "" if lang == "zh" else f"{lang}/"
+        return f"{self.base_url}{prefix}{path}"
+
+    def uid(self, event: Event) -> str:
+        return f"{event.id}@{self.content.site.acronym.lower()}"
+
+
+def in_calendars(event: Event) -> bool:
+    """Month-only events are left out of calendars until their day is known."""
+    return event.date.precise
+
+
+def _place(event: Event, loc: Locale) -> str:
+    parts = [t.get(loc.lang) for t in (event.venue, event.city) if t is not None]
+    if not parts and event.format == "online":
+        parts = [loc.t("calendar.online")]
+    return loc.join(parts)
+
+
+def _vevent(site: Site, event: Event, loc: Locale) -> VEvent:
+    t = timing(event, site.content.site.timezone)
+    item = VEvent()
+    item.add("uid", site.uid(event))
+    item.add("dtstamp", dt.datetime.combine(site.now.astimezone(UTC).date(), dt.time(), UTC))
+    if t.start is not None:
+        item.add("dtstart", t.start.astimezone(UTC))
+        if t.end is not None:
+            item.add("dtend", t.end.astimezone(UTC))
+    else:
+        item.add("dtstart", t.first_day)
+        item.add("dtend", t.last_day + dt.timedelta(days=1))
+    item.add("summary", event.title.get(loc.lang))
+    url = site.page_url(f"events/{event.id}/", loc.lang)
+    item.add("description", f"{' '.join(event.summary.get(loc.lang).split())}\n\n{url}")
+    item.add("url", url)
+    place = _place(event, loc)
+    if place:
+        item.add("location", place)
+    item.add("status", ICS_STATUS[event.status])
+    item.add("categories", [loc.t(f"kind.{event.kind}")])
+    return item
+
+
+def ics(site: Site, events: list[Event], loc: Locale, name: str) -> bytes:
+    """A calendar of ``events`` (those with a day) in the language of ``loc``."""
+    cal = Calendar()
+    cal.add("prodid", f"-//{site.content.site.acronym}//Summit site//{loc.lang.upper()}")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    for event in events:
+        if in_calendars(event):
+            cal.add_component(_vevent(site, event, loc))
+    return cal.to_ical()
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def add_links(site: Site, event: Event, loc: Locale) -> dict[str, str]:
+    """Google Calendar and Outlook links with the event's times (empty for a month-only event)."""
+    if not in_calendars(event):
+        return {}
+    t = timing(event, site.content.site.timezone)
+    title = event.title.get(loc.lang)
+    url = site.page_url(f"events/{event.id}/", loc.lang)
+    details = f"{' '.join(event.summary.get(loc.lang).split())}\n\n{url}"
+    place = _place(event, loc)
+    if t.start is not None:
+        end = t.end or t.start
+        google_dates = f"{_stamp(t.start)}/{_stamp(end)}"
+        outlook = {
+            "startdt": t.start.astimezone(UTC).isoformat(),
+            "enddt": end.astimezone(UTC).isoformat(),
+            "allday": "false",
+        }
+    else:
+        after = t.last_day + dt.timedelta(days=1)
+        google_dates = f"{t.first_day:%Y%m%d}/{after:%Y%m%d}"
+        outlook = {"startdt": t.first_day.isoformat(), "enddt": after.isoformat(), "allday": "true"}
+    google = {"action": "TEMPLATE", "text": title, "dates": google_dates, "details": details, "location": place}
+    outlook = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": title,
+        **outlook,
+        "body": details,
+        "location": place,
+    }
+    return {
+        "google": "https://calendar.google.com/calendar/render?" + urlencode(google, quote_via=quote),
+        "outlook": "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(outlook, quote_via=quote),
+    }
+
+
+def webcal(url: str) -> str:
+    """The subscription form of a feed's https:// address."""
+    return "webcal://" + url.split("://", 1)[1]

@@ -1,0 +1,284 @@
+"""Machine-readable exports of the schedule: frab/c3voc ``schedule.json``, the site's own
+``api/events.json`` (with its JSON Schema), and schema.org ``Event`` JSON-LD for event pages.
+
+frab mapping: the summit is the conference (acronym lower-cased); every day that has events is a day;
+a "room" is where the event takes place: "Online" for online events, the city for offline and hybrid
+ones (or "Offline" when no city is given); the track and type are the event's kind; an all-day event
+starts at 00:00 and lasts 24 hours a day; month-only events are left out until their day is known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .calendar import Site, in_calendars
+from .i18n import Locale
+from .models import Event
+from .timing import timing
+
+INLANGUAGE = {"zh": "zh-CN", "en": "en"}
+SCHEMA_STATUS = {"scheduled": "EventScheduled", "postponed": "EventPostponed", "cancelled": "EventCancelled"}
+SCHEMA_MODE = {
+    "online": "OnlineEventAttendanceMode",
+    "offline": "OfflineEventAttendanceMode",
+    "hybrid": "MixedEventAttendanceMode",
+}
+
+
+def _guid(site: Site, kind: str, key: str) -> str:
+    namespace = uuid.uuid5(uuid.NAMESPACE_DNS, f"{site.content.site.acronym.lower()}.summit")
+    return str(uuid.uuid5(namespace, f"{kind}:{key}"))
+
+
+def _number(site: Site, event: Event) -> int:
+    """A stable positive integer id (frab still requires one)."""
+    return int(_guid(site, "event", event.id).replace("-", "")[:7], 16) + 1
+
+
+def _room(event: Event) -> str:
+    if event.format == "online":
+        return "Online"
+    return event.city.en if event.city is not None else "Offline"
+
+
+def _hhmm(delta: dt.timedelta) -> str:
+    minutes = int(delta.total_seconds()) // 60
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def frab_schedule(site: Site, loc: Locale) -> dict[str, Any]:
+    """The schedule in the frab/c3voc format that pretalx emits and conference apps read."""
+    summit = site.content.site
+    zone = ZoneInfo(summit.timezone)
+    events = [e for e in site.content.events if in_calendars(e)]
+    by_day: dict[dt.date, list[dict[str, Any]]] = {}
+    rooms: dict[str, None] = {}
+    for event in events:
+        t = timing(event, summit.timezone)
+        if t.start is not None:
+            start = t.start.astimezone(zone)
+            end = t.end.astimezone(zone) if t.end else start
+        else:
+            start = dt.datetime.combine(t.first_day, dt.time(), zone)
+            end = dt.datetime.combine(t.last_day + dt.timedelta(days=1), dt.time(), zone)
+        room = _room(event)
+        rooms[room] = None
+        links = [
+            {"type": "web", "url": url, "title": loc.t(f"event.{name}")}
+            for name, url in (("livestream", event.livestream), ("registration", event.registration))
+            if url
+        ]
+        by_day.setdefault(start.date(), []).append(
+            {
+                "id": _number(site, event),
+                "guid": _guid(site, "event", event.id),
+                "date": start.isoformat(),
+                "start": f"{start:%H:%M}",
+                "end": end.isoformat(),
+                "duration": _hhmm(end - start),
+                "room": room,
+                "slug": event.id,
+                "url": site.page_url(f"events/{event.id}/", loc.lang),
+                "title": event.title.get(loc.lang),
+                "subtitle": "",
+                "track": loc.t(f"kind.{event.kind}"),
+                "type": event.kind,
+                "language": loc.lang,
+                "abstract": " ".join(event.summary.get(loc.lang).split()),
+                "description": event.body.get(loc.lang) if event.body else "",
+                "persons": [],
+                "links": links,
+                "attachments": [],
+            }
+        )
+    days = []
+    for index, (day, items) in enumerate(sorted(by_day.items()), start=1):
+        days.append(
+            {
+                "index": index,
+                "date": day.isoformat(),
+                "day_start": dt.datetime.combine(day, dt.time(), zone).isoformat(),
+                "day_end": dt.datetime.combine(day, dt.time(23, 59), zone).isoformat(),
+                "rooms": {
+                    room: [i for i in items if i["room"] == room]
+                    for room in rooms
+                    if any(i["room"] == room for i in items)
+                },
+            }
+        )
+    first = min(by_day) if by_day else site.now.date()
+    last = max(by_day) if by_day else first
+    conference = {
+        "acronym": summit.acronym.lower(),
+        "title": summit.name.get(loc.lang),
+        "start": first.isoformat(),
+        "end": last.isoformat(),
+        "daysCount": len(days),
+        "timeslot_duration": "00:15",
+        "time_zone_name": summit.timezone,
+        "url": site.page_url("schedule/", loc.lang),
+        "rooms": [
+            {"name": r, "guid": _guid(site, "room", r), "type": "online" if r == "Online" else "other"} for r in rooms
+        ],
+        "days": days,
+    }
+    return {
+        "$schema": "https://c3voc.de/schedule/schema.json",
+        "generator": {"name": "chinaocs-summit-site"},
+        "schedule": {
+            "version": site.now.date().isoformat(),
+            "base_url": site.page_url("", loc.lang),
+            "conference": conference,
+        },
+    }
+
+
+class ApiRef(BaseModel):
+    """A station, partner or project an event involves."""
+
+    id: str = Field(description="Its id.")
+    name: str = Field(description="Its name in the feed's language.")
+    url: str | None = Field(description="Its page, if it has one.")
+
+
+class ApiEvent(BaseModel):
+    """One event in ``api/events.json``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="Stable id; the page is events/<id>/.")
+    title: str
+    kind: str = Field(description="roadshow, forum, exchange, signing, conference or launch.")
+    format: Literal["online", "offline", "hybrid"] | None
+    status: Literal["scheduled", "postponed", "cancelled"]
+    precision: Literal["time", "day", "month"] = Field(
+        description="time: start (and end) are date-times; day: whole days; month: the day is not known yet."
+    )
+    start: str = Field(description="ISO 8601: a date-time with offset (time), a date (day) or YYYY-MM (month).")
+    end: str | None = Field(description="Like start; for day precision the last day (inclusive).")
+    timezone: str = Field(description="IANA zone the times were given in.")
+    city: str | None
+    venue: str | None
+    summary: str
+    url: str = Field(description="The event's page in the feed's language.")
+    ics: str | None = Field(description="The event's .ics file (none for month precision).")
+    livestream: str | None
+    registration: str | None
+    stations: list[ApiRef]
+    partners: list[ApiRef]
+    projects: list[ApiRef]
+
+
+class ApiFeed(BaseModel):
+    """``api/events.json`` and ``api/stations/<id>.json``: a summit's agenda for other sites to embed."""
+
+    version: Literal[1] = 1
+    language: Literal["zh", "en"]
+    generated: str = Field(description="When the site was built (ISO 8601).")
+    timezone: str = Field(description="The site's zone.")
+    station: str | None = Field(description="The station of a station feed.")
+    events: list[ApiEvent]
+
+
+def api_feed(site: Site, loc: Locale, events: list[Event], station: str | None = None) -> dict[str, Any]:
+    content = site.content
+    lang = loc.lang
+
+    def refs(ids: list[str], records: dict[str, Any], path: str | None) -> list[ApiRef]:
+        url = (lambda i: site.page_url(path.format(id=i), lang)) if path else (lambda i: None)
+        return [ApiRef(id=i, name=records[i].name.get(lang), url=url(i)) for i in ids]
+
+    items = []
+    for event in events:
+        t = timing(event, content.site.timezone)
+        if t.precision == "time":
+            start, end = t.start.isoformat(), t.end.isoformat() if t.end else None
+        elif t.precision == "day":
+            start, end = t.first_day.isoformat(), t.last_day.isoformat()
+        else:
+            start, end = f"{t.first_day:%Y-%m}", None
+        items.append(
+            ApiEvent(
+                id=event.id,
+                title=event.title.get(lang),
+                kind=event.kind,
+                format=event.format,
+                status=event.status,
+                precision=t.precision,
+                start=start,
+                end=end,
+                timezone=t.zone,
+                city=event.city.get(lang) if event.city else None,
+                venue=event.venue.get(lang) if event.venue else None,
+                summary=" ".join(event.summary.get(lang).split()),
+                url=site.page_url(f"events/{event.id}/", lang),
+                ics=site.page_url(f"calendar/events/{event.id}.ics", lang) if in_calendars(event) else None,
+                livestream=event.livestream,
+                registration=event.registration,
+                stations=refs(event.stations, content.stations, "stations/{id}/"),
+                partners=refs(event.partners, content.partners, None),
+                projects=refs(event.projects, content.projects, "projects/{id}/"),
+            )
+        )
+    feed = ApiFeed(
+        language=lang, generated=site.now.isoformat(), timezone=content.site.timezone, station=station, events=items
+    )
+    return feed.model_dump(mode="json")
+
+
+def api_schema() -> dict[str, Any]:
+    return ApiFeed.model_json_schema()
+
+
+def json_ld(site: Site, event: Event, loc: Locale) -> dict[str, Any] | None:
+    """schema.org Event data for the event's page; none for a month-only event."""
+    if not in_calendars(event):
+        return None
+    t = timing(event, site.content.site.timezone)
+    lang = loc.lang
+    url = site.page_url(f"events/{event.id}/", lang)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title.get(lang),
+        "description": " ".join(event.summary.get(lang).split()),
+        "url": url,
+        "inLanguage": INLANGUAGE[lang],
+        "eventStatus": f"https://schema.org/{SCHEMA_STATUS[event.status]}",
+        "organizer": {
+            "@type": "Organization",
+            "name": site.content.site.name.get(lang),
+            "url": site.page_url("", lang),
+        },
+    }
+    if t.start is not None:
+        data["startDate"] = t.start.isoformat()
+        if t.end is not None:
+            data["endDate"] = t.end.isoformat()
+    else:
+        data["startDate"] = t.first_day.isoformat()
+        data["endDate"] = t.last_day.isoformat()
+    if event.format:
+        data["eventAttendanceMode"] = f"https://schema.org/{SCHEMA_MODE[event.format]}"
+    locations: list[dict[str, Any]] = []
+    if event.format in ("online", "hybrid"):
+        locations.append({"@type": "VirtualLocation", "url": event.livestream or url})
+    named = event.venue or event.city
+    if named is not None:
+        place: dict[str, Any] = {"@type": "Place", "name": named.get(lang)}
+        if event.city is not None:
+            place["address"] = {"@type": "PostalAddress", "addressLocality": event.city.get(lang)}
+        locations.append(place)
+    if locations:
+        data["location"] = locations[0] if len(locations) == 1 else locations
+    return data
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
