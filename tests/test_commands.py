@@ -21,7 +21,7 @@ def summit(*args: str, content: Path, cwd: Path = ROOT) -> subprocess.CompletedP
 def test_check_passes_on_good_content() -> None:
     result = summit("check", content=FIXTURE)
     assert result.returncode == 0
-    assert result.stdout == "4 events, 2 stations, 2 partners, 2 projects: no errors\n"
+    assert result.stdout == "5 events, 3 stations, 2 partners, 2 projects: no errors\n"
 
 
 def test_check_reports_all_errors_without_traceback(content_copy: Path) -> None:

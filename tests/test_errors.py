@@ -10,14 +10,14 @@ EVENTS = "content/events/2024.yml"
 
 
 def test_fixture_is_valid(fixture_content) -> None:
-    assert len(fixture_content.events) == 4
+    assert len(fixture_content.events) == 5
     assert list(fixture_content.projects) == ["smart-clinic", "quiet-robot"]
 
 
 def test_yaml_syntax_error(content_copy: Path, errors_of) -> None:
     edit(content_copy / "stations.yml", "    timezone: Asia/Tokyo", "    timezone: [Asia/Tokyo")
     assert errors_of(content_copy) == [
-        "content/stations.yml:15:1: (file): YAML syntax error: expected ',' or ']', but got '<stream end>'"
+        "content/stations.yml:15:7: (file): YAML syntax error: expected ',' or ']', but got ':'"
     ]
 
 
