@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import BASE_URL, NOW
 from summit.generate import generate_docs, write_pages
 from summit.i18n import LANGUAGES, catalogue
 from summit.render import PageSpec, localized_path, page_specs
+
+from conftest import BASE_URL, NOW
 
 
 def test_second_run_writes_nothing(tmp_path: Path, fixture_content) -> None:

@@ -6,12 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import edit
 
 from summit.i18n import Locale
 from summit.models import Event, Station
 from summit.timetext import TimeText
 from summit.timing import UTC, exists, local, status, timing, utc_offset
+
+from conftest import edit
 
 SITE = "Asia/Shanghai"
 
