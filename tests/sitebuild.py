@@ -35,9 +35,9 @@ def copy_project(target: Path) -> Path:
 
 
 def mkdocs_build(
-    project: Path, content: Path, today: str | None = None, site: str = "site"
+    project: Path, content: Path, today: str | None = None, site: str = "site", url: str = "https://summit.example.org/"
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SUMMIT_CONTENT": str(content), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SUMMIT_CONTENT": str(content), "NO_MKDOCS_2_WARNING": "1", "SUMMIT_SITE_URL": url}
     env.pop("PYTHONPATH", None)  # the hook must find its package by itself
     if today:
         env["SUMMIT_TODAY"] = today

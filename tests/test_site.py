@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -106,3 +107,71 @@ def test_markdown_in_records_is_text_not_markup(site: Path) -> None:
 def test_no_web_fonts_from_blocked_hosts(site: Path) -> None:
     for page in site.rglob("*.html"):
         assert "fonts.googleapis.com" not in page.read_text(encoding="utf-8"), page
+
+
+def json_ld(html: str) -> list[dict]:
+    return [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+
+
+def test_event_pages_carry_schema_org_event(site: Path) -> None:
+    [data] = json_ld(read(site, "en/events/2024-04-15-roadshow/"))
+    assert data["@type"] == "Event" and data["name"] == "Vancouver project roadshow"
+    assert (data["startDate"], data["endDate"]) == ("2024-04-15T14:00:00+08:00", "2024-04-15T16:30:00+08:00")
+    assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["location"] == {"@type": "VirtualLocation", "url": "https://live.example.org/roadshow"}
+    assert data["organizer"]["name"] == "Test Innovation Summit"
+    assert data["inLanguage"] == "en"
+    assert data["url"] == "https://summit.example.org/en/events/2024-04-15-roadshow/"
+    [hybrid] = json_ld(read(site, "events/2030-09-01-tokyo-forum/"))
+    assert hybrid["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert [loc["@type"] for loc in hybrid["location"]] == ["VirtualLocation", "Place"]
+    assert hybrid["location"][1]["address"]["addressLocality"] == "东京" and hybrid["inLanguage"] == "zh-CN"
+    [cancelled] = json_ld(read(site, "en/events/2030-11-20-london-exchange/"))
+    assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"
+    [all_day] = json_ld(read(site, "events/2030-10-10-signing/"))
+    assert (all_day["startDate"], all_day["endDate"]) == ("2030-10-10", "2030-10-10")
+    assert all_day["eventStatus"] == "https://schema.org/EventPostponed"
+    assert json_ld(read(site, "events/2024-05-policy-conference/")) == []  # month only
+
+
+def test_event_page_shows_station_clocks_and_calendar_links(site: Path) -> None:
+    text = page_text(read(site, "events/2030-11-20-london-exchange/"))
+    assert "时间：2030年11月20日 星期三 21:00–23:00（北京时间）" in text
+    assert "伦敦：13:00–15:00 GMT" in text and "温哥华：05:00–07:00 PST" in text
+    html = read(site, "en/events/2024-04-15-roadshow/")
+    assert 'href="../../calendar/events/2024-04-15-roadshow.ics"' in html
+    google = re.search(r'href="(https://calendar\.google\.com/[^"]+)"', html).group(1)
+    assert "dates=20240415T060000Z%2F20240415T083000Z" in google
+    assert "startdt=2024-04-15T06%3A00%3A00%2B00%3A00" in html
+
+
+def test_vancouver_reader_sees_vancouver_time_and_can_subscribe(site: Path) -> None:
+    html = read(site, "en/stations/vancouver/")
+    text = page_text(html)
+    assert "Sunday, April 14, 2024, 23:00 – Monday, April 15, 2024, 01:30 PDT (Beijing time: Apr 15 14:00)" in text
+    assert "Wednesday, November 20, 2030, 05:00–07:00 PST (Beijing time: Nov 20 21:00)" in text
+    assert 'href="webcal://summit.example.org/en/calendar/stations/vancouver.ics"' in html
+    feed = (site / "en/calendar/stations/vancouver.ics").read_bytes()
+    assert b"DTSTART:20240415T060000Z" in feed and b"SUMMARY:Vancouver project roadshow" in feed
+
+
+def test_feeds_and_exports_are_published_per_language(site: Path) -> None:
+    for path in (
+        "calendar/events.ics",
+        "en/calendar/events.ics",
+        "calendar/stations/tokyo.ics",
+        "en/calendar/stations/tokyo.ics",
+        "calendar/events/2024-04-15-roadshow.ics",
+        "en/calendar/events/2024-04-15-roadshow.ics",
+        "schedule.json",
+        "en/schedule.json",
+        "api/events.json",
+        "en/api/events.json",
+        "api/events.schema.json",
+        "api/stations/vancouver.json",
+        "en/api/stations/vancouver.json",
+    ):
+        assert (site / path).is_file(), path
+    assert json.loads((site / "en/api/events.json").read_text())["language"] == "en"
+    assert json.loads((site / "api/events.json").read_text())["language"] == "zh"
