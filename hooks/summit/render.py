@@ -135,7 +135,10 @@ class Renderer:
             )
 
         def status_badge(event: Event) -> str:
-            """The build-time status; the browser script keeps it right against the current clock."""
+            """The build-time status; the browser script keeps it right against the current clock.
+            None for a postponed or cancelled event: its date no longer tells when it happens."""
+            if event.status != "scheduled":
+                return ""
             now = status(event, site_zone, self.site.now)
             labels = {f"data_{s}": loc.t(f"status.{s}") for s in ("upcoming", "now", "past")}
             label = escape(loc.t(f"status.{now}"))
