@@ -144,6 +144,8 @@ def test_event_page_shows_station_clocks_and_calendar_links(site: Path) -> None:
     google = re.search(r'href="(https://calendar\.google\.com/[^"]+)"', html).group(1)
     assert "dates=20240415T060000Z%2F20240415T083000Z" in google
     assert "startdt=2024-04-15T06%3A00%3A00%2B00%3A00" in html
+    assert 'href="webcal://summit.example.org/en/calendar/stations/vancouver.ics"' in html
+    assert 'href="webcal://summit.example.org/en/calendar/events.ics"' in html
 
 
 def test_vancouver_reader_sees_vancouver_time_and_can_subscribe(site: Path) -> None:
