@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from summit.generate import generate_docs, write_pages
@@ -19,6 +20,13 @@ def test_second_run_writes_nothing(tmp_path: Path, fixture_content) -> None:
     assert second.written == [] and second.removed == []
     assert second.unchanged == len(first.written)
     assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")} == mtimes
+
+
+def test_a_later_build_the_same_day_writes_nothing(tmp_path: Path, fixture_content) -> None:
+    """Otherwise `mkdocs serve`, which watches docs/, would rebuild for ever."""
+    generate_docs(fixture_content, tmp_path, NOW, BASE_URL)
+    later = generate_docs(fixture_content, tmp_path, NOW + dt.timedelta(hours=7, minutes=13, seconds=5), BASE_URL)
+    assert later.written == []
 
 
 def test_only_the_changed_page_is_rewritten(tmp_path: Path) -> None:

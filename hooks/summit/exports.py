@@ -180,7 +180,7 @@ class ApiFeed(BaseModel):
 
     version: Literal[1] = 1
     language: Literal["zh", "en"]
-    generated: str = Field(description="When the site was built (ISO 8601).")
+    generated: str = Field(description="The day the site was built (YYYY-MM-DD).")
     timezone: str = Field(description="The site's zone.")
     station: str | None = Field(description="The station of a station feed.")
     events: list[ApiEvent]
@@ -227,7 +227,7 @@ def api_feed(site: Site, loc: Locale, events: list[Event], station: str | None =
             )
         )
     feed = ApiFeed(
-        language=lang, generated=site.now.isoformat(), timezone=content.site.timezone, station=station, events=items
+        language=lang, generated=site.now.date().isoformat(), timezone=content.site.timezone, station=station, events=items
     )
     return feed.model_dump(mode="json")
 
