@@ -226,9 +226,8 @@ def api_feed(site: Site, loc: Locale, events: list[Event], station: str | None =
                 projects=refs(event.projects, content.projects, "projects/{id}/"),
             )
         )
-    feed = ApiFeed(
-        language=lang, generated=site.now.date().isoformat(), timezone=content.site.timezone, station=station, events=items
-    )
+    day = site.now.date().isoformat()
+    feed = ApiFeed(language=lang, generated=day, timezone=content.site.timezone, station=station, events=items)
     return feed.model_dump(mode="json")
 
 
