@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check serve lint clean browser
+.PHONY: build test check serve lint clean browser schema new
 
 # Browser tests drive Debian's Chromium; Chinese needs the Noto CJK fonts.
 DEBIAN_PACKAGES := chromium fonts-noto-cjk
@@ -16,9 +16,18 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
-## check: validate the content folder ($$SUMMIT_CONTENT or content/), fast
+## check: validate the content folder ($$SUMMIT_CONTENT or content/), fast; STRICT=1: missing English is an error
 check: $(STAMP)
-	$(BIN)/python -m summit check
+	$(BIN)/python -m summit check $(if $(STRICT),--strict)
+
+## new: append a skeleton record, e.g. make new KIND=event ID=2026-05-20-boston-roadshow
+new: $(STAMP)
+	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=event|station|partner|project ID=<id>"; exit 2; }
+	$(BIN)/python -m summit new $(KIND) $(ID)
+
+## schema: regenerate content/schema/*.schema.json from the models
+schema: $(STAMP)
+	$(BIN)/python -m summit schema
 
 ## build: validate, then build site/ with MkDocs in strict mode (site/ is replaced only on success)
 build: check
@@ -43,8 +52,9 @@ test: $(STAMP) browser
 	$(BIN)/ruff check hooks tests
 	$(BIN)/python -m pytest
 
-## serve: live preview on http://127.0.0.1:8000, rebuilt when content/ changes
-serve: check
+## serve: live preview on http://127.0.0.1:8000, rebuilt when content/ changes; a broken file keeps the last good site
+serve: $(STAMP)
+	-$(BIN)/python -m summit check
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 lint: $(STAMP)

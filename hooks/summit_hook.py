@@ -1,11 +1,13 @@
 """MkDocs hook: a thin adapter from MkDocs events to the summit package.
 
 - on_pre_build: load and check the content, write the generated pages, calendars and exports into docs/;
-- on_serve: rebuild when anything under the content folder changes.
+- on_serve: rebuild when anything under the content folder changes; while serving, a content error keeps
+  the last good pages and prints the errors instead of stopping the preview.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +16,20 @@ from mkdocs.plugins import event_priority
 
 from summit.content import content_dir, load_content
 from summit.errors import ContentErrors
-from summit.generate import DEFAULT_BASE_URL, generate_docs
+from summit.generate import DEFAULT_BASE_URL, generate_docs, has_generated
 from summit.views import build_time
+
+
+_command = "build"
 
 
 def _root(config: Any) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def on_startup(command: str, **_: Any) -> None:
+    global _command
+    _command = command
 
 
 @event_priority(100)
@@ -28,6 +38,10 @@ def on_pre_build(config: Any, **_: Any) -> None:
     try:
         content = load_content(root, content_dir(root))
     except ContentErrors as exc:
+        if _command == "serve" and has_generated(Path(config.docs_dir)):
+            # a typo must not stop the preview: keep the last good pages, show what is wrong
+            print(f"{exc.report()}\nThe preview keeps the last good content until this is fixed.", file=sys.stderr)
+            return
         raise Abort(f"{exc.report()}\nThe site was not built.") from None
     now = build_time(content.site.timezone)
     generate_docs(content, Path(config.docs_dir), now, config.site_url or DEFAULT_BASE_URL)

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import edit
+import pytest
+
+from summit.content import load_content
+from summit.errors import ContentErrors
+
+from conftest import NOW, edit
 
 EVENTS = "content/events/2024.yml"
 
@@ -37,13 +42,30 @@ def test_unknown_field_suggests_the_right_one(content_copy: Path, errors_of) -> 
     ]
 
 
-def test_missing_translation(content_copy: Path, errors_of) -> None:
+def test_missing_english_is_a_warning_and_an_error_when_strict(content_copy: Path, errors_of) -> None:
     edit(
         content_copy / "events/2024.yml",
         "title: {zh: 政策落地会, en: Policy conference}",
         "title: {zh: 政策落地会}",
     )
-    assert errors_of(content_copy) == [f"{EVENTS}:20:12: events[1].title.en: missing English (en) translation"]
+    content = load_content(content_copy.parent, content_copy, now=NOW)
+    assert [str(w) for w in content.warnings if w.kind == "translation"] == [
+        f"{EVENTS}:21:12: events[1].title.en: warning: missing English (en) translation; the English page shows the Chinese"
+    ]
+    with pytest.raises(ContentErrors) as info:
+        load_content(content_copy.parent, content_copy, strict=True, now=NOW)
+    assert [str(e) for e in info.value.errors] == [
+        f"{EVENTS}:21:12: events[1].title.en: missing English (en) translation; the English page shows the Chinese"
+    ]
+
+
+def test_missing_chinese_is_an_error(content_copy: Path, errors_of) -> None:
+    edit(
+        content_copy / "events/2024.yml",
+        "title: {zh: 政策落地会, en: Policy conference}",
+        "title: {en: Policy conference}",
+    )
+    assert errors_of(content_copy) == [f"{EVENTS}:21:12: events[1].title.zh: missing Chinese (zh) translation"]
 
 
 def test_text_instead_of_translations(content_copy: Path, errors_of) -> None:
@@ -53,7 +75,7 @@ def test_text_instead_of_translations(content_copy: Path, errors_of) -> None:
         "title: 政策落地会",
     )
     assert errors_of(content_copy) == [
-        f"{EVENTS}:20:12: events[1].title: expected a translation in both languages {{zh: ..., en: ...}}, got '政策落地会'"
+        f"{EVENTS}:21:12: events[1].title: expected a translation in both languages {{zh: ..., en: ...}}, got '政策落地会'"
     ]
 
 
@@ -63,7 +85,7 @@ def test_missing_required_field(content_copy: Path, errors_of) -> None:
         "    summary: {zh: 日期待定的会议。, en: A conference whose day is not fixed.}\n",
         "",
     )
-    assert errors_of(content_copy) == [f"{EVENTS}:19:5: events[1].summary: required field is missing"]
+    assert errors_of(content_copy) == [f"{EVENTS}:20:5: events[1].summary: required field is missing"]
 
 
 def test_duplicate_id(content_copy: Path, errors_of) -> None:
@@ -99,7 +121,7 @@ def test_bad_dates(content_copy: Path, errors_of) -> None:
     edit(content_copy / "events/2024.yml", "    date: 2024-05\n", "    date: 15.05.2024\n")
     assert errors_of(content_copy) == [
         f"{EVENTS}:6:11: events[0].date: '2024-02-30' is not a date: day is out of range for month",
-        f"{EVENTS}:22:11: events[1].date: '15.05.2024' is not a date: "
+        f"{EVENTS}:23:11: events[1].date: '15.05.2024' is not a date: "
         "write YYYY-MM-DD, or YYYY-MM while the day is not fixed",
     ]
 
@@ -118,7 +140,7 @@ def test_bad_time_and_order(content_copy: Path, errors_of) -> None:
 def test_time_on_a_month_only_date(content_copy: Path, errors_of) -> None:
     edit(content_copy / "events/2024.yml", "    date: 2024-05\n", '    date: 2024-05\n    start: "10:00"\n')
     assert errors_of(content_copy) == [
-        f"{EVENTS}:23:12: events[1].start: 'start' needs a date with a day; the date gives only the month"
+        f"{EVENTS}:24:12: events[1].start: 'start' needs a date with a day; the date gives only the month"
     ]
 
 

@@ -18,7 +18,7 @@ from .i18n import Locale
 from .models import Event
 from .timing import UTC, timing
 
-ICS_STATUS = {"scheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+ICS_STATUS = {"scheduled": "CONFIRMED", "held": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
 
 
 @dataclass(frozen=True)

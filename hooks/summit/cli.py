@@ -1,5 +1,11 @@
-"""Command line: ``python -m summit check`` validates the content; ``generate`` writes docs/ as the
-build would ($SUMMIT_TODAY and $SUMMIT_SITE_URL apply)."""
+"""Command line of the summit site.
+
+- ``python -m summit check [--strict]``: check the content folder, print every problem on its line
+  (and GitHub annotations under GitHub Actions), then a translation report;
+- ``python -m summit generate``: write docs/ as the build would ($SUMMIT_TODAY, $SUMMIT_SITE_URL apply);
+- ``python -m summit schema``: write the JSON Schemas of the content files into content/schema/;
+- ``python -m summit new KIND ID``: append a skeleton record to the right content file.
+"""
 
 from __future__ import annotations
 
@@ -9,34 +15,86 @@ import sys
 from pathlib import Path
 
 from .content import content_dir, load_content
-from .errors import ContentErrors
+from .errors import ContentError, ContentErrors, plural, report
+
+LANGUAGE_NAMES = {"zh": "Chinese (zh)", "en": "English (en)"}
+
+
+def translation_report(problems: list[ContentError]) -> str:
+    """For each language, the texts that are missing (Chinese: errors; English: pending)."""
+    lines = ["Translations:"]
+    for lang, name in LANGUAGE_NAMES.items():
+        missing = [p for p in problems if p.kind == "translation" and p.loc and p.loc[-1] == lang]
+        if not missing:
+            lines.append(f"  {name}: complete")
+            continue
+        state = "missing (errors)" if any(p.severity == "error" for p in missing) else "pending"
+        lines.append(f"  {name}: {plural(len(missing), 'text')} {state}")
+        lines.extend(f"    {p.path}:{p.pos.line}: {p.field}" for p in missing)
+    return "\n".join(lines)
+
+
+def check(root: Path, strict: bool) -> int:
+    try:
+        content = load_content(root, content_dir(root), strict=strict)
+        problems, failed = content.warnings, False
+    except ContentErrors as exc:
+        problems, failed = exc.errors + exc.warnings, True
+    stream = sys.stderr if failed else sys.stdout
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in sorted(problems, key=ContentError.sort_key):
+            print(problem.annotation(), file=stream)
+    print(report(problems), file=stream)
+    print(translation_report(problems), file=stream)
+    if not failed:
+        print(
+            f"{plural(len(content.events), 'event')}, {plural(len(content.stations), 'station')}, "
+            f"{plural(len(content.partners), 'partner')}, {plural(len(content.projects), 'project')}: ready to build"
+        )
+    return 1 if failed else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="summit", description="CHINAOCS summit content tools")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project root (default: .)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate the content folder ($SUMMIT_CONTENT or content/)")
-    gen = sub.add_parser("generate", help="write the Markdown pages into docs/")
+    chk = sub.add_parser("check", help="check the content folder ($SUMMIT_CONTENT or content/)")
+    chk.add_argument("--strict", action="store_true", help="missing English translations are errors")
+    gen = sub.add_parser("generate", help="write the pages, calendars and exports into docs/")
     gen.add_argument("--base-url", default=None, help="absolute URL of the site (default: $SUMMIT_SITE_URL)")
+    sub.add_parser("schema", help="write the JSON Schemas of the content files into content/schema/")
+    new = sub.add_parser("new", help="append a skeleton record to the right content file")
+    new.add_argument("kind", choices=["event", "station", "partner", "project"])
+    new.add_argument("id", help="the new record's id, e.g. 2026-05-20-boston-roadshow")
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    folder = content_dir(root)
+    if args.command == "check":
+        return check(root, args.strict)
+    if args.command == "schema":
+        from .schema import write_schemas
+
+        for path in write_schemas(content_dir(root)):
+            print(f"wrote {path}")
+        return 0
+    if args.command == "new":
+        from .skeleton import SkeletonError, add_record
+
+        try:
+            path, line = add_record(content_dir(root), args.kind, args.id)
+        except SkeletonError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        print(f"{path}:{line}: new {args.kind} '{args.id}': fill in its fields, then run `make check`")
+        return 0
     try:
-        content = load_content(root, folder)
+        content = load_content(root, content_dir(root))
     except ContentErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    if args.command == "check":
-        print(
-            f"{len(content.events)} events, {len(content.stations)} stations, "
-            f"{len(content.partners)} partners, {len(content.projects)} projects: no errors"
-        )
-        return 0
     from .generate import DEFAULT_BASE_URL, generate_docs
     from .views import build_time
 
     base_url = args.base_url or os.environ.get("SUMMIT_SITE_URL") or DEFAULT_BASE_URL
     result = generate_docs(content, root / "docs", build_time(content.site.timezone), base_url)
-    print(f"{len(result.written)} pages written, {len(result.removed)} removed, {result.unchanged} unchanged")
+    print(f"{len(result.written)} files written, {len(result.removed)} removed, {result.unchanged} unchanged")
     return 0

@@ -5,6 +5,7 @@ All mistakes in all files are collected and raised together as ``ContentErrors``
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -28,8 +29,9 @@ from .models import (
     Site,
     Station,
     StationsFile,
+    Text,
 )
-from .timing import exists, timing
+from .timing import build_time, exists, status, timing
 from .yamlsource import Document, Loc, read_yaml
 
 CONTENT_ENV = "SUMMIT_CONTENT"
@@ -54,6 +56,10 @@ class Content:
     """Sorted by date, then id."""
     sources: dict[tuple[str, str], str] = field(default_factory=dict)
     """(kind, id) -> content file path of the record."""
+    aliases: dict[str, dict[str, str]] = field(default_factory=dict)
+    """kind ("events", "stations", "projects") -> former id -> current id."""
+    warnings: list[ContentError] = field(default_factory=list)
+    """What does not stop the build: missing English, links worth adding, unused records."""
 
 
 def content_dir(root: Path, env: typing.Mapping[str, str] = os.environ) -> Path:
@@ -104,10 +110,13 @@ def fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
 
 
 class _Loader:
-    def __init__(self, root: Path, folder: Path) -> None:
+    def __init__(self, root: Path, folder: Path, strict: bool, now: dt.datetime | None) -> None:
         self.root = root
         self.folder = folder
+        self.strict = strict
+        self.now = now
         self.errors: list[ContentError] = []
+        self.warnings: list[ContentError] = []
         self.known_ids: dict[str, set[str]] = {k: set() for k in ("station", "partner", "project", "event")}
         self.sources: dict[tuple[str, str], tuple[Document, Loc]] = {}
         self.unreadable: set[str] = set()
@@ -115,6 +124,26 @@ class _Loader:
 
     def error(self, doc: Document, loc: Loc, text: str, *, key: bool = False) -> None:
         self.errors.append(ContentError(doc.path, doc.position(loc, key=key), loc, text))
+
+    def warn(self, doc: Document, loc: Loc, text: str, kind: str) -> None:
+        self.warnings.append(ContentError(doc.path, doc.position(loc), loc, text, "warning", kind))
+
+    def check_translations(self, value: Any, doc: Document, loc: Loc) -> None:
+        """Warn of every text whose English is missing (the Chinese stands in for it)."""
+        if isinstance(value, Text):
+            if value.en is None:
+                self.warn(
+                    doc,
+                    (*loc, "en"),
+                    "missing English (en) translation; the English page shows the Chinese",
+                    "translation",
+                )
+        elif isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                self.check_translations(getattr(value, name), doc, (*loc, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                self.check_translations(item, doc, (*loc, index))
 
     def read(self, file: Path, kind: str | None = None) -> Document | None:
         doc, errors = read_yaml(file, display_path(file, self.root))
@@ -131,7 +160,17 @@ class _Loader:
                 loc = (*prefix, *err["loc"])
                 here = tuple(err["loc"])
                 siblings = fields_at(model, here if err["type"].startswith(("model_", "dict_")) else here[:-1])
-                self.error(doc, loc, message(err, siblings), key=err["type"] == "extra_forbidden")
+                kind = "translation" if err["type"] == "missing" and loc[-1:] in (("zh",), ("en",)) else ""
+                self.errors.append(
+                    ContentError(
+                        doc.path,
+                        doc.position(loc, key=err["type"] == "extra_forbidden"),
+                        loc,
+                        message(err, siblings),
+                        "error",
+                        kind,
+                    )
+                )
             return None
 
     def records(
@@ -160,6 +199,7 @@ class _Loader:
                 )
                 continue
             self.sources[(kind, record.id)] = (doc, where)
+            self.check_translations(record, doc, (key, index))
             result.append((record, doc, (key, index)))
         return result
 
@@ -175,6 +215,8 @@ class _Loader:
                 ContentError(display_path(self.folder / "site.yml", self.root), Position(1, 1), None, "file is missing")
             )
         site = self.validate(Site, site_doc.data, site_doc) if site_doc else None
+        if site is not None and site_doc is not None:
+            self.check_translations(site, site_doc, ())
         lists: dict[str, list[Any]] = {}
         for name, (wrapper, key, model) in LIST_FILES.items():
             file = self.folder / name
@@ -197,8 +239,19 @@ class _Loader:
         for event, doc, loc in events:
             self.check_event_times(event, doc, loc, site.timezone if site else "Asia/Shanghai")
         self.check_references(site)
+        aliases = {
+            "stations": self.check_aliases(lists["stations"], "station"),
+            "projects": self.check_aliases(lists["projects"], "project"),
+            "events": self.check_aliases(events, "event"),
+        }
+        if site is not None:
+            self.check_use(site, lists, events)
+        if self.strict:
+            promoted = [dataclasses.replace(w, severity="error") for w in self.warnings if w.kind == "translation"]
+            self.errors += promoted
+            self.warnings = [w for w in self.warnings if w.kind != "translation"]
         if self.errors or site is None:
-            raise ContentErrors(self.errors)
+            raise ContentErrors(self.errors, self.warnings)
         return Content(
             site=site,
             stations={r.id: r for r, _, _ in lists["stations"]},
@@ -209,7 +262,49 @@ class _Loader:
                 key=lambda e: (e.date.first_day, e.date.precise is False, e.start or dt.time.min, e.id),
             ),
             sources={k: d.path for k, (d, _) in self.sources.items()},
+            aliases=aliases,
+            warnings=sorted(self.warnings, key=ContentError.sort_key),
         )
+
+    def check_aliases(self, records: list[tuple[Any, Document, Loc]], kind: str) -> dict[str, str]:
+        """Former ids -> current ids; a former id may not be a current one or belong to two records."""
+        result: dict[str, str] = {}
+        for record, doc, loc in records:
+            for index, alias in enumerate(record.aliases):
+                where = (*loc, "aliases", index)
+                if (kind, alias) in self.sources:
+                    self.error(doc, where, f"'{alias}' is the id of a {kind}; a former id must not be in use")
+                elif alias in result:
+                    self.error(doc, where, f"'{alias}' is already a former id of the {kind} '{result[alias]}'")
+                else:
+                    result[alias] = record.id
+        return result
+
+    def check_use(self, site: Site, lists: dict[str, list[Any]], events: list[tuple[Event, Document, Loc]]) -> None:
+        """Warnings of what an editor probably wants to fix, but which does not stop the build."""
+        now = self.now or build_time(site.timezone)
+        used_stations = {s for e, _, _ in events for s in e.stations}
+        used_stations |= {p.station for p, _, _ in lists["projects"] if p.station}
+        used_partners = {p for e, _, _ in events for p in e.partners}
+        for event, doc, loc in events:
+            state = status(event, site.timezone, now) if event.status == "scheduled" else None
+            if state == "past":
+                self.warn(
+                    doc,
+                    (*loc, "status"),
+                    "took place before the build but is still 'scheduled': set 'held', 'postponed' or 'cancelled'",
+                    "status",
+                )
+            elif state is not None and not (event.registration or event.livestream):
+                self.warn(
+                    doc, (*loc, "registration"), "upcoming event with no registration or livestream link", "links"
+                )
+        for station, doc, loc in lists["stations"]:
+            if station.id not in used_stations:
+                self.warn(doc, (*loc, "id"), f"station '{station.id}' has no events", "unused")
+        for partner, doc, loc in lists["partners"]:
+            if partner.id not in used_partners:
+                self.warn(doc, (*loc, "id"), f"partner '{partner.id}' is referenced by no event", "unused")
 
     def check_file_names(self) -> None:
         for file in sorted(self.folder.iterdir()):
@@ -289,6 +384,7 @@ class _Loader:
             self.error(doc, (*loc, "end"), "ends before it starts; for an event that passes midnight give end_date")
 
 
-def load_content(root: Path, folder: Path) -> Content:
-    """Load and check the content ``folder``; ``root`` is the project root (for messages)."""
-    return _Loader(root, folder).load()
+def load_content(root: Path, folder: Path, *, strict: bool = False, now: dt.datetime | None = None) -> Content:
+    """Load and check the content ``folder``; ``root`` is the project root (for messages).
+    ``strict`` makes missing translations errors; ``now`` is the build time (for the warnings)."""
+    return _Loader(root, folder, strict, now).load()

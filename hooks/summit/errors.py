@@ -15,12 +15,15 @@ class Position:
 
 @dataclass(frozen=True)
 class ContentError:
-    """One mistake in the content. ``loc`` is the field path; None for a file-level error."""
+    """One mistake in the content. ``loc`` is the field path; None for a file-level error.
+    A warning does not stop the build; a ``translation`` warning does under ``--strict``."""
 
     path: str
     pos: Position
     loc: tuple[str | int, ...] | None
     message: str
+    severity: str = "error"
+    kind: str = ""
 
     @property
     def field(self) -> str:
@@ -33,22 +36,51 @@ class ContentError:
         return text or "(file)"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.pos.line}:{self.pos.col}: {self.field}: {self.message}"
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{self.path}:{self.pos.line}:{self.pos.col}: {self.field}: {prefix}{self.message}"
+
+    def annotation(self) -> str:
+        """The line GitHub Actions turns into an annotation on the pull request."""
+
+        def escape(text: str, prop: bool = False) -> str:
+            text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+        level = "warning" if self.severity == "warning" else "error"
+        props = (
+            f"file={escape(self.path, True)},line={self.pos.line},col={self.pos.col},title={escape(self.field, True)}"
+        )
+        return f"::{level} {props}::{escape(self.message)}"
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.pos.line, self.pos.col, self.message)
 
 
-class ContentErrors(Exception):
-    """Raised when content has mistakes; holds all of them, sorted by file and line."""
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
 
-    def __init__(self, errors: list[ContentError]) -> None:
+
+def report(problems: list[ContentError]) -> str:
+    """Every problem on its line, then a count of errors and warnings."""
+    problems = sorted(problems, key=ContentError.sort_key)
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity == "warning"]
+    lines = [str(p) for p in problems]
+    files = len({p.path for p in errors})
+    summary = f"{plural(len(errors), 'error')} in {plural(files, 'file')}" if errors else "no errors"
+    if warnings:
+        summary += f", {plural(len(warnings), 'warning')}"
+    lines.append(summary + ".")
+    return "\n".join(lines)
+
+
+class ContentErrors(Exception):
+    """Raised when content has mistakes; holds all of them (and the warnings), sorted by file and line."""
+
+    def __init__(self, errors: list[ContentError], warnings: list[ContentError] | None = None) -> None:
         self.errors = sorted(errors, key=ContentError.sort_key)
+        self.warnings = sorted(warnings or [], key=ContentError.sort_key)
         super().__init__(self.report())
 
     def report(self) -> str:
-        lines = [str(e) for e in self.errors]
-        n = len(self.errors)
-        files = len({e.path for e in self.errors})
-        lines.append(f"{n} error{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}.")
-        return "\n".join(lines)
+        return report(self.errors + self.warnings)

@@ -23,7 +23,12 @@ from .models import Event
 from .timing import timing
 
 INLANGUAGE = {"zh": "zh-CN", "en": "en"}
-SCHEMA_STATUS = {"scheduled": "EventScheduled", "postponed": "EventPostponed", "cancelled": "EventCancelled"}
+SCHEMA_STATUS = {
+    "scheduled": "EventScheduled",
+    "held": "EventScheduled",
+    "postponed": "EventPostponed",
+    "cancelled": "EventCancelled",
+}
 SCHEMA_MODE = {
     "online": "OnlineEventAttendanceMode",
     "offline": "OfflineEventAttendanceMode",
@@ -156,7 +161,7 @@ class ApiEvent(BaseModel):
     title: str
     kind: str = Field(description="roadshow, forum, exchange, signing, conference or launch.")
     format: Literal["online", "offline", "hybrid"] | None
-    status: Literal["scheduled", "postponed", "cancelled"]
+    status: Literal["scheduled", "held", "postponed", "cancelled"]
     precision: Literal["time", "day", "month"] = Field(
         description="time: start (and end) are date-times; day: whole days; month: the day is not known yet."
     )

@@ -10,7 +10,7 @@ from .calendar import Site
 from .content import Content
 from .render import render_all
 
-__all__ = ["GENERATED", "Result", "Site", "generate_docs", "write_pages"]
+__all__ = ["GENERATED", "Result", "Site", "generate_docs", "has_generated", "write_pages"]
 
 GENERATED = ("index", "schedule", "about", "partners", "events/", "stations/", "projects/", "calendar/", "api/")
 """What the generator owns under docs/: root files with these stems in every language, and these folders."""
@@ -30,6 +30,11 @@ def owned(path: str) -> bool:
     if "/" in path:
         return any(path.startswith(p) for p in GENERATED if p.endswith("/"))
     return path.split(".")[0] in GENERATED
+
+
+def has_generated(docs: Path) -> bool:
+    """True when docs/ holds pages of an earlier successful generation."""
+    return (docs / MANIFEST).is_file()
 
 
 def _existing(docs: Path) -> set[str]:

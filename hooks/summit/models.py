@@ -179,16 +179,21 @@ Date = Annotated[
 
 
 class Text(Record):
-    """Text in both languages of the site."""
+    """Text in both languages of the site. 中英文文本。"""
 
     zh: NonEmpty
-    """Simplified Chinese."""
-    en: NonEmpty
-    """English."""
+    """Simplified Chinese (required). 简体中文（必填）。"""
+    en: NonEmpty | None = None
+    """English; while it is missing the English page shows the Chinese, marked "translation pending".
+    英文；缺少时英文页面显示中文并注明“待翻译”。"""
 
     def get(self, lang: str) -> str:
-        """The text in ``lang`` (``zh`` or ``en``)."""
-        return self.zh if lang == "zh" else self.en
+        """The text in ``lang`` (``zh`` or ``en``), the Chinese while the English is pending."""
+        return self.en if lang == "en" and self.en is not None else self.zh
+
+    def pending(self, lang: str) -> bool:
+        """True when the text of ``lang`` is missing and the Chinese stands in for it."""
+        return lang == "en" and self.en is None
 
 
 class Link(Record):
@@ -313,6 +318,8 @@ class Station(Record):
     """A paragraph about the station."""
     links: list[Link] = []
     """Contact and other links."""
+    aliases: list[Slug] = []
+    """Former ids: their old pages redirect here."""
 
 
 PartnerKind = Literal["investor", "company", "institution", "government"]
@@ -352,11 +359,13 @@ class Project(Record):
     """What the project does."""
     links: list[Link] = []
     """Links about the project."""
+    aliases: list[Slug] = []
+    """Former ids: their old pages redirect here."""
 
 
 EventKind = Literal["roadshow", "forum", "exchange", "signing", "conference", "launch"]
 EventFormat = Literal["online", "offline", "hybrid"]
-EventStatus = Literal["scheduled", "postponed", "cancelled"]
+EventStatus = Literal["scheduled", "held", "postponed", "cancelled"]
 
 
 class Event(Record):
@@ -401,7 +410,9 @@ class Event(Record):
     registration: Url | None = None
     """Address to register."""
     status: EventStatus = "scheduled"
-    """Scheduled, postponed or cancelled."""
+    """scheduled; held once it has taken place; postponed; or cancelled."""
+    aliases: list[Slug] = []
+    """Former ids: their old pages redirect here."""
 
 
 class StationsFile(Record):

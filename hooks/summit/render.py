@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
 from .calendar import Site, add_links, ics, in_calendars, webcal
-from .exports import api_feed, api_schema, dumps, frab_schedule, json_ld
+from .exports import INLANGUAGE, api_feed, api_schema, dumps, frab_schedule, json_ld
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Locale
 from .models import SLUG_RE, Event, EventKind, Text
 from .timetext import TimeText
@@ -100,7 +100,13 @@ class Renderer:
             return f"{link}#{anchor}" if anchor else link
 
         def tx(text: Text | None) -> str:
-            return inline(text.get(lang)) if text is not None else ""
+            """A text in the page's language; the Chinese, marked as such, while the English is pending."""
+            if text is None:
+                return ""
+            if text.pending(lang):
+                note = escape(loc.t("translation.pending"))
+                return f'<span lang="zh-Hans">{inline(text.zh)}</span> <small class="summit-pending">({note})</small>'
+            return inline(text.get(lang))
 
         def txs(texts: list[Text]) -> str:
             return loc.join([tx(text) for text in texts])
@@ -137,7 +143,7 @@ class Renderer:
         def status_badge(event: Event) -> str:
             """The build-time status; the browser script keeps it right against the current clock.
             None for a postponed or cancelled event: its date no longer tells when it happens."""
-            if event.status != "scheduled":
+            if event.status in ("postponed", "cancelled"):
                 return ""
             now = status(event, site_zone, self.site.now)
             labels = {f"data_{s}": loc.t(f"status.{s}") for s in ("upcoming", "now", "past")}
@@ -273,6 +279,42 @@ def data_files(site: Site, lang: str) -> dict[str, bytes]:
     return files
 
 
+REDIRECT = """<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{canonical}">
+<meta http-equiv="refresh" content="0; url={target}">
+</head>
+<body>
+<p><a href="{target}">{title}</a></p>
+<script>location.replace("{target}" + location.search + location.hash);</script>
+</body>
+</html>
+"""
+
+
+def redirects(site: Site, lang: str) -> dict[str, bytes]:
+    """A page at every former id of a record that sends the reader on to the record's page."""
+    files = {}
+    for kind, aliases in site.content.aliases.items():
+        for old, new in aliases.items():
+            _check_inside(f"{kind}/{old}.html")
+            records = site.content.events if kind == "events" else list(getattr(site.content, kind).values())
+            record = next(r for r in records if r.id == new)
+            name = (record.title if kind == "events" else record.name).get(lang)
+            html = REDIRECT.format(
+                lang=INLANGUAGE[lang],
+                title=escape(name),
+                canonical=escape(site.page_url(f"{kind}/{new}/", lang)),
+                target=f"../{new}/",
+            )
+            files[f"{kind}/{old}/index.html"] = html.encode()
+    return files
+
+
 def render_all(site: Site) -> dict[str, str | bytes]:
     """docs-relative path -> content, for every page and data file in every language."""
     renderer = Renderer(site)
@@ -281,6 +323,6 @@ def render_all(site: Site) -> dict[str, str | bytes]:
         for lang in LANGUAGES:
             outputs[localized_path(spec.path, lang)] = renderer.render(spec, lang)
     for lang in LANGUAGES:
-        for path, data in data_files(site, lang).items():
+        for path, data in {**data_files(site, lang), **redirects(site, lang)}.items():
             outputs[localized_path(path, lang)] = data
     return outputs

@@ -8,6 +8,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -15,6 +17,7 @@ from zoneinfo import ZoneInfo
 from .models import Event
 
 UTC = dt.UTC
+TODAY_ENV = "SUMMIT_TODAY"
 Precision = Literal["time", "day", "month"]
 
 
@@ -43,6 +46,15 @@ class Timing:
         begin = dt.datetime.combine(self.first_day, dt.time(), zone)
         after = dt.datetime.combine(self.last_day + dt.timedelta(days=1), dt.time(), zone)
         return begin, after
+
+
+def build_time(site_zone: str = "Asia/Shanghai", env: Mapping[str, str] | None = None) -> dt.datetime:
+    """Now in the site's zone, or the midnight that starts ``$SUMMIT_TODAY`` (YYYY-MM-DD), for
+    reproducible builds."""
+    env = os.environ if env is None else env
+    if env.get(TODAY_ENV):
+        return dt.datetime.combine(dt.date.fromisoformat(env[TODAY_ENV]), dt.time(), ZoneInfo(site_zone))
+    return dt.datetime.now(ZoneInfo(site_zone)).replace(microsecond=0)
 
 
 def local(day: dt.date, time: dt.time, zone: str) -> dt.datetime:

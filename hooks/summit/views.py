@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from itertools import groupby
-from zoneinfo import ZoneInfo
 
 from .content import Content
 from .models import Event
-from .timing import status
+from .timing import build_time, status
 
-TODAY_ENV = "SUMMIT_TODAY"
-
-
-def build_time(site_zone: str = "Asia/Shanghai", env: dict[str, str] | None = None) -> dt.datetime:
-    """Now in the site's zone, or the midnight that starts ``$SUMMIT_TODAY`` (YYYY-MM-DD), for
-    reproducible builds."""
-    env = dict(os.environ) if env is None else env
-    if env.get(TODAY_ENV):
-        return dt.datetime.combine(dt.date.fromisoformat(env[TODAY_ENV]), dt.time(), ZoneInfo(site_zone))
-    return dt.datetime.now(ZoneInfo(site_zone)).replace(microsecond=0)
+__all__ = ["Agenda", "agenda", "build_time", "project_events", "station_events"]
 
 
 def last_day(event: Event) -> dt.date:

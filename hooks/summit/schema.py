@@ -1,0 +1,157 @@
+"""JSON Schemas of the content files, generated from the models, for editors' autocompletion.
+
+Each content file starts with ``# yaml-language-server: $schema=...`` pointing at its schema, so VS Code
+(with the YAML extension) completes fields and underlines mistakes as the editor types.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .models import Event, Partner, Project, Record, Site, Station
+
+SCHEMA_DIR = "schema"
+
+
+class StationsFile(Record):
+    """content/stations.yml: the overseas stations. 海外工作站。"""
+
+    stations: list[Station]
+    """The overseas stations."""
+
+
+class PartnersFile(Record):
+    """content/partners.yml: investors, companies, institutions and government bodies. 合作伙伴。"""
+
+    partners: list[Partner]
+    """The partners."""
+
+
+class ProjectsFile(Record):
+    """content/projects.yml: showcased projects. 展示项目。"""
+
+    projects: list[Project] = []
+    """The projects."""
+
+
+class EventsFile(Record):
+    """content/events/<year>.yml: the events of one year. 某一年的活动。"""
+
+    events: list[Event] = []
+    """The events of the year."""
+
+
+FILES: dict[str, tuple[type[BaseModel], str]] = {
+    "site": (Site, "site.yml"),
+    "stations": (StationsFile, "stations.yml"),
+    "partners": (PartnersFile, "partners.yml"),
+    "projects": (ProjectsFile, "projects.yml"),
+    "events": (EventsFile, "events/*.yml"),
+}
+
+
+ZH = {
+    "id": "编号：小写字母、数字和连字符，用于永久网址，勿改",
+    "name": "名称",
+    "short_name": "简称",
+    "acronym": "英文缩写",
+    "host_city": "主办城市",
+    "timezone": "IANA 时区，例如 Asia/Shanghai",
+    "description": "简介",
+    "history": "发展历程（按年份）",
+    "year": "年份",
+    "text": "内容",
+    "mission": "使命",
+    "slogan": "口号",
+    "principles": "活动原则",
+    "goals": "工作目标",
+    "figures_intro": "关键数据导语",
+    "figures": "关键数据",
+    "value": "数值（不加千分位）",
+    "qualifier": "数值的精确程度：exact 精确、about 约、more-than 超过、nearly 近",
+    "label": "说明",
+    "as_of": "数据截至年份",
+    "programme": "年度活动安排",
+    "summary": "摘要",
+    "phases": "阶段",
+    "domestic_cities": "国内活动城市",
+    "overseas_cities": "海外活动地",
+    "formats": "活动方式",
+    "industries": "产业领域（site.yml 中的编号）",
+    "focus": "是否为重点产业",
+    "activity_forms": "活动形式",
+    "city": "城市",
+    "country": "国家",
+    "links": "链接",
+    "url": "网址（http(s):// 或 mailto:）",
+    "aliases": "曾用编号：旧网址将跳转到此",
+    "kind": "类型",
+    "website": "网站",
+    "station": "海外工作站编号",
+    "stage": "融资阶段",
+    "status": "状态",
+    "title": "标题",
+    "format": "形式：online 线上、offline 线下、hybrid 线上+线下；未知时留空",
+    "date": "日期 YYYY-MM-DD；日期未定时只写月份 YYYY-MM",
+    "end_date": "多日活动的最后一天",
+    "start": "开始时间 HH:MM（活动时区）；未知时留空",
+    "end": "结束时间 HH:MM",
+    "venue": "场馆",
+    "stations": "参与的海外工作站编号",
+    "partners": "参与的合作伙伴编号",
+    "projects": "展示的项目编号",
+    "body": "详细介绍（Markdown）",
+    "livestream": "直播网址",
+    "registration": "报名网址",
+    "events": "活动",
+}
+
+
+def _bilingual(node: Any) -> None:
+    """Add the Chinese to every field's English description."""
+    if isinstance(node, dict):
+        for name, prop in (node.get("properties") or {}).items():
+            if name in ZH and isinstance(prop, dict) and ZH[name] not in prop.get("description", ""):
+                prop["description"] = f"{prop.get('description', '')}\n{ZH[name]}".strip()
+        for value in node.values():
+            _bilingual(value)
+    elif isinstance(node, list):
+        for value in node:
+            _bilingual(value)
+
+
+def schemas() -> dict[str, str]:
+    """File name under content/schema/ -> JSON text of the schema."""
+    result = {}
+    for name, (model, target) in FILES.items():
+        schema: dict[str, Any] = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$comment": f"Generated from the models for content/{target} by `make schema`; do not edit.",
+            **model.model_json_schema(),
+        }
+        _bilingual(schema)
+        result[f"{name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    return result
+
+
+def schema_line(file: Path, content: Path) -> str:
+    """The modeline that points a content file at its schema."""
+    name = "events" if file.parent.name == "events" else file.stem
+    relative = Path("..", SCHEMA_DIR) if file.parent != content else Path(SCHEMA_DIR)
+    return f"# yaml-language-server: $schema={(relative / f'{name}.schema.json').as_posix()}"
+
+
+def write_schemas(content: Path) -> list[Path]:
+    folder = content / SCHEMA_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in schemas().items():
+        target = folder / name
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+            written.append(target)
+    return written

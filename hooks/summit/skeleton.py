@@ -1,0 +1,115 @@
+"""``make new``: append a skeleton record, every field listed, to the right content file.
+
+Required fields are written out (empty texts fail `make check` until they are filled in); optional
+fields are commented out with their meaning, so an editor removes the ``#`` of those they need.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .models import SLUG_RE, Event, EventDate, Partner, Project, Station, Text
+from .schema import schema_line
+from .yamlsource import read_yaml
+
+KINDS: dict[str, tuple[type[BaseModel], str]] = {
+    "event": (Event, "events"),
+    "station": (Station, "stations"),
+    "partner": (Partner, "partners"),
+    "project": (Project, "projects"),
+}
+DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?(?:-|$)")
+
+
+class SkeletonError(Exception):
+    """Why no record was added."""
+
+
+def _core(annotation: Any) -> Any:
+    """The type inside Optional[...] and Annotated[...]."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def _field_lines(name: str, info: Any, value: str | None, indent: str) -> list[str]:
+    core = _core(info.annotation)
+    optional = not info.is_required()
+    lead = f"{indent}# " if optional else indent
+    doc = (info.description or "").split("\n")[0]
+    if core is Text:
+        return [f"{lead}{name}:  # {doc}", f'{lead}  zh: ""', f'{lead}  en: ""']
+    if typing.get_origin(core) is list:
+        return [f"{lead}{name}: []  # {doc}"]
+    if typing.get_origin(core) is typing.Literal:
+        choices = typing.get_args(core)
+        default = info.default if optional and info.default in choices else choices[0]
+        return [f"{lead}{name}: {default}  # {', '.join(choices)}"]
+    if isinstance(core, type) and issubclass(core, BaseModel) and core is not EventDate:
+        return [f"{lead}{name}:  # {doc}"] + [f'{lead}  {n}: ""' for n in core.model_fields]
+    shown = value if value is not None else '""'
+    return [f"{lead}{name}: {shown}  # {doc}"]
+
+
+def skeleton(kind: str, record_id: str) -> str:
+    """The YAML of a new record (a list item indented under its file's key)."""
+    model, _ = KINDS[kind]
+    values: dict[str, str] = {"id": record_id}
+    match = DATE_PREFIX.match(record_id)
+    if kind == "event" and match:
+        values["date"] = "-".join(p for p in match.groups() if p)
+    lines = []
+    for name, info in model.model_fields.items():
+        block = _field_lines(name, info, values.get(name), "    ")
+        lines.extend(block)
+    lines[0] = "  - " + lines[0].lstrip()
+    return "\n".join(lines) + "\n"
+
+
+def target_file(content: Path, kind: str, record_id: str) -> Path:
+    _, key = KINDS[kind]
+    if kind != "event":
+        return content / f"{key}.yml"
+    match = DATE_PREFIX.match(record_id)
+    if not match:
+        raise SkeletonError(f"an event id starts with its date, e.g. 2026-05-20-boston-roadshow (got '{record_id}')")
+    return content / "events" / f"{match[1]}.yml"
+
+
+def add_record(content: Path, kind: str, record_id: str) -> tuple[Path, int]:
+    """Append a skeleton ``kind`` record with ``record_id``; returns the file and the record's first line."""
+    if not SLUG_RE.match(record_id):
+        raise SkeletonError(f"'{record_id}' is not a valid id: use lowercase letters a-z, digits and single hyphens")
+    _, key = KINDS[kind]
+    file = target_file(content, kind, record_id)
+    files = sorted((content / "events").glob("*.yml")) if kind == "event" else [file]
+    for other in files:
+        if not other.is_file():
+            continue
+        doc, errors = read_yaml(other, other.name)
+        items = doc.data.get(key) if doc is not None and isinstance(doc.data, dict) else None
+        if any(isinstance(i, dict) and i.get("id") == record_id for i in items or []):
+            raise SkeletonError(f"a {kind} with id '{record_id}' already exists in {other.name}")
+    if file.is_file():
+        text = file.read_text(encoding="utf-8")
+    else:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        text = f"{schema_line(file, content)}\n{key}:\n"
+    text = re.sub(rf"^{key}:\s*\[\s*\]\s*$", f"{key}:", text, flags=re.M)  # `projects: []` -> a block list
+    if not text.endswith("\n"):
+        text += "\n"
+    first_line = text.count("\n") + 1
+    file.write_text(text + skeleton(kind, record_id), encoding="utf-8")
+    return file, first_line
