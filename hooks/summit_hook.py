@@ -19,7 +19,6 @@ from summit.errors import ContentErrors
 from summit.generate import DEFAULT_BASE_URL, generate_docs, has_generated
 from summit.views import build_time
 
-
 _command = "build"
 
 

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from .models import Event, Partner, Project, Record, Site, Station
 
@@ -34,14 +34,14 @@ class PartnersFile(Record):
 class ProjectsFile(Record):
     """content/projects.yml: showcased projects. 展示项目。"""
 
-    projects: list[Project] = []
+    projects: list[Project] = Field(default_factory=list)
     """The projects."""
 
 
 class EventsFile(Record):
     """content/events/<year>.yml: the events of one year. 某一年的活动。"""
 
-    events: list[Event] = []
+    events: list[Event] = Field(default_factory=list)
     """The events of the year."""
 
 

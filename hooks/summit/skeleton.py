@@ -98,7 +98,7 @@ def add_record(content: Path, kind: str, record_id: str) -> tuple[Path, int]:
     for other in files:
         if not other.is_file():
             continue
-        doc, errors = read_yaml(other, other.name)
+        doc, _ = read_yaml(other, other.name)
         items = doc.data.get(key) if doc is not None and isinstance(doc.data, dict) else None
         if any(isinstance(i, dict) and i.get("id") == record_id for i in items or []):
             raise SkeletonError(f"a {kind} with id '{record_id}' already exists in {other.name}")
