@@ -141,3 +141,12 @@ def test_schedule_filters_and_shareable_url(chromium, base: str) -> None:
     page.select_option("select[name=industry]", "artificial-intelligence")
     assert visible.evaluate_all("els => els.map(e => e.dataset.event)") == ["2030-11-20-london-exchange"]
     page.close()
+
+
+@pytest.mark.parametrize(
+    ("old", "new"), [("stations/uk/", "stations/london/"), ("en/stations/uk/", "en/stations/london/")]
+)
+def test_old_station_url_still_lands(base: str, page, old: str, new: str) -> None:
+    page.goto(base + old + "?from=print#events")
+    page.wait_for_url(base + new + "?from=print#events")
+    assert "London" in page.locator("h1").inner_text() or "伦敦" in page.locator("h1").inner_text()

@@ -1,4 +1,5 @@
-"""`mkdocs serve` (what `make serve` runs) rebuilds when a file under the content folder changes."""
+"""`mkdocs serve` (what `make serve` runs) rebuilds when a file under the content folder changes, and a
+broken file neither stops it nor loses the last good pages."""
 
 from __future__ import annotations
 
@@ -48,18 +49,31 @@ def test_serve_rebuilds_on_content_change(tmp_path: Path) -> None:
     shutil.copytree(FIXTURE, content)
     port = free_port()
     env = {**os.environ, "SUMMIT_CONTENT": str(content), "NO_MKDOCS_2_WARNING": "1"}
+    log = tmp_path / "serve.log"
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
         cwd=project,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log.open("w"),
     )
     try:
         url = f"http://127.0.0.1:{port}/en/events/2024-04-15-roadshow/"
         assert wait_for(url, "Vancouver project roadshow")
         edit(content / "events" / "2024.yml", "en: Vancouver project roadshow", "en: Renamed roadshow")
         assert wait_for(url, "Renamed roadshow")
+        # an editor's typo: the server stays up with the last good page and says what is wrong
+        edit(content / "events" / "2024.yml", "    kind: roadshow", "    kind: [roadshow")
+        deadline = time.monotonic() + 30
+        while "YAML syntax error" not in log.read_text(encoding="utf-8") and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert "content/events/2024.yml:5:11: (file): YAML syntax error" in log.read_text(encoding="utf-8")
+        assert "Renamed roadshow" in fetch(url)
+        assert server.poll() is None
+        # fixed: the change is picked up again
+        edit(content / "events" / "2024.yml", "    kind: [roadshow", "    kind: roadshow")
+        edit(content / "events" / "2024.yml", "en: Renamed roadshow", "en: Fixed roadshow")
+        assert wait_for(url, "Fixed roadshow")
     finally:
         server.terminate()
         server.wait(timeout=10)

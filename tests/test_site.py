@@ -177,3 +177,11 @@ def test_feeds_and_exports_are_published_per_language(site: Path) -> None:
         assert (site / path).is_file(), path
     assert json.loads((site / "en/api/events.json").read_text())["language"] == "en"
     assert json.loads((site / "api/events.json").read_text())["language"] == "zh"
+
+
+def test_former_ids_redirect_in_both_languages(site: Path) -> None:
+    for prefix, lang in (("", "zh-CN"), ("en/", "en")):
+        html = (site / prefix / "stations/uk/index.html").read_text(encoding="utf-8")
+        assert '<meta http-equiv="refresh" content="0; url=../london/">' in html
+        assert f'<link rel="canonical" href="https://summit.example.org/{prefix}stations/london/">' in html
+        assert f'<html lang="{lang}">' in html
