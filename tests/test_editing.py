@@ -59,10 +59,8 @@ def test_new_event_skeleton_then_filled_in(content_copy: Path, errors_of) -> Non
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../schema/events.schema.json"
     assert line == 3 and "    date: 2031-02-03  #" in text and '    # start: ""  #' in text
     assert errors_of(content_copy) == [
-        "content/events/2031.yml:5:11: events[0].title.zh: must not be empty",
-        "content/events/2031.yml:6:11: events[0].title.en: must not be empty",
-        "content/events/2031.yml:25:11: events[0].summary.zh: must not be empty",
-        "content/events/2031.yml:26:11: events[0].summary.en: must not be empty",
+        "content/events/2031.yml:5:11: events[0].title.zh: missing Chinese (zh) translation",
+        "content/events/2031.yml:25:11: events[0].summary.zh: missing Chinese (zh) translation",
     ]
     for old, new in (('zh: ""', "zh: 西雅图论坛"), ('en: ""', "en: Seattle forum")):
         file.write_text(file.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")

@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from .content import content_dir, load_content
+from .content import content_dir, display_path, load_content
 from .errors import ContentError, ContentErrors, plural, report
 
 LANGUAGE_NAMES = {"zh": "Chinese (zh)", "en": "English (en)"}
@@ -84,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         except SkeletonError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
-        print(f"{path}:{line}: new {args.kind} '{args.id}': fill in its fields, then run `make check`")
+        shown = display_path(path, root)
+        print(f"{shown}:{line}: new {args.kind} '{args.id}': fill in its fields, then run `make check`")
         return 0
     try:
         content = load_content(root, content_dir(root))

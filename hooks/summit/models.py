@@ -20,6 +20,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     WithJsonSchema,
+    model_validator,
 )
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -186,6 +187,14 @@ class Text(Record):
     en: NonEmpty | None = None
     """English; while it is missing the English page shows the Chinese, marked "translation pending".
     英文；缺少时英文页面显示中文并注明“待翻译”。"""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_is_missing(cls, data: Any) -> Any:
+        """An empty text counts as not written (a missing translation), not as a text."""
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if not (isinstance(v, str) and not v.strip())}
+        return data
 
     def get(self, lang: str) -> str:
         """The text in ``lang`` (``zh`` or ``en``), the Chinese while the English is pending."""
