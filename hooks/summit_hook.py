@@ -1,6 +1,7 @@
 """MkDocs hook: a thin adapter from MkDocs events to the summit package.
 
 - on_pre_build: load and check the content, write the generated pages, calendars and exports into docs/;
+- on_post_build: the sitemap with every language's alternates;
 - on_serve: rebuild when anything under the content folder changes; while serving, a content error keeps
   the last good pages and prints the errors instead of stopping the preview.
 """
@@ -17,6 +18,7 @@ from mkdocs.plugins import event_priority
 from summit.content import content_dir, load_content
 from summit.errors import ContentErrors
 from summit.generate import DEFAULT_BASE_URL, generate_docs, has_generated
+from summit.theme import finish_site, theme_context
 from summit.views import build_time
 
 _command = "build"
@@ -42,6 +44,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
             print(f"{exc.report()}\nThe preview keeps the last good content until this is fixed.", file=sys.stderr)
             return
         raise Abort(f"{exc.report()}\nThe site was not built.") from None
+    config.extra["summit"] = theme_context(content.site)
     now = build_time(content.site.timezone)
     generate_docs(content, Path(config.docs_dir), now, config.site_url or DEFAULT_BASE_URL)
 
@@ -49,3 +52,8 @@ def on_pre_build(config: Any, **_: Any) -> None:
 def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
     server.watch(str(content_dir(_root(config))))
     return server
+
+
+@event_priority(-200)  # after the i18n plugin has built every language
+def on_post_build(config: Any, **_: Any) -> None:
+    finish_site(Path(config.site_dir))

@@ -46,7 +46,7 @@ def read(site: Path, url: str) -> str:
 
 @pytest.mark.parametrize("url", PAGES)
 def test_page_in_both_languages_with_html_lang(site: Path, url: str) -> None:
-    assert re.search(r'<html lang="zh"', read(site, url))
+    assert re.search(r'<html lang="zh-Hans"', read(site, url))
     assert re.search(r'<html lang="en"', read(site, "en/" + url))
 
 

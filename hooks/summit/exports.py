@@ -286,3 +286,22 @@ def json_ld(site: Site, event: Event, loc: Locale) -> dict[str, Any] | None:
 
 def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def organization(site: Site, loc: Locale) -> dict[str, Any]:
+    """schema.org Organization of the summit, for the home page."""
+    summit = site.content.site
+    founded = min((m.year for m in summit.history), default=None)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": summit.name.get(loc.lang),
+        "alternateName": sorted({summit.short_name.get(loc.lang), summit.acronym}),
+        "url": site.page_url("", loc.lang),
+        "description": " ".join(summit.description.get(loc.lang).split()),
+        "location": {"@type": "Place", "name": summit.host_city.get(loc.lang)},
+        "logo": f"{site.base_url}assets/images/og.png",
+    }
+    if founded is not None:
+        data["foundingDate"] = str(founded)
+    return data

@@ -12,7 +12,18 @@ from .render import render_all
 
 __all__ = ["GENERATED", "Result", "Site", "generate_docs", "has_generated", "write_pages"]
 
-GENERATED = ("index", "schedule", "about", "partners", "events/", "stations/", "projects/", "calendar/", "api/")
+GENERATED = (
+    "index",
+    "schedule",
+    "about",
+    "partners",
+    "events/",
+    "stations/",
+    "projects/",
+    "calendar/",
+    "api/",
+    "qr/",
+)
 """What the generator owns under docs/: root files with these stems in every language, and these folders."""
 MANIFEST = ".generated"
 DEFAULT_BASE_URL = "http://127.0.0.1:8000/"

@@ -279,6 +279,26 @@ class Programme(Record):
     """How the exchanges are carried out."""
 
 
+class Footer(Record):
+    """What the footer of every page shows; each part is hidden while it is unset."""
+
+    organisers: list[Text] = []
+    """The organisers of the summit."""
+    copyright: Text | None = None
+    """The copyright line, e.g. © 2026 ..."""
+    icp: str | None = None
+    """The ICP filing number (ICP备案号), e.g. 辽ICP备12345678号; it links to beian.miit.gov.cn."""
+    police: str | None = None
+    """The public security filing number (公安备案号), e.g. 辽公网安备21020000000000号."""
+
+
+class Analytics(Record):
+    """Optional analytics; off unless set."""
+
+    baidu_tongji: str | None = Field(default=None, pattern=r"^[0-9a-f]{32}$")
+    """The site id of Baidu Tongji (百度统计), 32 hexadecimal characters; leave out for no analytics."""
+
+
 class Site(Record):
     """The summit itself: names, history, mission, figures, programme."""
 
@@ -308,6 +328,10 @@ class Site(Record):
     """Focus industries."""
     activity_forms: list[Text] = []
     """Forms of activity (roadshow, forum...)."""
+    footer: Footer = Footer()
+    """Footer: organisers, copyright, ICP and public security filing numbers."""
+    analytics: Analytics = Analytics()
+    """Optional analytics (off by default)."""
 
 
 class Station(Record):

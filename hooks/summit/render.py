@@ -3,6 +3,8 @@ that go beside them: calendars and JSON exports."""
 
 from __future__ import annotations
 
+import io
+import json
 import posixpath
 import re
 import typing
@@ -10,11 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
 from .calendar import Site, add_links, ics, in_calendars, webcal
-from .exports import INLANGUAGE, api_feed, api_schema, dumps, frab_schedule, json_ld
+from .exports import INLANGUAGE, api_feed, api_schema, dumps, frab_schedule, json_ld, organization
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Locale
 from .models import SLUG_RE, Event, EventKind, Text
 from .timetext import TimeText
@@ -60,6 +63,27 @@ def inline(text: str) -> str:
     text = _CJK_GAP.sub("", " ".join(text.split()))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def plain(text: str, limit: int = 160) -> str:
+    """Text for a meta description: one line, no space between Chinese characters, at most ``limit``."""
+    text = _CJK_GAP.sub("", " ".join(text.split()))
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def front_matter(**values: Any) -> str:
+    """A YAML front matter block (JSON values are YAML) of the values that are set."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items() if value]
+    return "---\n" + "\n".join(lines) + "\n---\n" if lines else ""
+
+
+def qr_files(url: str, path: str) -> dict[str, bytes]:
+    """The QR code of ``url``: an SVG for the page and a PNG of about 1200 pixels for print."""
+    code = segno.make(url, error="m")
+    svg, png = io.BytesIO(), io.BytesIO()
+    code.save(svg, kind="svg", scale=4, border=4, xmldecl=False, title=url)
+    code.save(png, kind="png", scale=max(1, 1200 // code.symbol_size(scale=1, border=4)[0]), border=4)
+    return {f"{path}.svg": svg.getvalue(), f"{path}.png": png.getvalue()}
 
 
 def slug(text: str) -> str:
@@ -206,6 +230,9 @@ class Renderer:
             in_calendars=in_calendars,
             calendar_file=calendar_file,
             add_links=lambda event: add_links(self.site, event, loc),
+            plain=lambda text: plain(text.get(lang)) if text is not None else "",
+            front_matter=front_matter,
+            organization=lambda: organization(self.site, loc),
             feed_url=lambda path: webcal(self.site.page_url(path, lang)),
             json_ld=lambda event: json_ld(self.site, event, loc),
             dumps=dumps,
@@ -272,6 +299,9 @@ def data_files(site: Site, lang: str) -> dict[str, bytes]:
     for event in content.events:
         if in_calendars(event):
             files[f"calendar/events/{event.id}.ics"] = ics(site, [event], loc, event.title.get(lang))
+        files.update(qr_files(site.page_url(f"events/{event.id}/", lang), f"qr/events/{event.id}"))
+    for station in content.stations.values():
+        files.update(qr_files(site.page_url(f"stations/{station.id}/", lang), f"qr/stations/{station.id}"))
     for path in files:
         _check_inside(path)
     if lang == DEFAULT_LANGUAGE:
