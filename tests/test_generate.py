@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from pathlib import Path
 
 from summit.generate import generate_docs, write_pages
 from summit.i18n import LANGUAGES, catalogue
-from summit.render import PageSpec, localized_path, page_specs
+from summit.render import PageSpec, localized_path, page_specs, render_all
 
-from conftest import BASE_URL, NOW
+from conftest import BASE_URL, NOW, ROOT
 
 
 def test_second_run_writes_nothing(tmp_path: Path, fixture_content) -> None:
@@ -58,3 +59,10 @@ def test_catalogues_have_the_same_keys_and_no_empty_phrase() -> None:
     zh, en = (catalogue(lang) for lang in LANGUAGES)
     assert sorted(zh) == sorted(en)
     assert [k for k, v in {**zh, **en}.items() if not v.strip()] == []
+
+
+def test_git_ignores_every_generated_file(fixture_site) -> None:
+    """Generated files never end up in a commit."""
+    paths = [f"docs/{p}" for p in render_all(fixture_site)] + ["docs/.generated"]
+    result = subprocess.run(["git", "check-ignore", "--no-index", *paths], cwd=ROOT, capture_output=True, text=True)
+    assert sorted(result.stdout.split()) == sorted(paths)
