@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -185,3 +186,76 @@ def test_former_ids_redirect_in_both_languages(site: Path) -> None:
         assert '<meta http-equiv="refresh" content="0; url=../london/">' in html
         assert f'<link rel="canonical" href="https://summit.example.org/{prefix}stations/london/">' in html
         assert f'<html lang="{lang}">' in html
+
+
+@pytest.mark.parametrize(
+    "url", ["", "schedule/", "stations/vancouver/", "events/2024-04-15-roadshow/", "projects/smart-clinic/"]
+)
+def test_search_and_share_metadata(site: Path, url: str) -> None:
+    for prefix, lang, locale, other in (("", "zh-Hans", "zh_CN", "en_US"), ("en/", "en", "en_US", "zh_CN")):
+        html = read(site, prefix + url)
+        assert f'<html lang="{lang}"' in html
+        assert f'<link rel="canonical" href="https://summit.example.org/{prefix}{url}">' in html
+        links = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+        assert links == {
+            "zh-Hans": f"https://summit.example.org/{url}",
+            "en": f"https://summit.example.org/en/{url}",
+            "x-default": f"https://summit.example.org/{url}",
+        }
+        meta = dict(re.findall(r'<meta (?:property|name)="([^"]+)" content="([^"]*)">', html))
+        assert meta["description"] and meta["og:description"] == meta["description"]
+        assert meta["og:image"] == "https://summit.example.org/assets/images/og.png"
+        assert (meta["og:locale"], meta["og:locale:alternate"]) == (locale, other)
+        assert meta["og:url"] == f"https://summit.example.org/{prefix}{url}" and meta["og:title"]
+    assert read(site, "en/events/2024-04-15-roadshow/").count('content="An online roadshow."') == 2
+
+
+def test_one_sitemap_with_alternates_also_where_the_theme_looks(site: Path) -> None:
+    main = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert (site / "en/sitemap.xml").read_text(encoding="utf-8") == main
+    assert (
+        "<loc>https://summit.example.org/stations/london/</loc>\n"
+        '    <xhtml:link rel="alternate" hreflang="zh-Hans" href="https://summit.example.org/stations/london/"/>\n'
+        '    <xhtml:link rel="alternate" hreflang="en" href="https://summit.example.org/en/stations/london/"/>\n'
+        '    <xhtml:link rel="alternate" hreflang="x-default" href="https://summit.example.org/stations/london/"/>'
+    ) in main
+
+
+def test_qr_codes_point_at_the_page_in_its_language(site: Path) -> None:
+    html = read(site, "en/stations/vancouver/")
+    assert (
+        '<img alt="QR code of this page: scan it to open the page on a phone" class="summit-qr" height="164" src="../../qr/stations/vancouver.svg" width="164" />'
+        in html
+    )
+    assert '<a download href="../../qr/stations/vancouver.png">' in html
+    svg = (site / "en/qr/stations/vancouver.svg").read_text(encoding="utf-8")
+    assert "<title>https://summit.example.org/en/stations/vancouver/</title>" in svg
+    png = (site / "qr/events/2024-04-15-roadshow.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(png[16:20], "big") >= 1000  # print size
+
+
+def test_home_carries_the_organization(site: Path) -> None:
+    [org] = json_ld(read(site, "en/"))
+    assert org["@type"] == "Organization" and org["name"] == "Test Innovation Summit"
+    assert org["foundingDate"] == "2001" and org["url"] == "https://summit.example.org/en/"
+
+
+def test_footer_and_analytics_only_when_set(site: Path, tmp_path: Path) -> None:
+    assert "beian.miit.gov.cn" not in read(site, "") and "hm.baidu.com" not in read(site, "")
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    with (content / "site.yml").open("a", encoding="utf-8") as f:
+        f.write(
+            "footer:\n  organisers: [{zh: 测试主办方, en: Test Organiser}]\n"
+            "  copyright: {zh: © 2026 测试创业周, en: © 2026 Test Innovation Summit}\n"
+            "  icp: 辽ICP备12345678号\n  police: 辽公网安备21020000000001号\n"
+            "analytics:\n  baidu_tongji: 0123456789abcdef0123456789abcdef\n"
+        )
+    project = copy_project(tmp_path / "project")
+    assert mkdocs_build(project, content, today="2025-06-01").returncode == 0
+    zh = (project / "site/index.html").read_text(encoding="utf-8")
+    en = (project / "site/en/index.html").read_text(encoding="utf-8")
+    assert '<a href="https://beian.miit.gov.cn/" rel="noopener">辽ICP备12345678号</a>' in zh
+    assert "https://beian.mps.gov.cn/#/query/webSearch?code=21020000000001" in zh
+    assert "测试主办方" in zh and "Test Organiser" in en and "© 2026 Test Innovation Summit" in en
+    assert "hm.baidu.com/hm.js?0123456789abcdef0123456789abcdef" in zh
