@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import posixpath
 import re
@@ -259,3 +260,15 @@ def test_footer_and_analytics_only_when_set(site: Path, tmp_path: Path) -> None:
     assert "https://beian.mps.gov.cn/#/query/webSearch?code=21020000000001" in zh
     assert "测试主办方" in zh and "Test Organiser" in en and "© 2026 Test Innovation Summit" in en
     assert "hm.baidu.com/hm.js?0123456789abcdef0123456789abcdef" in zh
+
+
+def test_event_page_first_load_is_light(site: Path) -> None:
+    """HTML, stylesheets and scripts of an event page, gzipped as the host serves them: under 150 KB."""
+    page = "en/events/2024-04-15-roadshow/index.html"
+    html = (site / page).read_text(encoding="utf-8")
+    refs = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) + re.findall(r'<script src="([^"]+)"', html)
+    assert any(r.endswith(".css") for r in refs) and any(r.endswith(".js") for r in refs)
+    files = [posixpath.normpath(posixpath.join(posixpath.dirname(page), ref)) for ref in refs]
+    total = len(gzip.compress(html.encode())) + sum(len(gzip.compress((site / f).read_bytes())) for f in files)
+    assert total < 150_000, total
+    assert not [r for r in refs if r.startswith(("http:", "https:", "//"))]
