@@ -22,7 +22,7 @@ def test_fixture_is_valid(fixture_content) -> None:
 def test_yaml_syntax_error(content_copy: Path, errors_of) -> None:
     edit(content_copy / "stations.yml", "    timezone: Asia/Tokyo", "    timezone: [Asia/Tokyo")
     assert errors_of(content_copy) == [
-        "content/stations.yml:15:7: (file): YAML syntax error: expected ',' or ']', but got ':'"
+        "content/stations.yml:15:7: (file): YAML syntax error: did not find expected ',' or ']'"
     ]
 
 

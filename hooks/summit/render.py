@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import markdown
+import nh3
 import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
@@ -27,7 +29,7 @@ from .views import agenda, project_events, station_events
 TEMPLATES = Path(__file__).parent / "templates"
 _CJK = r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]"
 _CJK_GAP = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|{}])")
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,28 @@ def inline(text: str) -> str:
     text = _CJK_GAP.sub("", " ".join(text.split()))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+RICH_TAGS = {
+    "p", "br", "hr", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li", "a",
+    "h2", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td",
+}
+
+
+def rich(markdown_text: str) -> str:
+    """An editor's Markdown as sanitised HTML: an allow-list of tags, ``href`` only on links and only to
+    http(s), mailto or relative addresses, ``rel="noopener noreferrer"`` on every link; no script,
+    no event handler, no style, no iframe."""
+    html = markdown.markdown(markdown_text, extensions=["tables"], output_format="html")
+    clean = nh3.clean(
+        html,
+        tags=RICH_TAGS,
+        attributes={"a": {"href", "title"}, "th": {"align"}, "td": {"align"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+    lines = [line for line in clean.splitlines() if line.strip()]
+    return '<div class="summit-body">\n' + "\n".join(lines) + "\n</div>" if lines else ""
 
 
 def plain(text: str, limit: int = 160) -> str:
@@ -231,6 +255,7 @@ class Renderer:
             calendar_file=calendar_file,
             add_links=lambda event: add_links(self.site, event, loc),
             plain=lambda text: plain(text.get(lang)) if text is not None else "",
+            rich=lambda text: rich(text.get(lang)) if text is not None else "",
             front_matter=front_matter,
             organization=lambda: organization(self.site, loc),
             feed_url=lambda path: webcal(self.site.page_url(path, lang)),

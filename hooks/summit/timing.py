@@ -49,11 +49,13 @@ class Timing:
 
 
 def build_time(site_zone: str = "Asia/Shanghai", env: Mapping[str, str] | None = None) -> dt.datetime:
-    """Now in the site's zone, or the midnight that starts ``$SUMMIT_TODAY`` (YYYY-MM-DD), for
-    reproducible builds."""
+    """Now in the site's zone; for reproducible builds the midnight that starts ``$SUMMIT_TODAY``
+    (YYYY-MM-DD), or the moment ``$SOURCE_DATE_EPOCH`` (seconds since 1970) names."""
     env = os.environ if env is None else env
     if env.get(TODAY_ENV):
         return dt.datetime.combine(dt.date.fromisoformat(env[TODAY_ENV]), dt.time(), ZoneInfo(site_zone))
+    if env.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return dt.datetime.fromtimestamp(int(env["SOURCE_DATE_EPOCH"]), ZoneInfo(site_zone))
     return dt.datetime.now(ZoneInfo(site_zone)).replace(microsecond=0)
 
 

@@ -7,6 +7,7 @@ value or ``~``/``null`` becomes None, and a duplicate key is an error.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,15 @@ from .errors import ContentError, Position
 
 Loc = tuple[str | int, ...]
 _NULLS = {"", "~", "null", "Null", "NULL"}
+MAX_BYTES = 5_000_000
+"""Largest content file read (5 MB): larger ones are refused before parsing."""
+MAX_DEPTH = 40
+"""Deepest nesting of mappings and lists accepted."""
+MAX_ERRORS = 100
+"""Errors reported for one file before the rest are summed up."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters (all but tab and line ends) have no place in content."""
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: fast on big files
 
 
 @dataclass
@@ -49,12 +59,19 @@ class _Builder:
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         self.doc.values[loc] = _mark(node)
+        if len(loc) > MAX_DEPTH:
+            self._error(node, loc, f"nested more than {MAX_DEPTH} levels deep")
+            return None
         if id(node) in self.seen:
             self._error(node, loc, "aliases (*name) are not supported; write the value out")
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
-            if node.style is None and node.value in _NULLS:
+            if not node.style and node.value in _NULLS:  # plain (unquoted) style
+                return None
+            control = _CONTROL.search(node.value)
+            if control:
+                self._error(node, loc, f"contains the control character U+{ord(control[0]):04X}; remove it")
                 return None
             return node.value
         if isinstance(node, yaml.SequenceNode):
@@ -88,20 +105,32 @@ class _Builder:
         return result
 
     def _error(self, node: yaml.Node, loc: Loc, message: str) -> None:
-        self.errors.append(ContentError(self.doc.path, _mark(node), loc, message))
+        if len(self.errors) < MAX_ERRORS:
+            self.errors.append(ContentError(self.doc.path, _mark(node), loc, message))
+        elif len(self.errors) == MAX_ERRORS:
+            self.errors.append(ContentError(self.doc.path, _mark(node), None, "more errors in this file are not shown"))
 
 
 def read_yaml(file: Path, display: str) -> tuple[Document | None, list[ContentError]]:
     """Read ``file``; ``display`` is the path shown in messages. Returns the document or errors."""
     errors: list[ContentError] = []
+    start = Position(1, 1)
     try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [ContentError(display, Position(1, 1), (), f"not UTF-8 text ({exc.reason})")]
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            message = f"file is {size / 1e6:.1f} MB; a content file may have at most {MAX_BYTES / 1e6:.0f} MB"
+            return None, [ContentError(display, start, None, message)]
+        data = file.read_bytes()
     except OSError as exc:
-        return None, [ContentError(display, Position(1, 1), (), f"cannot read: {exc.strerror}")]
+        return None, [ContentError(display, start, None, f"cannot read: {exc.strerror}")]
     try:
-        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        text = data.decode("utf-8-sig")  # a byte order mark is allowed and dropped
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        message = f"not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start} ({exc.reason})"
+        return None, [ContentError(display, Position(line, 1), None, message)]
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
@@ -109,6 +138,8 @@ def read_yaml(file: Path, display: str) -> tuple[Document | None, list[ContentEr
         return None, [ContentError(display, pos, None, f"YAML syntax error: {problem}")]
     except yaml.YAMLError as exc:
         return None, [ContentError(display, Position(1, 1), None, f"YAML error: {exc}")]
+    except RecursionError:
+        return None, [ContentError(display, Position(1, 1), None, f"nested more than {MAX_DEPTH} levels deep")]
     if len(nodes) > 1:
         return None, [ContentError(display, _mark(nodes[1]), None, "only one YAML document per file")]
     doc = Document(display, None)
