@@ -42,6 +42,8 @@ LIST_FILES: dict[str, tuple[type[BaseModel], str, type[BaseModel]]] = {
 }
 KNOWN_FILES = {"site.yml", *LIST_FILES}
 EVENTS_FILE_RE = re.compile(r"^(\d{4})\.yml$")
+MAX_RECORDS = 10_000
+"""Most records one content file may hold."""
 
 
 @dataclass
@@ -180,6 +182,9 @@ class _Loader:
         if self.validate(wrapper, doc.data, doc) is None:
             return []
         items = doc.data.get(key) or []
+        if len(items) > MAX_RECORDS:
+            self.error(doc, (key,), f"{len(items)} records; a file may hold at most {MAX_RECORDS}")
+            return []
         result = []
         for index, item in enumerate(items):
             if isinstance(item, dict) and isinstance(item.get("id"), str):

@@ -75,7 +75,14 @@ class _Builder:
                 return None
             return node.value
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+            items = []
+            for i, item in enumerate(node.value):
+                if id(item) in self.seen:  # an alias: the item has no position of its own, its list has
+                    self._error(node, (*loc, i), "aliases (*name) are not supported; write the value out")
+                    items.append(None)
+                else:
+                    items.append(self.build(item, (*loc, i)))
+            return items
         assert isinstance(node, yaml.MappingNode)
         return self._mapping(node, loc)
 
@@ -131,6 +138,11 @@ def read_yaml(file: Path, display: str) -> tuple[Document | None, list[ContentEr
         return None, [ContentError(display, Position(line, 1), None, message)]
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        pos = Position(before.count("\n") + 1, len(before) - before.rfind("\n"))
+        message = f"contains the control character U+{exc.character:04X}; remove it"
+        return None, [ContentError(display, pos, None, message)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
