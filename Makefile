@@ -32,7 +32,7 @@ schema: $(STAMP)
 ## build: validate, then build site/ with MkDocs in strict mode (site/ is replaced only on success)
 build: check
 	rm -rf .site.tmp
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site.tmp
+	$(BIN)/mkdocs build --strict --site-dir .site.tmp
 	rm -rf site && mv .site.tmp site
 	@echo "Built site/: open site/index.html (中文) or site/en/index.html (English)"
 

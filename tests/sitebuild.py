@@ -35,12 +35,20 @@ def copy_project(target: Path) -> Path:
 
 
 def mkdocs_build(
-    project: Path, content: Path, today: str | None = None, site: str = "site", url: str = "https://summit.example.org/"
+    project: Path,
+    content: Path,
+    today: str | None = None,
+    site: str = "site",
+    url: str = "https://summit.example.org/",
+    epoch: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SUMMIT_CONTENT": str(content), "NO_MKDOCS_2_WARNING": "1", "SUMMIT_SITE_URL": url}
     env.pop("PYTHONPATH", None)  # the hook must find its package by itself
+    env.pop("SUMMIT_TODAY", None)
     if today:
         env["SUMMIT_TODAY"] = today
+    if epoch:
+        env["SOURCE_DATE_EPOCH"] = epoch
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site],
         cwd=project,

@@ -11,12 +11,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import NOW, edit
 from summit.content import load_content
 from summit.errors import ContentErrors
 from summit.generate import Site
 from summit.render import render_all
 from summit.yamlsource import read_yaml
+
+from conftest import NOW, edit
 
 
 def read(tmp_path: Path, data: bytes | str):
@@ -90,19 +91,31 @@ def test_content_files_with_bom_and_crlf_build(content_copy: Path) -> None:
 TEXT = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=40)
 TEXTS = st.fixed_dictionaries({"zh": TEXT}, optional={"en": TEXT})
 EVENT = st.fixed_dictionaries(
-    {"id": st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True), "title": TEXTS, "summary": TEXTS,
-     "kind": st.sampled_from(["roadshow", "forum", "party"]), "date": st.sampled_from(["2024-04-15", "2024-05", "2024-13"])},
-    optional={"start": st.sampled_from(["14:00", "25:00", "2:5"]), "end": st.sampled_from(["16:00", "10:00"]),
-              "city": TEXTS, "body": TEXTS, "stations": st.lists(st.sampled_from(["vancouver", "nowhere"]), max_size=2),
-              "timezone": st.sampled_from(["Asia/Tokyo", "Mars/Base"]), "format": st.sampled_from(["online", "x"])},
+    {
+        "id": st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True),
+        "title": TEXTS,
+        "summary": TEXTS,
+        "kind": st.sampled_from(["roadshow", "forum", "party"]),
+        "date": st.sampled_from(["2024-04-15", "2024-05", "2024-13"]),
+    },
+    optional={
+        "start": st.sampled_from(["14:00", "25:00", "2:5"]),
+        "end": st.sampled_from(["16:00", "10:00"]),
+        "city": TEXTS,
+        "body": TEXTS,
+        "stations": st.lists(st.sampled_from(["vancouver", "nowhere"]), max_size=2),
+        "timezone": st.sampled_from(["Asia/Tokyo", "Mars/Base"]),
+        "format": st.sampled_from(["online", "x"]),
+    },
 )
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(events=st.lists(EVENT, max_size=4))
 def test_generated_records_give_a_site_or_content_errors(content_copy: Path, events: list[dict]) -> None:
-    (content_copy / "events" / "2024.yml").write_text(yaml.safe_dump({"events": events}, allow_unicode=True),
-                                                      encoding="utf-8")
+    (content_copy / "events" / "2024.yml").write_text(
+        yaml.safe_dump({"events": events}, allow_unicode=True), encoding="utf-8"
+    )
     try:
         content = load_content(content_copy.parent, content_copy, now=NOW)
     except ContentErrors as exc:
@@ -117,7 +130,8 @@ def test_generated_records_give_a_site_or_content_errors(content_copy: Path, eve
 def test_generated_yaml_text_never_raises(tmp_path: Path, text: str) -> None:
     file = tmp_path / "x.yml"
     file.write_text(text, encoding="utf-8", errors="surrogatepass") if not any(
-        0xD800 <= ord(c) <= 0xDFFF for c in text) else file.write_bytes(b"\xed\xa0\x80")
+        0xD800 <= ord(c) <= 0xDFFF for c in text
+    ) else file.write_bytes(b"\xed\xa0\x80")
     doc, errors = read_yaml(file, "x.yml")
     assert doc is not None or errors
     assert all(str(e).startswith("x.yml:") for e in errors)

@@ -29,7 +29,7 @@ from .views import agenda, project_events, station_events
 TEMPLATES = Path(__file__).parent / "templates"
 _CJK = r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]"
 _CJK_GAP = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|{}])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|{}#])")
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,29 @@ def inline(text: str) -> str:
 
 
 RICH_TAGS = {
-    "p", "br", "hr", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li", "a",
-    "h2", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td",
+    "p",
+    "br",
+    "hr",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h2",
+    "h3",
+    "h4",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
 
 

@@ -70,9 +70,8 @@ class _Builder:
             if not node.style and node.value in _NULLS:  # plain (unquoted) style
                 return None
             control = _CONTROL.search(node.value)
-            if control:
+            if control:  # reported once; the value stays so that no second error follows from it
                 self._error(node, loc, f"contains the control character U+{ord(control[0]):04X}; remove it")
-                return None
             return node.value
         if isinstance(node, yaml.SequenceNode):
             items = []

@@ -1,0 +1,198 @@
+"""Every naughty string (and known injection payloads) in every kind of text field: the check refuses it
+naming file, line and field, or the site shows it as text, and no page runs injected script."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from naughty import BODY_PAYLOADS, PAYLOADS, SEPARATOR, STRINGS, chunks, naughty_content
+from summit.content import load_content
+from summit.errors import ContentErrors
+from summit.render import RICH_TAGS
+
+from browser import browser, serve
+from sitebuild import copy_project, mkdocs_build, page_text
+
+pytestmark = pytest.mark.site
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CJK_GAP = re.compile(r"(?<=[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef])\s+(?=[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef])")
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, attrs))
+
+
+def unsafe(html: str) -> list[str]:
+    """Tags, attributes and addresses in sanitised HTML that could run script or restyle the page."""
+    parser = _Tags()
+    parser.feed(html)
+    problems = []
+    for tag, attrs in parser.found:
+        if tag not in RICH_TAGS:
+            problems.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on") or name in ("style", "src", "srcdoc", "formaction"):
+                problems.append(f"{tag} {name}")
+            if (
+                name == "href"
+                and re.match(r"\s*[a-z][a-z0-9+.-]*:", value or "", re.I)
+                and not re.match(r"\s*(https?|mailto):", value or "", re.I)
+            ):
+                problems.append(f"{tag} href={value}")
+    return problems
+
+
+def refused(s: str) -> bool:
+    return not s.strip() or bool(CONTROL.search(s))
+
+
+ACCEPTED = [s for s in STRINGS + PAYLOADS if not refused(s)]
+PER_RECORD = 8
+"""Strings per text field in the built site (each field holds several, so that the site stays small)."""
+
+
+def shown(s: str) -> str:
+    """The string as a page shows it: whitespace collapsed, none between Chinese characters."""
+    return CJK_GAP.sub("", " ".join(s.split()))
+
+
+def test_refusals_name_file_line_and_field(tmp_path: Path) -> None:
+    content = naughty_content(tmp_path / "content", STRINGS)
+    with pytest.raises(ContentErrors) as info:
+        load_content(tmp_path, content)
+    refused_indexes = {i for i, s in enumerate(STRINGS) if refused(s)}
+    assert refused_indexes  # the corpus has empty, blank and control-character strings
+    for error in info.value.errors:
+        assert re.match(r"content/[a-z/0-9]+\.yml:\d+:\d+: [a-z]+\[\d+\]\.[a-z_.\[\]0-9]+: ", str(error)), str(error)
+        assert error.message.startswith(("missing Chinese (zh) translation", "contains the control character"))
+    for kind, offset in (("events", 0), ("partners", 2), ("projects", 2), ("stations", 3)):
+        flagged = {e.loc[1] - offset for e in info.value.errors if e.loc and e.loc[0] == kind}
+        assert flagged == refused_indexes, kind
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("naughty")
+    content = naughty_content(root / "content", ACCEPTED, per_record=PER_RECORD)
+    project = copy_project(root / "project")
+    result = mkdocs_build(project, content, today="2025-06-01")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+def text_of(site: Path, path: str) -> str:
+    return page_text((site / path / "index.html").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_accepted_string_is_shown_as_text(site: Path, prefix: str) -> None:
+    missing = []
+    partners = text_of(site, prefix + "partners")
+    for i, chunk in enumerate(chunks(ACCEPTED, PER_RECORD)):
+        pages = {
+            path: text_of(site, prefix + path)
+            for path in (f"events/2025-01-01-n{i}", f"stations/n{i}", f"projects/n{i}")
+        }
+        for s in chunk.split(SEPARATOR):
+            want = shown(s)
+            missing += [(path, s) for path, text in pages.items() if want not in text]
+            if want not in partners:
+                missing.append(("partners", s))
+    assert missing == []
+
+
+def test_body_markdown_is_sanitised(site: Path) -> None:
+    for i, s in enumerate(chunks(ACCEPTED, PER_RECORD)):
+        html = (site / f"events/2025-01-01-n{i}/index.html").read_text(encoding="utf-8")
+        body = html.split('<div class="summit-body">', 1)[1].split("</div>", 1)[0] if "summit-body" in html else ""
+        assert unsafe(body) == [], s
+
+
+@pytest.fixture(scope="module")
+def base(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
+
+
+def test_no_page_runs_injected_script(site: Path, base: str) -> None:
+    pages = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
+    dialogs, errors, external = [], [], []
+    with browser() as chromium:
+        context = chromium.new_context()
+        context.route(
+            "**/*",
+            lambda r: r.continue_() if r.request.url.startswith(base) else (external.append(r.request.url), r.abort()),
+        )
+        page = context.new_page()
+        page.on("dialog", lambda d: (dialogs.append((page.url, d.message)), d.dismiss()))
+        page.on("console", lambda m: errors.append((page.url, m.text)) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append((page.url, str(e))))
+        for path in pages:
+            page.goto(base + ("" if path == "." else path + "/"), wait_until="domcontentloaded")
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        context.close()
+    assert len(pages) > 6 * len(ACCEPTED) // PER_RECORD
+    assert dialogs == []
+    assert errors == []
+    assert external == []
+
+
+def test_body_payloads_in_a_page(tmp_path: Path) -> None:
+    content = naughty_content(tmp_path / "content", [])
+    events = [
+        {
+            "id": f"2025-01-02-b{i}",
+            "title": {"zh": "甲"},
+            "kind": "forum",
+            "date": "2025-01-02",
+            "status": "held",
+            "summary": {"zh": "甲"},
+            "body": {"zh": payload},
+        }
+        for i, payload in enumerate(BODY_PAYLOADS)
+    ]
+    (content / "events" / "2025.yml").write_text(yaml.safe_dump({"events": events}, allow_unicode=True), "utf-8")
+    project = copy_project(tmp_path / "project")
+    result = mkdocs_build(project, content, today="2025-06-01")
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = "".join(
+        (project / f"site/events/2025-01-02-b{i}/index.html").read_text("utf-8") for i in range(len(BODY_PAYLOADS))
+    )
+    bodies = re.findall(r'<div class="summit-body">(.*?)</div>', html, re.S)
+    assert len(bodies) >= len(BODY_PAYLOADS) - 3  # a payload may be dropped whole
+    joined = "".join(bodies)
+    assert unsafe(joined) == []
+    assert '<a href="https://example.org/page" rel="noopener noreferrer">ok</a>' in joined
+
+
+def test_search_results_show_payloads_as_text(base: str) -> None:
+    with browser() as chromium:
+        context = chromium.new_context()
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
+        page = context.new_page()
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(base + "en/")
+        page.click("input.md-search__input")
+        for query in ("alert", "script", "onerror", "img"):
+            page.fill("input.md-search__input", query)
+            page.wait_for_selector(".md-search-result__item", timeout=15000)
+            page.wait_for_timeout(300)
+        assert page.locator(".md-search-result__item").count() > 0
+        assert (
+            page.evaluate("document.querySelectorAll('.md-search-result img[src=x], .md-search-result script').length")
+            == 0
+        )
+        context.close()
+    assert dialogs == []
