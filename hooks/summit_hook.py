@@ -46,7 +46,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
         raise Abort(f"{exc.report()}\nThe site was not built.") from None
     config.extra["summit"] = theme_context(content.site)
     now = build_time(content.site.timezone)
-    generate_docs(content, Path(config.docs_dir), now, config.site_url or DEFAULT_BASE_URL)
+    generate_docs(content, Path(config.docs_dir), now, config.site_url or DEFAULT_BASE_URL, root / ".cache" / "qr")
 
 
 def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:

@@ -47,8 +47,10 @@ def test_deep_nesting_is_refused(tmp_path: Path) -> None:
 
 
 def test_big_file_is_refused_before_parsing(tmp_path: Path) -> None:
-    _, errors = read(tmp_path, "a: '" + "x" * 10_000_000 + "'\n")
-    assert errors == ["x.yml:1:1: (file): file is 10.0 MB; a content file may have at most 5 MB"]
+    doc, errors = read(tmp_path, "a: '" + "x" * 10_000_000 + "'\n")  # 10 MB: read
+    assert errors == [] and len(doc.data["a"]) == 10_000_000
+    _, errors = read(tmp_path, "a: '" + "x" * 20_000_000 + "'\n")
+    assert errors == ["x.yml:1:1: (file): file is 20.0 MB; a content file may have at most 16 MB"]
 
 
 def test_many_records_are_refused(content_copy: Path, errors_of) -> None:

@@ -76,19 +76,39 @@ def _vevent(site: Site, event: Event, loc: Locale) -> VEvent:
     return item
 
 
+class Calendars:
+    """Calendars of one language. Each event's VEVENT is made and serialised once, then shared by every
+    feed it belongs to (the feed of all events, its stations' feeds, its own file)."""
+
+    def __init__(self, site: Site, loc: Locale) -> None:
+        self.site = site
+        self.loc = loc
+        self._vevents: dict[str, bytes] = {}
+
+    def vevent(self, event: Event) -> bytes:
+        if event.id not in self._vevents:
+            self._vevents[event.id] = _vevent(self.site, event, self.loc).to_ical()
+        return self._vevents[event.id]
+
+    def ics(self, events: list[Event], name: str) -> bytes:
+        """A calendar of ``events`` (those with a day)."""
+        cal = Calendar()
+        cal.add("prodid", f"-//{self.site.content.site.acronym}//Summit site//{self.loc.lang.upper()}")
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        cal.add("method", "PUBLISH")
+        cal.add("name", name)
+        cal.add("x-wr-calname", name)
+        end = b"END:VCALENDAR\r\n"
+        head = cal.to_ical()
+        assert head.endswith(end)
+        body = b"".join(self.vevent(e) for e in events if in_calendars(e))
+        return head[: -len(end)] + body + end
+
+
 def ics(site: Site, events: list[Event], loc: Locale, name: str) -> bytes:
     """A calendar of ``events`` (those with a day) in the language of ``loc``."""
-    cal = Calendar()
-    cal.add("prodid", f"-//{site.content.site.acronym}//Summit site//{loc.lang.upper()}")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("name", name)
-    cal.add("x-wr-calname", name)
-    for event in events:
-        if in_calendars(event):
-            cal.add_component(_vevent(site, event, loc))
-    return cal.to_ical()
+    return Calendars(site, loc).ics(events, name)
 
 
 def _stamp(moment: dt.datetime) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .calendar import Site
 from .content import Content
-from .render import render_all
+from .render import QrCodes, render_all
 
 __all__ = ["GENERATED", "Result", "Site", "generate_docs", "has_generated", "write_pages"]
 
@@ -86,7 +86,16 @@ def write_pages(pages: dict[str, str | bytes], docs: Path) -> Result:
     return result
 
 
-def generate_docs(content: Content, docs: Path, now: dt.datetime, base_url: str = DEFAULT_BASE_URL) -> Result:
-    """Render every page and data file of ``content`` and write the changed ones into ``docs``."""
+_QR = QrCodes()
+"""QR codes made in this process (a `make serve` session makes each one once)."""
+
+
+def generate_docs(
+    content: Content, docs: Path, now: dt.datetime, base_url: str = DEFAULT_BASE_URL, cache: Path | None = None
+) -> Result:
+    """Render every page and data file of ``content`` and write the changed ones into ``docs``;
+    ``cache`` is a folder where QR codes are kept between builds."""
     base = base_url if base_url.endswith("/") else base_url + "/"
-    return write_pages(render_all(Site(content, now, base)), docs)
+    qr = _QR if cache is None or _QR.folder in (None, cache) else QrCodes(cache)
+    qr.folder = qr.folder or cache
+    return write_pages(render_all(Site(content, now, base), qr), docs)

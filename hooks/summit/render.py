@@ -3,6 +3,7 @@ that go beside them: calendars and JSON exports."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import posixpath
@@ -18,7 +19,7 @@ import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
-from .calendar import Site, add_links, ics, in_calendars, webcal
+from .calendar import Calendars, Site, add_links, in_calendars, webcal
 from .exports import INLANGUAGE, api_feed, api_schema, dumps, frab_schedule, json_ld, organization
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Locale
 from .models import SLUG_RE, Event, EventKind, Text
@@ -122,13 +123,31 @@ def front_matter(**values: Any) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n" if lines else ""
 
 
-def qr_files(url: str, path: str) -> dict[str, bytes]:
-    """The QR code of ``url``: an SVG for the page and a PNG of about 1200 pixels for print."""
-    code = segno.make(url, error="m")
-    svg, png = io.BytesIO(), io.BytesIO()
-    code.save(svg, kind="svg", scale=4, border=4, xmldecl=False, title=url)
-    code.save(png, kind="png", scale=max(1, 1200 // code.symbol_size(scale=1, border=4)[0]), border=4)
-    return {f"{path}.svg": svg.getvalue(), f"{path}.png": png.getvalue()}
+class QrCodes:
+    """QR codes as SVG (vector: sharp on screen and at any print size), made once per address: kept in
+    memory for the process (``make serve``) and, when given a folder, on disk between builds."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
+        self._made: dict[str, bytes] = {}
+
+    def svg(self, url: str) -> bytes:
+        if url in self._made:
+            return self._made[url]
+        key = hashlib.sha256(url.encode()).hexdigest()[:32]
+        cached = self.folder / f"{key}.svg" if self.folder else None
+        if cached is not None and cached.is_file():
+            data = cached.read_bytes()
+        else:
+            out = io.BytesIO()
+            code = segno.make(url, error="m", mask=0, boost_error=False)  # a fixed mask: 10 times faster
+            code.save(out, kind="svg", border=4, xmldecl=False, title=url, omitsize=True)  # viewBox: any size
+            data = out.getvalue()
+            if cached is not None:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                cached.write_bytes(data)
+        self._made[url] = data
+        return data
 
 
 def slug(text: str) -> str:
@@ -327,27 +346,28 @@ def _check_inside(path: str) -> None:
         raise ValueError(f"output path outside the docs folder: {path!r}")
 
 
-def data_files(site: Site, lang: str) -> dict[str, bytes]:
-    """Calendars and JSON exports of one language, by docs path in the default language's form."""
+def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
+    """Calendars, JSON exports and QR codes of one language, by docs path in the default language's form."""
     content = site.content
     loc = Locale(lang)
+    calendars = Calendars(site, loc)
     short = content.site.short_name.get(lang)
     files = {
-        "calendar/events.ics": ics(site, content.events, loc, loc.t("calendar.feed_all", short=short)),
+        "calendar/events.ics": calendars.ics(content.events, loc.t("calendar.feed_all", short=short)),
         "schedule.json": dumps(frab_schedule(site, loc)).encode(),
         "api/events.json": dumps(api_feed(site, loc, content.events)).encode(),
     }
     for station in content.stations.values():
         events = station_events(content, station.id)
         name = loc.t("calendar.feed_station", short=short, station=station.name.get(lang))
-        files[f"calendar/stations/{station.id}.ics"] = ics(site, events, loc, name)
+        files[f"calendar/stations/{station.id}.ics"] = calendars.ics(events, name)
         files[f"api/stations/{station.id}.json"] = dumps(api_feed(site, loc, events, station.id)).encode()
     for event in content.events:
         if in_calendars(event):
-            files[f"calendar/events/{event.id}.ics"] = ics(site, [event], loc, event.title.get(lang))
-        files.update(qr_files(site.page_url(f"events/{event.id}/", lang), f"qr/events/{event.id}"))
+            files[f"calendar/events/{event.id}.ics"] = calendars.ics([event], event.title.get(lang))
+        files[f"qr/events/{event.id}.svg"] = qr.svg(site.page_url(f"events/{event.id}/", lang))
     for station in content.stations.values():
-        files.update(qr_files(site.page_url(f"stations/{station.id}/", lang), f"qr/stations/{station.id}"))
+        files[f"qr/stations/{station.id}.svg"] = qr.svg(site.page_url(f"stations/{station.id}/", lang))
     for path in files:
         _check_inside(path)
     if lang == DEFAULT_LANGUAGE:
@@ -391,14 +411,15 @@ def redirects(site: Site, lang: str) -> dict[str, bytes]:
     return files
 
 
-def render_all(site: Site) -> dict[str, str | bytes]:
+def render_all(site: Site, qr: QrCodes | None = None) -> dict[str, str | bytes]:
     """docs-relative path -> content, for every page and data file in every language."""
+    qr = qr or QrCodes()
     renderer = Renderer(site)
     outputs: dict[str, str | bytes] = {}
     for spec in page_specs(site):
         for lang in LANGUAGES:
             outputs[localized_path(spec.path, lang)] = renderer.render(spec, lang)
     for lang in LANGUAGES:
-        for path, data in {**data_files(site, lang), **redirects(site, lang)}.items():
+        for path, data in {**data_files(site, lang, qr), **redirects(site, lang)}.items():
             outputs[localized_path(path, lang)] = data
     return outputs

@@ -18,8 +18,8 @@ from .errors import ContentError, Position
 
 Loc = tuple[str | int, ...]
 _NULLS = {"", "~", "null", "Null", "NULL"}
-MAX_BYTES = 5_000_000
-"""Largest content file read (5 MB): larger ones are refused before parsing."""
+MAX_BYTES = 16_000_000
+"""Largest content file read (16 MB): larger ones are refused before parsing."""
 MAX_DEPTH = 40
 """Deepest nesting of mappings and lists accepted."""
 MAX_ERRORS = 100
