@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check serve lint clean browser schema new
+.PHONY: build test check serve lint clean browser schema new bench
 
 # Browser tests drive Debian's Chromium; Chinese needs the Noto CJK fonts.
 DEBIAN_PACKAGES := chromium fonts-noto-cjk
@@ -56,6 +56,10 @@ test: $(STAMP) browser
 serve: $(STAMP)
 	-$(BIN)/python -m summit check
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+## bench: the archive-scale benchmark (SCALE=x for one scale); results in bench/results.jsonl
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(if $(SCALE),--scale $(SCALE))
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests

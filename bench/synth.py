@@ -11,22 +11,153 @@ from pathlib import Path
 
 import yaml
 
-ZH_WORDS = (
-    "海外 学子 创新 创业 项目 路演 投资 机构 人工智能 大数据 生物 医药 新能源 制造 智能 芯片 材料 "
-    "论坛 交流 签约 合作 平台 孵化 加速 人才 科技 企业 高校 研究 成果 转化 产业 园区 政策 资本 "
-    "融资 市场 国际 发展 服务 数字 经济 海洋 绿色 低碳 健康 医疗 信息 技术 工业 互联网 云端 "
-    "专场 发布 对接 会议 城市 中心 计划 工作站 团队 产品 应用 系统 网络 安全 教育 文化"
-).split()
-EN_WORDS = (
-    "overseas scholars innovation startup project roadshow investment institution artificial intelligence "
-    "big data biotech medicine new energy manufacturing smart chip materials forum exchange signing "
-    "cooperation platform incubation acceleration talent technology enterprise university research "
-    "transfer industry park policy capital financing market international development service digital "
-    "economy ocean green health medical information industrial internet cloud launch meeting city centre "
-    "programme station team product application system network security education culture"
-).split()
-CITIES = [("大连", "Dalian"), ("北京", "Beijing"), ("上海", "Shanghai"), ("深圳", "Shenzhen"), ("沈阳", "Shenyang"),
-          ("长春", "Changchun"), ("哈尔滨", "Harbin")]
+ZH_WORDS = [
+    "海外",
+    "学子",
+    "创新",
+    "创业",
+    "项目",
+    "路演",
+    "投资",
+    "机构",
+    "人工智能",
+    "大数据",
+    "生物",
+    "医药",
+    "新能源",
+    "制造",
+    "智能",
+    "芯片",
+    "材料",
+    "论坛",
+    "交流",
+    "签约",
+    "合作",
+    "平台",
+    "孵化",
+    "加速",
+    "人才",
+    "科技",
+    "企业",
+    "高校",
+    "研究",
+    "成果",
+    "转化",
+    "产业",
+    "园区",
+    "政策",
+    "资本",
+    "融资",
+    "市场",
+    "国际",
+    "发展",
+    "服务",
+    "数字",
+    "经济",
+    "海洋",
+    "绿色",
+    "低碳",
+    "健康",
+    "医疗",
+    "信息",
+    "技术",
+    "工业",
+    "互联网",
+    "云端",
+    "专场",
+    "发布",
+    "对接",
+    "会议",
+    "城市",
+    "中心",
+    "计划",
+    "工作站",
+    "团队",
+    "产品",
+    "应用",
+    "系统",
+    "网络",
+    "安全",
+    "教育",
+    "文化",
+]
+EN_WORDS = [
+    "overseas",
+    "scholars",
+    "innovation",
+    "startup",
+    "project",
+    "roadshow",
+    "investment",
+    "institution",
+    "artificial",
+    "intelligence",
+    "big",
+    "data",
+    "biotech",
+    "medicine",
+    "new",
+    "energy",
+    "manufacturing",
+    "smart",
+    "chip",
+    "materials",
+    "forum",
+    "exchange",
+    "signing",
+    "cooperation",
+    "platform",
+    "incubation",
+    "acceleration",
+    "talent",
+    "technology",
+    "enterprise",
+    "university",
+    "research",
+    "transfer",
+    "industry",
+    "park",
+    "policy",
+    "capital",
+    "financing",
+    "market",
+    "international",
+    "development",
+    "service",
+    "digital",
+    "economy",
+    "ocean",
+    "green",
+    "health",
+    "medical",
+    "information",
+    "industrial",
+    "internet",
+    "cloud",
+    "launch",
+    "meeting",
+    "city",
+    "centre",
+    "programme",
+    "station",
+    "team",
+    "product",
+    "application",
+    "system",
+    "network",
+    "security",
+    "education",
+    "culture",
+]
+CITIES = [
+    ("大连", "Dalian"),
+    ("北京", "Beijing"),
+    ("上海", "Shanghai"),
+    ("深圳", "Shenzhen"),
+    ("沈阳", "Shenyang"),
+    ("长春", "Changchun"),
+    ("哈尔滨", "Harbin"),
+]
 STATIONS = [
     ("north-bay", "北湾", "North Bay", "美国", "United States", "America/Los_Angeles"),
     ("east-harbour", "东港", "East Harbour", "美国", "United States", "America/New_York"),
@@ -35,8 +166,13 @@ STATIONS = [
     ("cherry-hill", "樱丘", "Cherry Hill", "日本", "Japan", "Asia/Tokyo"),
     ("lake-view", "湖景", "Lake View", "德国", "Germany", "Europe/Berlin"),
 ]
-INDUSTRIES = [("ai", "人工智能", "artificial intelligence"), ("bio", "生物技术", "biotechnology"),
-              ("energy", "新能源", "new energy"), ("data", "大数据", "big data"), ("making", "先进制造", "advanced manufacturing")]
+INDUSTRIES = [
+    ("ai", "人工智能", "artificial intelligence"),
+    ("bio", "生物技术", "biotechnology"),
+    ("energy", "新能源", "new energy"),
+    ("data", "大数据", "big data"),
+    ("making", "先进制造", "advanced manufacturing"),
+]
 KINDS = ["roadshow", "forum", "exchange", "signing", "conference", "launch"]
 
 
@@ -76,34 +212,72 @@ def generate(target: Path, scale: float = 1.0, seed: int = 2000) -> dict[str, in
         "description": text.pair(40, 45),
         "history": [{"year": 2006, "text": text.pair(20, 20)}, {"year": 2016, "text": text.pair(20, 20)}],
         "mission": {"year": 2025, "slogan": text.pair(10, 10), "principles": [text.pair(3, 2) for _ in range(4)]},
-        "figures": [{"id": f"figure-{i}", "value": rng.randint(10, 50000), "qualifier": "about",
-                     "label": text.pair(4, 4), "as_of": 2025} for i in range(8)],
+        "figures": [
+            {
+                "id": f"figure-{i}",
+                "value": rng.randint(10, 50000),
+                "qualifier": "about",
+                "label": text.pair(4, 4),
+                "as_of": 2025,
+            }
+            for i in range(8)
+        ],
         "industries": [{"id": i, "name": {"zh": zh, "en": en}} for i, zh, en in INDUSTRIES],
     }
-    stations = [{"id": i, "name": {"zh": f"{zh}工作站", "en": f"{en} Station"}, "city": {"zh": zh, "en": en},
-                 "country": {"zh": czh, "en": cen}, "timezone": tz, "description": text.pair(30, 35)}
-                for i, zh, en, czh, cen, tz in STATIONS]
-    partners = [{"id": f"partner-{i}", "name": text.title(), "kind": rng.choice(["investor", "company", "institution"]),
-                 "website": f"https://partner-{i}.example.org/", "description": text.pair(20, 25)}
-                for i in range(n_partners)]
-    projects = [{"id": f"project-{i}", "name": text.title(), "station": rng.choice(STATIONS)[0],
-                 "industries": [rng.choice(INDUSTRIES)[0]], "stage": {"zh": "A轮", "en": "Series A"},
-                 "status": rng.choice(["seeking", "funded", "landed"]), "summary": text.pair(60, 70)}
-                for i in range(n_projects)]
+    stations = [
+        {
+            "id": i,
+            "name": {"zh": f"{zh}工作站", "en": f"{en} Station"},
+            "city": {"zh": zh, "en": en},
+            "country": {"zh": czh, "en": cen},
+            "timezone": tz,
+            "description": text.pair(30, 35),
+        }
+        for i, zh, en, czh, cen, tz in STATIONS
+    ]
+    partners = [
+        {
+            "id": f"partner-{i}",
+            "name": text.title(),
+            "kind": rng.choice(["investor", "company", "institution"]),
+            "website": f"https://partner-{i}.example.org/",
+            "description": text.pair(20, 25),
+        }
+        for i in range(n_partners)
+    ]
+    projects = [
+        {
+            "id": f"project-{i}",
+            "name": text.title(),
+            "station": rng.choice(STATIONS)[0],
+            "industries": [rng.choice(INDUSTRIES)[0]],
+            "stage": {"zh": "A轮", "en": "Series A"},
+            "status": rng.choice(["seeking", "funded", "landed"]),
+            "summary": text.pair(60, 70),
+        }
+        for i in range(n_projects)
+    ]
     by_year: dict[int, list[dict]] = {y: [] for y in years}
     for i in range(n_events):
         year = years[i * len(years) // max(n_events, 1)]
         month, day = rng.randint(1, 12), rng.randint(1, 28)
         city = rng.choice(CITIES)
         event = {
-            "id": f"{year}-{month:02d}-{day:02d}-event-{i}", "title": text.title(), "kind": rng.choice(KINDS),
-            "format": rng.choice(["online", "offline", "hybrid"]), "date": f"{year}-{month:02d}-{day:02d}",
-            "start": f"{rng.randint(8, 20):02d}:00", "end": f"{rng.randint(21, 22):02d}:30",
-            "city": {"zh": city[0], "en": city[1]}, "stations": rng.sample([s[0] for s in STATIONS], 2),
+            "id": f"{year}-{month:02d}-{day:02d}-event-{i}",
+            "title": text.title(),
+            "kind": rng.choice(KINDS),
+            "format": rng.choice(["online", "offline", "hybrid"]),
+            "date": f"{year}-{month:02d}-{day:02d}",
+            "start": f"{rng.randint(8, 20):02d}:00",
+            "end": f"{rng.randint(21, 22):02d}:30",
+            "city": {"zh": city[0], "en": city[1]},
+            "stations": rng.sample([s[0] for s in STATIONS], 2),
             "partners": [f"partner-{rng.randrange(max(n_partners, 1))}"] if n_partners else [],
             "projects": [f"project-{rng.randrange(max(n_projects, 1))}"] if n_projects else [],
-            "industries": [rng.choice(INDUSTRIES)[0]], "summary": text.pair(50, 60),
-            "body": text.pair(150, 160), "status": "held",
+            "industries": [rng.choice(INDUSTRIES)[0]],
+            "summary": text.pair(50, 60),
+            "body": text.pair(150, 160),
+            "status": "held",
             "registration": f"https://register.example.org/{i}",
         }
         by_year[year].append(event)

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,11 +18,14 @@ from mkdocs.plugins import event_priority
 
 from summit.content import content_dir, load_content
 from summit.errors import ContentErrors
-from summit.generate import DEFAULT_BASE_URL, generate_docs, has_generated
+from summit.generate import DEFAULT_BASE_URL, fingerprint, generate_docs, has_generated
 from summit.theme import finish_site, theme_context
 from summit.views import build_time
 
 _command = "build"
+_done: tuple | None = None
+"""What the last generation in this process was made from (the i18n plugin builds each language in
+turn, calling on_pre_build again: the same content is not generated twice)."""
 
 
 def _root(config: Any) -> Path:
@@ -33,11 +37,30 @@ def on_startup(command: str, **_: Any) -> None:
     _command = command
 
 
+def _off() -> bool:
+    """``SUMMIT_HOOK=off`` builds docs/ as it is (the benchmark's plain-MkDocs baseline)."""
+    return os.environ.get("SUMMIT_HOOK") == "off"
+
+
 @event_priority(100)
 def on_pre_build(config: Any, **_: Any) -> None:
+    if _off():
+        return
+    global _done
     root = _root(config)
+    folder = content_dir(root)
+    now = build_time()
+    stamp = (
+        folder,
+        now.date(),
+        config.site_url,
+        fingerprint(folder),
+        fingerprint(Path(config.docs_dir) / ".generated"),
+    )
+    if stamp == _done:
+        return
     try:
-        content = load_content(root, content_dir(root))
+        content = load_content(root, folder)
     except ContentErrors as exc:
         if _command == "serve" and has_generated(Path(config.docs_dir)):
             # a typo must not stop the preview: keep the last good pages, show what is wrong
@@ -47,6 +70,13 @@ def on_pre_build(config: Any, **_: Any) -> None:
     config.extra["summit"] = theme_context(content.site)
     now = build_time(content.site.timezone)
     generate_docs(content, Path(config.docs_dir), now, config.site_url or DEFAULT_BASE_URL, root / ".cache" / "qr")
+    _done = (
+        folder,
+        now.date(),
+        config.site_url,
+        fingerprint(folder),
+        fingerprint(Path(config.docs_dir) / ".generated"),
+    )
 
 
 def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
@@ -56,4 +86,5 @@ def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
 
 @event_priority(-200)  # after the i18n plugin has built every language
 def on_post_build(config: Any, **_: Any) -> None:
-    finish_site(Path(config.site_dir))
+    if not _off():
+        finish_site(Path(config.site_dir))

@@ -10,7 +10,7 @@ from .calendar import Site
 from .content import Content
 from .render import QrCodes, render_all
 
-__all__ = ["GENERATED", "Result", "Site", "generate_docs", "has_generated", "write_pages"]
+__all__ = ["GENERATED", "Result", "Site", "fingerprint", "generate_docs", "has_generated", "write_pages"]
 
 GENERATED = (
     "index",
@@ -41,6 +41,12 @@ def owned(path: str) -> bool:
     if "/" in path:
         return any(path.startswith(p) for p in GENERATED if p.endswith("/"))
     return path.split(".")[0] in GENERATED
+
+
+def fingerprint(path: Path) -> tuple:
+    """Names, sizes and modification times of the files at ``path`` (a file or a folder)."""
+    files = sorted(path.rglob("*")) if path.is_dir() else [path] if path.exists() else []
+    return tuple((str(f), s.st_size, s.st_mtime_ns) for f in files if f.is_file() for s in [f.stat()])
 
 
 def has_generated(docs: Path) -> bool:

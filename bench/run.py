@@ -1,0 +1,231 @@
+"""The archive-scale benchmark (`make bench`): build a synthetic summit archive and report where the time
+goes, against plain MkDocs + Material + i18n building the same Markdown. Figures, not assertions.
+
+    python bench/run.py                 # scales 0.25 and 1, then the seed content's edit loop
+    python bench/run.py --scale 0.01    # one scale
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "bench")]
+
+from synth import generate  # noqa: E402
+
+from summit.content import load_content  # noqa: E402
+from summit.generate import generate_docs, owned  # noqa: E402
+from summit.theme import finish_site  # noqa: E402
+
+TODAY = "2026-01-01"
+NOW = dt.datetime(2026, 1, 1, tzinfo=ZoneInfo("Asia/Shanghai"))
+URL = "https://bench.example.org/"
+TIMED = (
+    "import resource, subprocess, sys, time; t = time.perf_counter(); r = subprocess.run(sys.argv[1:]); "
+    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)"
+)
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for part in ("mkdocs.yml", "hooks", "overrides", "docs"):
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    docs = target / "docs"
+    for file in [f for f in docs.rglob("*") if f.is_file()]:
+        if owned(file.relative_to(docs).as_posix()):
+            file.unlink()
+    (docs / ".generated").unlink(missing_ok=True)
+    return target
+
+
+def timed_build(project: Path, content: Path, site: str, **env: str) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one `mkdocs build`, in a process of its own."""
+    environment = {
+        **os.environ,
+        "SUMMIT_CONTENT": str(content),
+        "SUMMIT_TODAY": TODAY,
+        "SUMMIT_SITE_URL": URL,
+        "NO_MKDOCS_2_WARNING": "1",
+        **env,
+    }
+    cmd = [sys.executable, "-c", TIMED, sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", site]
+    out = subprocess.run(cmd, cwd=project, env=environment, capture_output=True, text=True, check=True)
+    seconds, rss_kb, code = out.stdout.split()
+    if code != "0":
+        raise SystemExit(f"build failed: {out.stderr[-2000:]}")
+    return float(seconds), int(rss_kb) / 1024
+
+
+def size(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def run_scale(scale: float, work: Path) -> dict:
+    content = work / "content"
+    counts = generate(content, scale)
+    project = copy_project(work / "project")
+
+    started = time.perf_counter()
+    loaded = load_content(work, content, now=NOW)
+    load_s = time.perf_counter() - started
+    started = time.perf_counter()
+    generate_docs(loaded, project / "docs", NOW, URL)
+    generate_s = time.perf_counter() - started
+
+    total_s, peak = timed_build(project, content, "site")  # the real build: hook, MkDocs, post-build
+    site = project / "site"
+    started = time.perf_counter()
+    finish_site(site)
+    post_s = time.perf_counter() - started
+    baseline_s, baseline_peak = timed_build(project, content, "site-baseline", SUMMIT_HOOK="off")
+
+    event = loaded.events[len(loaded.events) // 2]
+    project_id = next(iter(loaded.projects)) if loaded.projects else None
+    pages = sum(1 for _ in site.rglob("index.html"))
+    return {
+        "scale": scale,
+        **counts,
+        "load_s": round(load_s, 2),
+        "generate_s": round(generate_s, 2),
+        "mkdocs_s": round(baseline_s, 2),
+        "post_s": round(post_s, 2),
+        "total_s": round(total_s, 2),
+        "baseline_s": round(baseline_s, 2),
+        "ratio": round(total_s / baseline_s, 3),
+        "peak_rss_mb": round(peak, 1),
+        "baseline_rss_mb": round(baseline_peak, 1),
+        "pages": pages,
+        "pages_per_s": round(pages / total_s, 1),
+        "site_mb": round(size(site) / 1e6, 1),
+        "event_page_bytes": (site / "events" / event.id / "index.html").stat().st_size,
+        "project_page_bytes": (site / "projects" / project_id / "index.html").stat().st_size if project_id else 0,
+        "python": sys.version.split()[0],
+        "cpus": os.cpu_count(),
+        "date": dt.date.today().isoformat(),
+    }
+
+
+def edit_loop(work: Path) -> dict:
+    """The seed content: `make build` (check + build) after a one-line edit, and `make serve` latency."""
+    project = copy_project(work / "seed")
+    content = work / "seed-content"
+    shutil.copytree(ROOT / "content", content)
+    env = {**os.environ, "SUMMIT_CONTENT": str(content), "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"]
+    check = [sys.executable, "-m", "summit", "check"]
+    subprocess.run(build, cwd=project, env=env, check=True, capture_output=True)
+    events = content / "events" / "2020.yml"
+    events.write_text(
+        events.read_text("utf-8").replace("A special project roadshow", "A special, edited roadshow"), "utf-8"
+    )
+    started = time.perf_counter()
+    subprocess.run(check, cwd=project, env=env, check=True, capture_output=True)
+    subprocess.run(build, cwd=project, env=env, check=True, capture_output=True)
+    rebuild_s = time.perf_counter() - started
+    port = 8765
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/en/events/2020-05-silicon-valley-roadshow/"
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                return r.read().decode()
+        except OSError:
+            return ""
+
+    try:
+        deadline = time.time() + 120
+        while "edited roadshow" not in page() and time.time() < deadline:
+            time.sleep(0.2)
+        time.sleep(1)
+        events.write_text(events.read_text("utf-8").replace("edited roadshow", "twice-edited roadshow"), "utf-8")
+        started = time.perf_counter()
+        while "twice-edited roadshow" not in page() and time.perf_counter() - started < 60:
+            time.sleep(0.05)
+        serve_s = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait()
+    return {"scale": "seed", "rebuild_after_edit_s": round(rebuild_s, 2), "serve_shows_edit_s": round(serve_s, 2)}
+
+
+def table(rows: list[dict]) -> str:
+    keys = [
+        "scale",
+        "events",
+        "projects",
+        "pages",
+        "load_s",
+        "generate_s",
+        "post_s",
+        "total_s",
+        "baseline_s",
+        "ratio",
+        "peak_rss_mb",
+        "pages_per_s",
+        "site_mb",
+        "event_page_bytes",
+        "project_page_bytes",
+    ]
+    lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
+    lines += ["| " + " | ".join(str(r.get(k, "")) for k in keys) + " |" for r in rows if r.get("scale") != "seed"]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scale", type=float, default=None, help="one scale (default: 0.25 then 1)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.jsonl")
+    parser.add_argument("--no-edit-loop", action="store_true", help="skip the seed content's edit loop")
+    args = parser.parse_args()
+    scales = [args.scale] if args.scale is not None else [0.25, 1.0]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="summit-bench-") as tmp:
+        for scale in scales:
+            work = Path(tmp) / f"scale-{scale}"
+            work.mkdir()
+            row = run_scale(scale, work)
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+        if not args.no_edit_loop and args.scale is None:
+            rows.append(edit_loop(Path(tmp)))
+            print(json.dumps(rows[-1]), flush=True)
+    with args.out.open("a", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row) + "\n")
+    print()
+    print(table(rows))
+    scaled = {r["scale"]: r for r in rows if r.get("scale") in (0.25, 1.0)}
+    if len(scaled) == 2:
+        small, big = scaled[0.25], scaled[1.0]
+        print(
+            f"\ntime(1)/time(0.25) = {big['total_s'] / small['total_s']:.2f}; "
+            f"event page bytes ratio = {big['event_page_bytes'] / small['event_page_bytes']:.3f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
