@@ -49,7 +49,7 @@ browser:
 
 ## test: lint, then the whole test suite
 test: $(STAMP) browser
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests bench
 	$(BIN)/python -m pytest
 
 ## serve: live preview on http://127.0.0.1:8000, rebuilt when content/ changes; a broken file keeps the last good site
@@ -62,7 +62,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py $(if $(SCALE),--scale $(SCALE))
 
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests bench
 	$(BIN)/ruff format --check hooks tests
 
 clean:

@@ -37,6 +37,10 @@ def on_startup(command: str, **_: Any) -> None:
     _command = command
 
 
+def _stamp(folder: Path, now: Any, config: Any) -> tuple:
+    return (folder, now.date(), config.site_url, fingerprint(folder), fingerprint(Path(config.docs_dir, ".generated")))
+
+
 def _off() -> bool:
     """``SUMMIT_HOOK=off`` builds docs/ as it is (the benchmark's plain-MkDocs baseline)."""
     return os.environ.get("SUMMIT_HOOK") == "off"

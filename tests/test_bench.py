@@ -1,0 +1,47 @@
+"""The benchmark cannot rot: its archive is deterministic and valid, and its command runs at a tiny scale."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import NOW, ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+from synth import generate  # noqa: E402
+
+from summit.content import load_content  # noqa: E402
+
+
+def test_same_seed_same_files(tmp_path: Path) -> None:
+    counts = generate(tmp_path / "a", 0.01)
+    generate(tmp_path / "b", 0.01)
+    files_a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*.yml")}
+    files_b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*.yml")}
+    assert files_a == files_b
+    assert counts == {"events": 20, "projects": 50, "partners": 3, "stations": 6}
+
+
+def test_archive_passes_the_check(tmp_path: Path) -> None:
+    generate(tmp_path / "content", 0.05)
+    content = load_content(tmp_path, tmp_path / "content", strict=True, now=NOW)
+    assert len(content.events) == 100 and len(content.projects) == 250
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in content.events[0].summary.zh)
+
+
+@pytest.mark.site
+def test_bench_runs_at_a_tiny_scale(tmp_path: Path) -> None:
+    out = tmp_path / "results.jsonl"
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--scale", "0.005", "--out", str(out)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    [row] = [json.loads(line) for line in out.read_text().splitlines()]
+    for key in ("load_s", "generate_s", "total_s", "baseline_s", "ratio", "peak_rss_mb", "pages", "event_page_bytes",
+                "project_page_bytes", "scale"):
+        assert key in row
+    assert row["scale"] == 0.005 and row["pages"] > 0 and row["peak_rss_mb"] > 0
+    assert "| scale |" in result.stdout
