@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -138,7 +139,9 @@ def edit_loop(work: Path) -> dict:
     subprocess.run(check, cwd=project, env=env, check=True, capture_output=True)
     subprocess.run(build, cwd=project, env=env, check=True, capture_output=True)
     rebuild_s = time.perf_counter() - started
-    port = 8765
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload"],
         cwd=project,
@@ -199,8 +202,9 @@ def main() -> int:
     parser.add_argument("--scale", type=float, default=None, help="one scale (default: 0.25 then 1)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.jsonl")
     parser.add_argument("--no-edit-loop", action="store_true", help="skip the seed content's edit loop")
+    parser.add_argument("--edit-loop-only", action="store_true", help="only the seed content's edit loop")
     args = parser.parse_args()
-    scales = [args.scale] if args.scale is not None else [0.25, 1.0]
+    scales = [] if args.edit_loop_only else [args.scale] if args.scale is not None else [0.25, 1.0]
     rows = []
     with tempfile.TemporaryDirectory(prefix="summit-bench-") as tmp:
         for scale in scales:
@@ -209,7 +213,7 @@ def main() -> int:
             row = run_scale(scale, work)
             rows.append(row)
             print(json.dumps(row), flush=True)
-        if not args.no_edit_loop and args.scale is None:
+        if args.edit_loop_only or (not args.no_edit_loop and args.scale is None):
             rows.append(edit_loop(Path(tmp)))
             print(json.dumps(rows[-1]), flush=True)
     with args.out.open("a", encoding="utf-8") as out:
