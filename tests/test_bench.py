@@ -12,9 +12,9 @@ import pytest
 from conftest import NOW, ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-from synth import generate  # noqa: E402
+from synth import generate
 
-from summit.content import load_content  # noqa: E402
+from summit.content import load_content
 
 
 def test_same_seed_same_files(tmp_path: Path) -> None:
@@ -36,12 +36,26 @@ def test_archive_passes_the_check(tmp_path: Path) -> None:
 @pytest.mark.site
 def test_bench_runs_at_a_tiny_scale(tmp_path: Path) -> None:
     out = tmp_path / "results.jsonl"
-    result = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--scale", "0.005", "--out", str(out)],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--scale", "0.005", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
     [row] = [json.loads(line) for line in out.read_text().splitlines()]
-    for key in ("load_s", "generate_s", "total_s", "baseline_s", "ratio", "peak_rss_mb", "pages", "event_page_bytes",
-                "project_page_bytes", "scale"):
+    for key in (
+        "load_s",
+        "generate_s",
+        "total_s",
+        "baseline_s",
+        "ratio",
+        "peak_rss_mb",
+        "pages",
+        "event_page_bytes",
+        "project_page_bytes",
+        "scale",
+    ):
         assert key in row
     assert row["scale"] == 0.005 and row["pages"] > 0 and row["peak_rss_mb"] > 0
     assert "| scale |" in result.stdout
