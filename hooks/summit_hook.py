@@ -41,6 +41,12 @@ def _stamp(folder: Path, now: Any, config: Any) -> tuple:
     return (folder, now.date(), config.site_url, fingerprint(folder), fingerprint(Path(config.docs_dir, ".generated")))
 
 
+def _stamp(folder: Path, config: Any) -> tuple:
+    """What a generation is made from: the content, the day, the address, and what it wrote last."""
+    docs = Path(config.docs_dir)
+    return (folder, build_time().date(), config.site_url, fingerprint(folder), fingerprint(docs / ".generated"))
+
+
 def _off() -> bool:
     """``SUMMIT_HOOK=off`` builds docs/ as it is (the benchmark's plain-MkDocs baseline)."""
     return os.environ.get("SUMMIT_HOOK") == "off"
@@ -53,15 +59,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
     global _done
     root = _root(config)
     folder = content_dir(root)
-    now = build_time()
-    stamp = (
-        folder,
-        now.date(),
-        config.site_url,
-        fingerprint(folder),
-        fingerprint(Path(config.docs_dir) / ".generated"),
-    )
-    if stamp == _done:
+    if _stamp(folder, config) == _done:
         return
     try:
         content = load_content(root, folder)
@@ -74,13 +72,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
     config.extra["summit"] = theme_context(content.site)
     now = build_time(content.site.timezone)
     generate_docs(content, Path(config.docs_dir), now, config.site_url or DEFAULT_BASE_URL, root / ".cache" / "qr")
-    _done = (
-        folder,
-        now.date(),
-        config.site_url,
-        fingerprint(folder),
-        fingerprint(Path(config.docs_dir) / ".generated"),
-    )
+    _done = _stamp(folder, config)
 
 
 def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:

@@ -77,7 +77,7 @@ def display_path(file: Path, root: Path) -> str:
         return file.resolve().as_posix()
 
 
-def _unwrap(annotation: Any) -> Any:
+def unwrap(annotation: Any) -> Any:
     """The model or list type inside Optional[...] and Annotated[...]."""
     while True:
         origin = typing.get_origin(annotation)
@@ -96,7 +96,7 @@ def fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
     """Field names of the model found at ``loc`` inside ``model`` (for 'did you mean')."""
     current: Any = model
     for part in loc:
-        current = _unwrap(current)
+        current = unwrap(current)
         if isinstance(part, int):
             args = typing.get_args(current)
             current = args[0] if args else None
@@ -105,7 +105,7 @@ def fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
             current = info.annotation if info else None
         else:
             return []
-    current = _unwrap(current)
+    current = unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)
     return []

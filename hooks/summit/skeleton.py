@@ -7,13 +7,13 @@ fields are commented out with their meaning, so an editor removes the ``#`` of t
 from __future__ import annotations
 
 import re
-import types
 import typing
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from .content import unwrap
 from .models import SLUG_RE, Event, EventDate, Partner, Project, Station, Text
 from .schema import schema_line
 from .yamlsource import read_yaml
@@ -31,21 +31,8 @@ class SkeletonError(Exception):
     """Why no record was added."""
 
 
-def _core(annotation: Any) -> Any:
-    """The type inside Optional[...] and Annotated[...]."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            annotation = args[0]
-        else:
-            return annotation
-
-
 def _field_lines(name: str, info: Any, value: str | None, indent: str) -> list[str]:
-    core = _core(info.annotation)
+    core = unwrap(info.annotation)
     optional = not info.is_required()
     lead = f"{indent}# " if optional else indent
     doc = (info.description or "").split("\n")[0]
