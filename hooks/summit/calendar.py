@@ -106,10 +106,6 @@ class Calendars:
         return head[: -len(end)] + body + end
 
 
-def ics(site: Site, events: list[Event], loc: Locale, name: str) -> bytes:
-    """A calendar of ``events`` (those with a day) in the language of ``loc``."""
-    return Calendars(site, loc).ics(events, name)
-
 
 def _stamp(moment: dt.datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
