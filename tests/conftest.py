@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -56,3 +59,29 @@ NOW = dt.datetime(2025, 6, 1, tzinfo=ZoneInfo("Asia/Shanghai"))
 def fixture_site(fixture_content: Content) -> Site:
     """The fixture content built on 2025-06-01 for https://summit.example.org/."""
     return Site(fixture_content, NOW, BASE_URL)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture content built once with MkDocs (strict), as of 2025-06-01; read it, do not change it."""
+    from sitebuild import copy_project, mkdocs_build
+
+    project = copy_project(tmp_path_factory.mktemp("built"))
+    result = mkdocs_build(project, FIXTURE, today="2025-06-01")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def run_summit(
+    *args: str, content: Path, cwd: Path = ROOT, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`python -m summit ...` on ``content`` as of 2025-06-01, outside GitHub Actions unless told."""
+    env = {
+        **os.environ,
+        "SUMMIT_CONTENT": str(content),
+        "PYTHONPATH": str(ROOT / "hooks"),
+        "SUMMIT_TODAY": "2025-06-01",
+    }
+    env.pop("GITHUB_ACTIONS", None)
+    env.update(extra_env or {})
+    return subprocess.run([sys.executable, "-m", "summit", *args], cwd=cwd, env=env, capture_output=True, text=True)

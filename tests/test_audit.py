@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 
 from browser import browser, serve
-from conftest import FIXTURE
-from sitebuild import copy_project, mkdocs_build
 
 pytestmark = pytest.mark.site
 
@@ -34,11 +32,8 @@ URLS = [prefix + kind for prefix in ("", "en/") for kind in PAGE_KINDS]
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    project = copy_project(tmp_path_factory.mktemp("audit"))
-    result = mkdocs_build(project, FIXTURE, today="2025-06-01")
-    assert result.returncode == 0, result.stderr
-    with serve(project / "site") as url:
+def base(built_site: Path) -> Iterator[str]:
+    with serve(built_site) as url:
         yield url
 
 

@@ -9,18 +9,13 @@ from pathlib import Path
 import pytest
 
 from browser import browser, serve
-from conftest import FIXTURE
-from sitebuild import copy_project, mkdocs_build
 
 pytestmark = pytest.mark.site
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("browser"))
-    result = mkdocs_build(project, FIXTURE, today="2025-06-01")
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+def site(built_site: Path) -> Path:
+    return built_site
 
 
 @pytest.fixture(scope="module")

@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE, ROOT, edit
+from conftest import FIXTURE, ROOT, edit, run_summit
 from sitebuild import copy_project, mkdocs_build
 
-
-def summit(
-    *args: str, content: Path, cwd: Path = ROOT, extra_env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "SUMMIT_CONTENT": str(content),
-        "PYTHONPATH": str(ROOT / "hooks"),
-        "SUMMIT_TODAY": "2025-06-01",
-    }
-    env.pop("GITHUB_ACTIONS", None)
-    env.update(extra_env or {})
-    return subprocess.run([sys.executable, "-m", "summit", *args], cwd=cwd, env=env, capture_output=True, text=True)
+summit = run_summit
 
 
 def test_check_passes_on_good_content() -> None:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -17,7 +14,7 @@ from summit.render import render_all
 from summit.schema import schema_line, schemas
 from summit.skeleton import SkeletonError, add_record
 
-from conftest import NOW, ROOT, edit
+from conftest import NOW, ROOT, edit, run_summit
 
 CONTENT = ROOT / "content"
 
@@ -115,16 +112,7 @@ def test_warnings_an_editor_should_see(content_copy: Path) -> None:
 def test_github_annotations(content_copy: Path) -> None:
     edit(content_copy / "stations.yml", "timezone: Asia/Tokyo", "timezone: Asia/Tokio")
     edit(content_copy / "events/2024.yml", "title: {zh: 政策落地会, en: Policy conference}", "title: {zh: 政策落地会}")
-    env = {
-        **os.environ,
-        "SUMMIT_CONTENT": str(content_copy),
-        "PYTHONPATH": str(ROOT / "hooks"),
-        "GITHUB_ACTIONS": "true",
-        "SUMMIT_TODAY": "2025-06-01",
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "summit", "check"], cwd=content_copy.parent, env=env, capture_output=True, text=True
-    )
+    result = run_summit("check", content=content_copy, cwd=content_copy.parent, extra_env={"GITHUB_ACTIONS": "true"})
     assert result.returncode == 1
     annotations = [line for line in result.stderr.splitlines() if line.startswith("::")]
     assert annotations == [

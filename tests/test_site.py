@@ -35,11 +35,8 @@ PAGES = [
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    result = mkdocs_build(project, FIXTURE, today="2025-06-01")
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+def site(built_site: Path) -> Path:
+    return built_site
 
 
 def read(site: Path, url: str) -> str:
