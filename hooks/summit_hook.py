@@ -1,7 +1,8 @@
 """MkDocs hook: a thin adapter from MkDocs events to the summit package.
 
 - on_pre_build: load and check the content, write the generated pages, calendars and exports into docs/;
-- on_post_build: the sitemap with every language's alternates;
+- on_post_build: the sitemap with every language's alternates, and the search index (made from the
+  content in a process of its own while MkDocs renders: summit.search);
 - on_serve: rebuild when anything under the content folder changes; while serving, a content error keeps
   the last good pages and prints the errors instead of stopping the preview.
 """
@@ -16,13 +17,16 @@ from typing import Any
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
+from summit.calendar import Site
 from summit.content import content_dir, load_content
 from summit.errors import ContentErrors
 from summit.generate import DEFAULT_BASE_URL, fingerprint, generate_docs, has_generated
+from summit.search import Indexer, SearchError, documents
 from summit.theme import finish_site, theme_context
 from summit.views import build_time
 
 _command = "build"
+_indexer: Indexer | None = None
 _done: tuple | None = None
 """What the last generation in this process was made from (the i18n plugin builds each language in
 turn, calling on_pre_build again: the same content is not generated twice)."""
@@ -35,10 +39,6 @@ def _root(config: Any) -> Path:
 def on_startup(command: str, **_: Any) -> None:
     global _command
     _command = command
-
-
-def _stamp(folder: Path, now: Any, config: Any) -> tuple:
-    return (folder, now.date(), config.site_url, fingerprint(folder), fingerprint(Path(config.docs_dir, ".generated")))
 
 
 def _stamp(folder: Path, config: Any) -> tuple:
@@ -56,7 +56,7 @@ def _off() -> bool:
 def on_pre_build(config: Any, **_: Any) -> None:
     if _off():
         return
-    global _done
+    global _done, _indexer
     root = _root(config)
     folder = content_dir(root)
     if _stamp(folder, config) == _done:
@@ -71,7 +71,9 @@ def on_pre_build(config: Any, **_: Any) -> None:
         raise Abort(f"{exc.report()}\nThe site was not built.") from None
     config.extra["summit"] = theme_context(content.site)
     now = build_time(content.site.timezone)
-    generate_docs(content, Path(config.docs_dir), now, config.site_url or DEFAULT_BASE_URL, root / ".cache" / "qr")
+    base_url = config.site_url or DEFAULT_BASE_URL
+    generate_docs(content, Path(config.docs_dir), now, base_url, root / ".cache" / "qr")
+    _indexer = Indexer(documents(Site(content, now, base_url)), root / ".cache" / "search")
     _done = _stamp(folder, config)
 
 
@@ -82,5 +84,11 @@ def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
 
 @event_priority(-200)  # after the i18n plugin has built every language
 def on_post_build(config: Any, **_: Any) -> None:
-    if not _off():
-        finish_site(Path(config.site_dir))
+    if _off():
+        return
+    finish_site(Path(config.site_dir))
+    if _indexer is not None:
+        try:
+            _indexer.write(Path(config.site_dir))
+        except SearchError as exc:
+            raise Abort(f"{exc}\nThe site was not built.") from None

@@ -106,7 +106,6 @@ class Calendars:
         return head[: -len(end)] + body + end
 
 
-
 def _stamp(moment: dt.datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 

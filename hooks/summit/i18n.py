@@ -55,6 +55,10 @@ class Locale:
             return f"{format_date(day, 'long', locale=self.babel)} {format_date(day, 'EEEE', locale=self.babel)}"
         return format_date(day, "full", locale=self.babel)
 
+    def date(self, day: dt.date) -> str:
+        """2020年4月15日 / April 15, 2020."""
+        return format_date(day, "long", locale=self.babel)
+
     def month_day(self, day: dt.date) -> str:
         """4月14日 / Apr 14."""
         return format_skeleton("MMMd", day, locale=self.babel)

@@ -13,6 +13,7 @@ from xml.etree import ElementTree
 
 from .i18n import LANGUAGES
 from .models import Site
+from .search import ui_strings
 
 ICP_URL = "https://beian.miit.gov.cn/"
 POLICE_URL = "https://beian.mps.gov.cn/#/query/webSearch?code={code}"
@@ -34,6 +35,7 @@ def theme_context(site: Site) -> dict[str, Any]:
             "icp_url": ICP_URL,
             "police": footer.police,
             "police_url": POLICE_URL.format(code=police_code) if police_code else None,
+            "search": ui_strings(lang),
         }
     return context
 

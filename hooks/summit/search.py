@@ -1,0 +1,313 @@
+"""Site search: one search document per page and language, indexed by Pagefind into per-language shards
+that a visitor's browser loads on demand (a query downloads only the shards of its own words).
+
+Chinese is written without spaces, and a word segmenter splits names it does not know (海创周, 赛伯乐)
+one way when the site is indexed and another way in the visitor's browser, so such a name is never
+found; nor is a word inside a longer one (智能 in 人工智能). The index therefore holds Chinese text one
+character per token, and the browser (`assets/javascripts/search.js`) looks a Chinese word up as the
+exact phrase of its characters: every name and every part of a word is found, with no dictionary to
+keep. English is indexed as words, stemmed (roadshows finds roadshow).
+
+The documents are made from the content, not parsed back out of the built pages, so indexing runs in a
+process of its own while MkDocs renders the site.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import threading
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from .calendar import Site
+from .i18n import LANGUAGES, Locale
+from .models import Event, Programme, Text
+from .render import rich
+from .timing import timing
+
+__all__ = ["KINDS", "Indexer", "SearchDoc", "SearchError", "documents", "spaced", "ui_strings"]
+
+KINDS = ("event", "station", "partner", "project", "page")
+"""What a result can be; the page shows the kind's name in the reader's language."""
+HTML_LANG = {"zh": "zh-Hans", "en": "en"}
+BUNDLE = "pagefind"
+"""The search bundle's folder in the built site."""
+
+_CJK = re.compile(r"([\u2e80-\u2fdf\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f])")
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def ui_strings(lang: str) -> dict[str, object]:
+    """The phrases of the search box in ``lang`` (the page's script reads them from the form)."""
+    loc = Locale(lang)
+    keys = ("label", "placeholder", "hint", "count", "count_one", "none", "unavailable", "more")
+    strings: dict[str, object] = {key: loc.t(f"search.{key}") for key in keys}
+    strings["kinds"] = {kind: loc.t(f"search.kind.{kind}") for kind in KINDS}
+    return strings
+
+
+class SearchError(Exception):
+    """The search index could not be made."""
+
+
+def spaced(html: str) -> str:
+    """``html`` with a space around every Chinese (and Japanese) character of its text, not of its tags."""
+    return "".join(p if p.startswith("<") else _CJK.sub(r" \1 ", p) for p in _TAG.split(html))
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    """What the index holds of one page in one language."""
+
+    url: str
+    """Site-relative address, starting with /: ``/en/events/x/``."""
+    lang: str
+    title: str
+    kind: str
+    date: str = ""
+    parts: tuple[str, ...] = field(default=())
+    """The page's searchable text, as HTML (escaped text or sanitised Markdown output)."""
+
+    def html(self) -> str:
+        """The document Pagefind indexes: the title weighted above the text; title, kind and date kept
+        as result metadata, unspaced."""
+        meta = "".join(
+            f'<meta data-pagefind-meta="{key}[content]" content="{escape(value)}">'
+            for key, value in (("title", self.title), ("kind", self.kind), ("date", self.date), ("url", self.url))
+            if value
+        )
+        body = "<p>" + " · ".join(part for part in self.parts if part) + "</p>"
+        text = spaced(f'<h1 data-pagefind-weight="10">{escape(self.title)}</h1>{body}')
+        return (
+            f'<!doctype html><html lang="{HTML_LANG[self.lang]}"><head>{meta}</head>'
+            f"<body><main data-pagefind-body>{text}</main></body></html>"
+        )
+
+
+def _path(docs_path: str, lang: str) -> str:
+    """``events/x.md`` -> ``/en/events/x/``; ``index.md`` -> ``/``."""
+    stem = docs_path.removesuffix(".md")
+    stem = stem.removesuffix("index").rstrip("/")
+    prefix = "/" if lang == LANGUAGES[0] else f"/{lang}/"
+    return prefix + (stem + "/" if stem else "")
+
+
+def _event_date(event: Event, site: Site, loc: Locale) -> str:
+    t = timing(event, site.content.site.timezone)
+    if t.precision == "month":
+        return loc.month(t.first_day.year, t.first_day.month)
+    first = loc.date(t.first_day)
+    last = t.last_day
+    return first if last == t.first_day else f"{first} – {loc.date(last)}"
+
+
+def documents(site: Site) -> list[SearchDoc]:
+    """Every page of the site in every language, as search documents."""
+    content = site.content
+    info = content.site
+    docs: list[SearchDoc] = []
+    for lang in LANGUAGES:
+        loc = Locale(lang)
+
+        def tx(text: Text | None, lang: str = lang) -> str:
+            return escape(text.get(lang)) if text is not None else ""
+
+        def names(texts: list[Text | None], loc: Locale = loc, tx=tx) -> str:
+            return loc.join([tx(t) for t in texts if t is not None])
+
+        industries = {i.id: i.name for i in info.industries}
+        words = {"short": info.short_name.get(lang), "city": info.host_city.get(lang)}
+
+        def phrase(key: str, loc: Locale = loc, words: dict[str, str] = words) -> str:
+            return loc.t(key, **words)
+
+        def page(path: str, title: str, *parts: str, lang: str = lang) -> SearchDoc:
+            return SearchDoc(_path(path, lang), lang, title, "page", parts=tuple(parts))
+
+        docs.append(
+            page(
+                "index.md",
+                info.name.get(lang),
+                tx(info.short_name),
+                escape(info.acronym),
+                tx(info.description),
+                tx(info.mission.slogan),
+                names(info.mission.principles),
+            )
+        )
+
+        def programme_parts(p: Programme, tx=tx, names=names) -> tuple[str, ...]:
+            lists = (p.phases, p.domestic_cities, p.overseas_cities, p.formats)
+            return (tx(p.summary), *(names(items) for items in lists))
+
+        programme = info.programme
+        docs.append(
+            page(
+                "about.md",
+                phrase("about.title"),
+                tx(info.name),
+                tx(info.description),
+                *[tx(m.text) for m in info.history],
+                tx(info.mission.slogan),
+                names(info.mission.principles),
+                *[tx(g) for g in info.mission.goals],
+                *[tx(f.label) for f in info.figures],
+                *(programme_parts(programme) if programme else ()),
+                names([i.name for i in info.industries]),
+                names(info.activity_forms),
+            )
+        )
+        for path, key in (
+            ("schedule.md", "schedule"),
+            ("stations/index.md", "stations"),
+            ("projects/index.md", "projects"),
+            ("partners.md", "partners"),
+        ):
+            docs.append(page(path, phrase(f"{key}.title"), escape(phrase(f"{key}.intro"))))
+        for event in content.events:
+            docs.append(
+                SearchDoc(
+                    _path(f"events/{event.id}.md", lang),
+                    lang,
+                    event.title.get(lang),
+                    "event",
+                    _event_date(event, site, loc),
+                    (
+                        escape(loc.join([loc.t(f"kind.{event.kind}"), loc.t(f"format.{event.format or 'unknown'}")])),
+                        names([event.venue, event.city]),
+                        names([content.stations[s].name for s in event.stations]),
+                        names([content.partners[p].name for p in event.partners]),
+                        names([content.projects[p].name for p in event.projects]),
+                        names([industries.get(i) for i in event.industries]),
+                        tx(event.summary),
+                        rich(event.body.get(lang)) if event.body else "",
+                    ),
+                )
+            )
+        for station in content.stations.values():
+            docs.append(
+                SearchDoc(
+                    _path(f"stations/{station.id}.md", lang),
+                    lang,
+                    station.name.get(lang),
+                    "station",
+                    parts=(
+                        names([station.city, station.country]),
+                        tx(station.description),
+                        names([link.label for link in station.links]),
+                    ),
+                )
+            )
+        for project in content.projects.values():
+            station = content.stations[project.station] if project.station else None
+            docs.append(
+                SearchDoc(
+                    _path(f"projects/{project.id}.md", lang),
+                    lang,
+                    project.name.get(lang),
+                    "project",
+                    parts=(
+                        tx(station.name) if station else "",
+                        names([industries.get(i) for i in project.industries]),
+                        tx(project.stage),
+                        tx(project.summary),
+                        names([link.label for link in project.links]),
+                    ),
+                )
+            )
+        for partner in content.partners.values():
+            docs.append(
+                SearchDoc(
+                    _path("partners.md", lang) + f"#{partner.id}",
+                    lang,
+                    partner.name.get(lang),
+                    "partner",
+                    parts=(escape(loc.t(f"partners.{partner.kind}")), tx(partner.description)),
+                )
+            )
+    return docs
+
+
+class Indexer:
+    """Pagefind, in a process of its own, indexing ``docs`` from the moment this is made (the site builds
+    meanwhile); ``write`` waits for it and puts the bundle into a built site.
+
+    ``cache`` keeps the documents (rewritten only where they changed) and the last bundle."""
+
+    def __init__(self, docs: list[SearchDoc], cache: Path) -> None:
+        self.cache = cache
+        self.pages = len(docs)
+        self.error: str | None = None
+        self._thread = threading.Thread(target=self._run, args=(docs,), name="search-index", daemon=True)
+        self._thread.start()
+
+    @property
+    def bundle(self) -> Path:
+        return self.cache / BUNDLE
+
+    def _run(self, docs: list[SearchDoc]) -> None:
+        try:
+            self._index(docs)
+        except Exception as exc:  # reported by write(), in the build's thread
+            self.error = f"{type(exc).__name__}: {exc}"
+
+    def _index(self, docs: list[SearchDoc]) -> None:
+        from pagefind.service import get_executable
+
+        source = self.cache / "documents"
+        _sync(source, {_file_of(d): d.html().encode("utf-8") for d in docs})
+        program = get_executable()
+        if program is None:
+            self.error = "the pagefind program is not installed (pip install -r requirements.txt)"
+            return
+        fresh = self.cache / f"{BUNDLE}.new"
+        shutil.rmtree(fresh, ignore_errors=True)
+        run = subprocess.run(
+            [str(program), "--site", str(source), "--output-path", str(fresh), "--silent"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if run.returncode != 0:
+            self.error = (run.stderr or run.stdout).strip() or f"pagefind exited with {run.returncode}"
+            return
+        shutil.rmtree(self.bundle, ignore_errors=True)
+        fresh.rename(self.bundle)
+
+    def write(self, site_dir: Path) -> Path:
+        """Wait for the index, then put it at ``site_dir/pagefind`` (hard links where possible)."""
+        self._thread.join()
+        if self.error is not None:
+            raise SearchError(f"the search index could not be made: {self.error}")
+        target = site_dir / BUNDLE
+        shutil.rmtree(target, ignore_errors=True)
+        try:
+            shutil.copytree(self.bundle, target, copy_function=os.link)
+        except OSError:
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(self.bundle, target)
+        return target
+
+
+def _file_of(doc: SearchDoc) -> str:
+    """Where a document is kept for the indexer: its address as a folder (an anchor as a subfolder)."""
+    path, _, anchor = doc.url.partition("#")
+    return f"{path.strip('/')}/{anchor}/index.html".replace("//", "/").lstrip("/")
+
+
+def _sync(folder: Path, files: dict[str, bytes]) -> None:
+    """Make ``folder`` hold exactly ``files``, writing only those whose bytes changed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in [f for f in folder.rglob("*") if f.is_file()]:
+        if old.relative_to(folder).as_posix() not in files:
+            old.unlink()
+    for name, data in files.items():
+        target = folder / name
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
