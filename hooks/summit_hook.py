@@ -21,7 +21,7 @@ from summit.calendar import Site
 from summit.content import content_dir, load_content
 from summit.errors import ContentErrors
 from summit.generate import DEFAULT_BASE_URL, fingerprint, generate_docs, has_generated
-from summit.search import Indexer, SearchError, documents
+from summit.search import Indexer, SearchError, dictionary, documents
 from summit.theme import finish_site, theme_context
 from summit.views import build_time
 
@@ -73,7 +73,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
     now = build_time(content.site.timezone)
     base_url = config.site_url or DEFAULT_BASE_URL
     generate_docs(content, Path(config.docs_dir), now, base_url, root / ".cache" / "qr")
-    _indexer = Indexer(documents(Site(content, now, base_url)), root / ".cache" / "search")
+    _indexer = Indexer(documents(Site(content, now, base_url)), root / ".cache" / "search", dictionary(content))
     _done = _stamp(folder, config)
 
 

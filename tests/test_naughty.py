@@ -184,14 +184,14 @@ def test_search_results_show_payloads_as_text(base: str) -> None:
         dialogs = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.goto(base + "en/")
-        page.click("input.md-search__input")
         for query in ("alert", "script", "onerror", "img"):
-            page.fill("input.md-search__input", query)
-            page.wait_for_selector(".md-search-result__item", timeout=15000)
-            page.wait_for_timeout(300)
-        assert page.locator(".md-search-result__item").count() > 0
+            page.fill("#summit-search-input", query)
+            page.wait_for_function(
+                "q => document.querySelector('.summit-search').dataset.searched === q", arg=query, timeout=15000
+            )
+            assert page.locator(".summit-search__results li").count() > 0
         assert (
-            page.evaluate("document.querySelectorAll('.md-search-result img[src=x], .md-search-result script').length")
+            page.evaluate("document.querySelectorAll('.summit-search img, .summit-search script, [onerror]').length")
             == 0
         )
         context.close()

@@ -14,6 +14,7 @@ process of its own while MkDocs renders the site.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -24,16 +25,19 @@ from html import escape
 from pathlib import Path
 
 from .calendar import Site
+from .content import Content
 from .i18n import LANGUAGES, Locale
 from .models import Event, Programme, Text
 from .render import rich
 from .timing import timing
 
-__all__ = ["KINDS", "Indexer", "SearchDoc", "SearchError", "documents", "spaced", "ui_strings"]
+__all__ = ["KINDS", "Indexer", "SearchDoc", "SearchError", "dictionary", "documents", "spaced", "ui_strings"]
 
 KINDS = ("event", "station", "partner", "project", "page")
 """What a result can be; the page shows the kind's name in the reader's language."""
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
+ABOUT_SECTIONS = ("history", "mission", "principles", "goals", "figures", "programme", "industries", "forms")
+"""The about page's section headings, searchable with it."""
 BUNDLE = "pagefind"
 """The search bundle's folder in the built site."""
 
@@ -71,6 +75,8 @@ class SearchDoc:
     date: str = ""
     parts: tuple[str, ...] = field(default=())
     """The page's searchable text, as HTML (escaped text or sanitised Markdown output)."""
+    aliases: tuple[str, ...] = field(default=())
+    """Other names of what the page is about, weighted as its title is."""
 
     def html(self) -> str:
         """The document Pagefind indexes: the title weighted above the text; title, kind and date kept
@@ -80,8 +86,9 @@ class SearchDoc:
             for key, value in (("title", self.title), ("kind", self.kind), ("date", self.date), ("url", self.url))
             if value
         )
-        body = "<p>" + " · ".join(part for part in self.parts if part) + "</p>"
-        text = spaced(f'<h1 data-pagefind-weight="10">{escape(self.title)}</h1>{body}')
+        body = "".join(f" · {part}" for part in self.parts if part)
+        title = " · ".join(escape(t) for t in (self.title, *self.aliases))
+        text = spaced(f'<h1 data-pagefind-weight="10">{title}</h1><p>{body}</p>')
         return (
             f'<!doctype html><html lang="{HTML_LANG[self.lang]}"><head>{meta}</head>'
             f"<body><main data-pagefind-body>{text}</main></body></html>"
@@ -129,14 +136,13 @@ def documents(site: Site) -> list[SearchDoc]:
             return SearchDoc(_path(path, lang), lang, title, "page", parts=tuple(parts))
 
         docs.append(
-            page(
-                "index.md",
+            SearchDoc(
+                _path("index.md", lang),
+                lang,
                 info.name.get(lang),
-                tx(info.short_name),
-                escape(info.acronym),
-                tx(info.description),
-                tx(info.mission.slogan),
-                names(info.mission.principles),
+                "page",
+                aliases=tuple(dict.fromkeys([info.short_name.get(lang), info.acronym])),
+                parts=(tx(info.description), tx(info.mission.slogan), names(info.mission.principles)),
             )
         )
 
@@ -145,10 +151,12 @@ def documents(site: Site) -> list[SearchDoc]:
             return (tx(p.summary), *(names(items) for items in lists))
 
         programme = info.programme
+        years = {"mission": info.mission.year, "programme": programme.year if programme else ""}
         docs.append(
             page(
                 "about.md",
                 phrase("about.title"),
+                escape(loc.join([loc.t(f"about.{key}", year=years.get(key, "")) for key in ABOUT_SECTIONS])),
                 tx(info.name),
                 tx(info.description),
                 *[tx(m.text) for m in info.history],
@@ -232,15 +240,38 @@ def documents(site: Site) -> list[SearchDoc]:
     return docs
 
 
+WORD_LIMIT = 8
+"""Names up to this many characters go into the browser's dictionary (longer ones are phrases, not words)."""
+WORDS_FILE = "summit-words.json"
+
+
+def dictionary(content: Content) -> list[str]:
+    """The content's own Chinese names, each a word when the browser splits a query written without
+    spaces (温哥华路演 -> 温哥华 路演): site, stations, cities, partners, industries, short project names."""
+    info = content.site
+    texts: list[Text | None] = [info.name, info.short_name, info.host_city]
+    texts += [i.name for i in info.industries]
+    if info.programme:
+        texts += info.programme.domestic_cities + info.programme.overseas_cities
+    for station in content.stations.values():
+        texts += [station.name, station.city, station.country]
+    texts += [p.name for p in content.partners.values()]
+    texts += [p.name for p in content.projects.values()]
+    texts += [e.city for e in content.events] + [e.venue for e in content.events]
+    names = {t.zh.strip() for t in texts if t is not None}
+    return sorted(n for n in names if _CJK.search(n) and len(n) <= WORD_LIMIT and not re.search(r"\s", n))
+
+
 class Indexer:
     """Pagefind, in a process of its own, indexing ``docs`` from the moment this is made (the site builds
     meanwhile); ``write`` waits for it and puts the bundle into a built site.
 
     ``cache`` keeps the documents (rewritten only where they changed) and the last bundle."""
 
-    def __init__(self, docs: list[SearchDoc], cache: Path) -> None:
+    def __init__(self, docs: list[SearchDoc], cache: Path, words: list[str] | None = None) -> None:
         self.cache = cache
         self.pages = len(docs)
+        self.words = words or []
         self.error: str | None = None
         self._thread = threading.Thread(target=self._run, args=(docs,), name="search-index", daemon=True)
         self._thread.start()
@@ -275,6 +306,7 @@ class Indexer:
         if run.returncode != 0:
             self.error = (run.stderr or run.stdout).strip() or f"pagefind exited with {run.returncode}"
             return
+        (fresh / WORDS_FILE).write_text(json.dumps(self.words, ensure_ascii=False), encoding="utf-8")
         shutil.rmtree(self.bundle, ignore_errors=True)
         fresh.rename(self.bundle)
 

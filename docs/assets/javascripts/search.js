@@ -29,10 +29,15 @@
 
   function load() {
     if (!loading) {
+      const words = fetch(new URL("summit-words.json", bundle))
+        .then((r) => (r.ok ? r.json() : []))
+        .catch(() => []);
       loading = import(new URL("pagefind.js", bundle).href).then(async (pagefind) => {
         await pagefind.options({ basePath: bundle.pathname, excerptLength: 30 });
         await pagefind.init();
-        return pagefind;
+        const list = await words;
+        const names = { words: new Set(list), longest: Math.max(0, ...list.map((w) => Array.from(w).length)) };
+        return { pagefind, names };
       });
       loading.catch(() => {});
     }
@@ -56,18 +61,63 @@
     return out;
   }
 
-  /* Pages that hold every word of the query (a Chinese word as an exact phrase), best first. */
-  async function find(pagefind, query) {
+  /* A Chinese word written without spaces, as words: the content's own names first (the longest that
+     fits), the browser's segmenter for the rest (温哥华路演 -> 温哥华 路演). */
+  function segment(word, names) {
+    const chars = Array.from(word);
+    const parts = [];
+    let rest = "";
+    const flush = () => {
+      if (!rest) return;
+      if (typeof Intl !== "undefined" && Intl.Segmenter) {
+        const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+        for (const { segment: part, isWordLike } of segmenter.segment(rest)) if (isWordLike) parts.push(part);
+      } else {
+        parts.push(...Array.from(rest));
+      }
+      rest = "";
+    };
+    for (let i = 0; i < chars.length; ) {
+      let found = "";
+      for (let end = Math.min(chars.length, i + names.longest); end > i + 1 && !found; end--) {
+        const candidate = chars.slice(i, end).join("");
+        if (names.words.has(candidate)) found = candidate;
+      }
+      if (found) {
+        flush();
+        parts.push(found);
+        i += Array.from(found).length;
+      } else {
+        rest += chars[i];
+        i += 1;
+      }
+    }
+    flush();
+    return parts;
+  }
+
+  async function phrase(pagefind, word) {
+    const found = await pagefind.search(`"${tokens(word).join(" ")}"`);
+    return new Set((found ? found.results : []).map((r) => r.id));
+  }
+
+  /* Pages that hold every word of the query, best first. A Chinese word must stand as written; when
+     nothing holds it so, its parts must (each an exact phrase), wherever they stand. */
+  async function find(pagefind, names, query) {
     const words = query.trim().split(/\s+/).filter(Boolean);
     const all = words.flatMap(tokens);
     if (!all.length) return [];
     const ranked = await pagefind.search(all.join(" "));
     let results = ranked ? ranked.results : [];
-    for (const word of words.filter((w) => CJK.test(w))) {
-      const phrase = tokens(word);
-      if (phrase.length < 2) continue;
-      const exact = await pagefind.search(`"${phrase.join(" ")}"`);
-      const ids = new Set((exact ? exact.results : []).map((r) => r.id));
+    for (const word of words.filter((w) => CJK.test(w) && tokens(w).length > 1)) {
+      let ids = await phrase(pagefind, word);
+      if (!ids.size) {
+        for (const part of segment(word, names).filter((p) => tokens(p).length > 1)) {
+          const inPart = await phrase(pagefind, part);
+          results = results.filter((r) => inPart.has(r.id));
+        }
+        continue;
+      }
       results = results.filter((r) => ids.has(r.id));
     }
     return results;
@@ -78,7 +128,7 @@
     status.textContent = text;
   }
 
-  function phrase(key, n) {
+  function counted(key, n) {
     return (n === 1 && strings.count_one ? strings.count_one : strings[key] || "").replace("{n}", n);
   }
 
@@ -167,9 +217,9 @@
       return;
     }
     const started = performance.now();
-    let pagefind;
+    let engine;
     try {
-      pagefind = await load();
+      engine = await load();
     } catch (error) {
       panel.hidden = false;
       list.replaceChildren();
@@ -177,13 +227,13 @@
       say(strings.unavailable || "");
       return;
     }
-    const found = await find(pagefind, query);
+    const found = await find(engine.pagefind, engine.names, query);
     if (search !== asked) return;
     matches = found;
     shown = 0;
     list.replaceChildren();
     panel.hidden = false;
-    say(found.length ? phrase("count", found.length) : strings.none || "");
+    say(found.length ? counted("count", found.length) : strings.none || "");
     await showMore(search);
     if (search === asked) {
       form.dataset.searchMs = String(Math.round(performance.now() - started));
@@ -204,7 +254,7 @@
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const first = links()[0];
-    if (first && !panel.hidden) first.click();
+    if (first && form.dataset.searched === input.value) first.click();
     else run();
   });
   more.addEventListener("click", () => showMore(asked));
@@ -228,7 +278,7 @@
   document.addEventListener("click", (event) => {
     if (!form.contains(event.target)) close();
   });
-  input.addEventListener("focus", () => {
+  input.addEventListener("click", () => {
     if (input.value.trim() && list.children.length) panel.hidden = false;
   });
 

@@ -1,0 +1,282 @@
+"""Site search, through the real search box in Chromium: Chinese and English queries find their page in
+the first three results, in the reader's language only, with kind, date and a highlighted excerpt; the
+box works by keyboard, passes axe-core and asks nothing of another host. Also the search documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from synth import generate
+
+from summit.calendar import Site
+from summit.content import load_content
+from summit.search import KINDS, SearchDoc, dictionary, documents, spaced, ui_strings
+
+from browser import browser, serve
+from conftest import BASE_URL, NOW, ROOT
+from sitebuild import copy_project, mkdocs_build
+
+pytestmark = pytest.mark.site
+
+QUERIES = yaml.safe_load((ROOT / "tests" / "fixtures" / "search" / "queries.yml").read_text("utf-8"))
+AXE = (ROOT / "tests" / "fixtures" / "axe" / "axe.min.js").read_text(encoding="utf-8")
+
+
+def test_chinese_is_indexed_one_character_at_a_time_and_tags_are_left_alone() -> None:
+    assert spaced('<a href="/温哥华/">温哥华 CHINAOCS</a>') == '<a href="/温哥华/"> 温  哥  华  CHINAOCS</a>'
+    assert spaced("AI路演") == "AI 路  演 "
+
+
+def test_a_document_keeps_title_kind_and_date_unspaced_and_escapes_text() -> None:
+    doc = SearchDoc("/events/x/", "zh", "路演 <b>", "event", "2020年4月15日", ("<script>&amp;",))
+    html = doc.html()
+    assert '<html lang="zh-Hans">' in html
+    assert '<meta data-pagefind-meta="title[content]" content="路演 &lt;b&gt;">' in html
+    assert '<meta data-pagefind-meta="date[content]" content="2020年4月15日">' in html
+    assert '<meta data-pagefind-meta="url[content]" content="/events/x/">' in html
+    assert '<h1 data-pagefind-weight="10"> 路  演  &lt;b&gt;</h1>' in html
+
+
+def test_every_page_of_both_languages_is_a_document(fixture_site: Site) -> None:
+    docs = documents(fixture_site)
+    content = fixture_site.content
+    pages = 6 + len(content.events) + len(content.stations) + len(content.projects) + len(content.partners)
+    assert len(docs) == 2 * pages
+    assert {d.kind for d in docs} == set(KINDS)
+    assert all(d.url.startswith("/en/") for d in docs if d.lang == "en")
+    assert not any(d.url.startswith("/en/") for d in docs if d.lang == "zh")
+    event = next(d for d in docs if d.url == "/en/events/2024-04-15-roadshow/")
+    assert event.title == "Vancouver project roadshow" and event.date == "April 15, 2024"
+    assert len({d.url for d in docs}) == len(docs)
+
+
+def test_the_dictionary_holds_the_contents_own_short_names() -> None:
+    words = dictionary(load_content(ROOT, ROOT / "content"))
+    assert {"海创周", "赛伯乐", "温哥华", "温哥华工作站", "大连高新区"} <= set(words)
+    assert all(len(w) <= 8 for w in words)
+
+
+def test_search_phrases_exist_in_both_languages() -> None:
+    zh, en = ui_strings("zh"), ui_strings("en")
+    assert zh.keys() == en.keys() and zh["kinds"].keys() == en["kinds"].keys() == set(KINDS)
+    assert zh["label"] != en["label"]
+
+
+# -- through the browser ---------------------------------------------------------------------------
+
+
+def _build(tmp: Path, content: Path, today: str) -> Path:
+    project = copy_project(tmp)
+    result = mkdocs_build(project, content, today=today)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (project / "site" / "pagefind" / "pagefind.js").is_file()
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("search-real"), ROOT / "content", "2026-11-26")
+
+
+@pytest.fixture(scope="module")
+def archive_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    content = tmp_path_factory.mktemp("archive") / "content"
+    generate(content, 0.02)
+    return _build(tmp_path_factory.mktemp("search-archive"), content, "2026-01-01")
+
+
+class Visitor:
+    """One browser page on a served site that may reach that site only."""
+
+    def __init__(self, page, base: str) -> None:
+        self.page = page
+        self.base = base
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def open(self, path: str) -> None:
+        self.page.goto(self.base + path.lstrip("/"))
+
+    def search(self, query: str) -> list[dict]:
+        """Type ``query`` into the search box; the results shown, first to last."""
+        box = self.page.locator("#summit-search-input")
+        box.click()
+        box.fill(query)
+        self.page.wait_for_function(
+            "q => document.querySelector('.summit-search').dataset.searched === q", arg=query, timeout=15000
+        )
+        return self.page.evaluate(
+            """() => [...document.querySelectorAll('.summit-search__results li')].map(li => ({
+                href: li.querySelector('a').getAttribute('href'),
+                kind: li.querySelector('.summit-search__kind').textContent,
+                title: li.querySelector('.summit-search__title').textContent,
+                date: li.querySelector('.summit-search__date')?.textContent || '',
+                excerpt: li.querySelector('.summit-search__excerpt').innerHTML,
+            }))"""
+        )
+
+    def path(self, href: str) -> str:
+        assert href.startswith(self.base), href
+        return "/" + href[len(self.base) :]
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[object]:
+    with browser() as instance:
+        yield instance
+
+
+def _visitor(chromium, site: Path) -> Iterator[Visitor]:
+    with serve(site) as base:
+        context = chromium.new_context()
+        visitor = None
+
+        def route(request_route) -> None:
+            url = request_route.request.url
+            if url.startswith((base, "data:")):
+                request_route.continue_()
+            else:
+                visitor.outside.append(url)
+                request_route.abort()
+
+        context.route("**/*", route)
+        visitor = Visitor(context.new_page(), base)
+        yield visitor
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def real(chromium, real_site: Path) -> Iterator[Visitor]:
+    yield from _visitor(chromium, real_site)
+
+
+@pytest.fixture(scope="module")
+def archive(chromium, archive_site: Path) -> Iterator[Visitor]:
+    yield from _visitor(chromium, archive_site)
+
+
+def _check(visitor: Visitor, lang: str, query: str, expected: str) -> None:
+    visitor.open("/" if lang == "zh" else "/en/")
+    results = visitor.search(query)
+    paths = [visitor.path(r["href"]) for r in results]
+    assert expected in paths[:3], f"{query!r}: {expected} not in the first three of {paths[:5]}"
+    # the reader's language only
+    assert all(p.startswith("/en/") == (lang == "en") for p in paths), paths
+    assert visitor.outside == [] and visitor.errors == []
+
+
+@pytest.mark.parametrize(("query", "expected"), QUERIES["real"]["zh"])
+def test_chinese_queries_find_their_page(real: Visitor, query: str, expected: str) -> None:
+    _check(real, "zh", query, expected)
+
+
+@pytest.mark.parametrize(("query", "expected"), QUERIES["real"]["en"])
+def test_english_queries_find_their_page(real: Visitor, query: str, expected: str) -> None:
+    _check(real, "en", query, expected)
+
+
+@pytest.mark.parametrize(("query", "expected"), QUERIES["archive"]["zh"])
+def test_chinese_queries_find_their_page_in_the_archive(archive: Visitor, query: str, expected: str) -> None:
+    _check(archive, "zh", query, expected)
+
+
+@pytest.mark.parametrize(("query", "expected"), QUERIES["archive"]["en"])
+def test_english_queries_find_their_page_in_the_archive(archive: Visitor, query: str, expected: str) -> None:
+    _check(archive, "en", query, expected)
+
+
+def test_query_lists_are_long_enough() -> None:
+    for part in ("real", "archive"):
+        assert len(QUERIES[part]["zh"]) >= 20 and len(QUERIES[part]["en"]) >= 20
+
+
+def test_a_result_shows_kind_date_and_the_query_highlighted(real: Visitor) -> None:
+    real.open("/")
+    results = real.search("温哥华")
+    by_path = {real.path(r["href"]): r for r in results}
+    event = by_path["/events/2020-04-15-vancouver-roadshow/"]
+    assert (event["kind"], event["title"], event["date"]) == ("活动", "温哥华工作站7个优质项目路演", "2020年4月15日")
+    assert "<mark>温哥华</mark>" in event["excerpt"]
+    assert " " not in event["excerpt"].replace("7 ", "")  # the index's spaces are gone again
+    assert by_path["/stations/vancouver/"]["kind"] == "海外工作站"
+    real.open("/en/")
+    results = real.search("Cybernaut")
+    assert (results[0]["kind"], results[0]["title"]) == ("Partner", "Cybernaut")
+    assert real.path(results[0]["href"]) == "/en/partners/#cybernaut"
+    assert "<mark>Cybernaut" in results[0]["excerpt"]
+
+
+def test_nothing_found_is_said(real: Visitor) -> None:
+    real.open("/en/")
+    assert real.search("zzqxj") == []
+    assert real.page.locator(".summit-search__status").text_content() == "No results"
+
+
+def test_keyboard_moves_through_results_and_escape_closes(real: Visitor) -> None:
+    real.open("/en/")
+    results = real.search("roadshow")
+    assert len(results) >= 2
+    page = real.page
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.closest('li') !== null")
+    first = page.evaluate("document.activeElement.getAttribute('href')")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.getAttribute('href')") != first
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == first
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.id") == "summit-search-input"
+    assert page.locator(".summit-search__panel").is_hidden()
+    page.keyboard.press("Enter")  # the first result opens
+    page.wait_for_url(first)
+
+
+def test_the_open_search_has_no_accessibility_violation(real: Visitor) -> None:
+    for path, query in (("/", "路演"), ("/en/", "roadshow")):
+        real.open(path)
+        assert real.search(query)
+        real.page.add_script_tag(content=AXE)
+        result = real.page.evaluate(
+            "() => axe.run(document.querySelector('.summit-search'), "
+            "{runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']}})"
+        )
+        assert [(v["id"], [n["html"][:80] for n in v["nodes"]]) for v in result["violations"]] == []
+        status = real.page.locator(".summit-search__status").text_content()
+        assert re.fullmatch(r"找到 \d+ 个结果|\d+ results?", status), status
+
+
+def test_an_address_with_a_query_opens_its_results(real: Visitor) -> None:
+    real.open("/en/?q=Sequoia")
+    real.page.wait_for_function("document.querySelector('.summit-search').dataset.searched === 'Sequoia'")
+    assert real.page.locator(".summit-search__results a").first.get_attribute("href").endswith("#sequoia-capital-china")
+
+
+def test_the_bundle_holds_one_index_per_language(real_site: Path) -> None:
+    entry = json.loads((real_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert set(entry["languages"]) == {"zh-hans", "en"}
+    words = json.loads((real_site / "pagefind" / "summit-words.json").read_text("utf-8"))
+    assert "赛伯乐" in words
+
+
+def test_without_scripting_the_box_is_not_shown(chromium, real_site: Path) -> None:
+    with serve(real_site) as base:
+        context = chromium.new_context(java_script_enabled=False)
+        page = context.new_page()
+        page.goto(base)
+        assert page.locator(".summit-search").is_hidden()
+        context.close()
+
+
+def test_search_documents_take_no_part_of_the_build_day() -> None:
+    content = load_content(ROOT, ROOT / "content")
+    one = documents(Site(content, NOW, BASE_URL))
+    other = documents(Site(content, NOW + dt.timedelta(days=400), BASE_URL))
+    assert [d.html() for d in one] == [d.html() for d in other]
