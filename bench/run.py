@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "bench")]
 
+from searchprobe import probe  # noqa: E402
 from synth import generate  # noqa: E402
 
 from summit.content import load_content  # noqa: E402
@@ -77,7 +78,7 @@ def size(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
 
 
-def run_scale(scale: float, work: Path) -> dict:
+def run_scale(scale: float, work: Path, search_limit: int | None = None) -> dict:
     content = work / "content"
     counts = generate(content, scale)
     project = copy_project(work / "project")
@@ -96,6 +97,7 @@ def run_scale(scale: float, work: Path) -> dict:
     post_s = time.perf_counter() - started
     baseline_s, baseline_peak = timed_build(project, content, "site-baseline", SUMMIT_HOOK="off")
 
+    search = probe(site, content, search_limit) if search_limit != 0 else {}
     event = loaded.events[len(loaded.events) // 2]
     project_id = next(iter(loaded.projects)) if loaded.projects else None
     pages = sum(1 for _ in site.rglob("index.html"))
@@ -116,6 +118,8 @@ def run_scale(scale: float, work: Path) -> dict:
         "site_mb": round(size(site) / 1e6, 1),
         "event_page_bytes": (site / "events" / event.id / "index.html").stat().st_size,
         "project_page_bytes": (site / "projects" / project_id / "index.html").stat().st_size if project_id else 0,
+        "search_bundle_mb": round(size(site / "pagefind") / 1e6, 1),
+        **search,
         "python": sys.version.split()[0],
         "cpus": os.cpu_count(),
         "date": dt.date.today().isoformat(),
@@ -192,9 +196,25 @@ def table(rows: list[dict]) -> str:
         "event_page_bytes",
         "project_page_bytes",
     ]
-    lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
-    lines += ["| " + " | ".join(str(r.get(k, "")) for k in keys) + " |" for r in rows if r.get("scale") != "seed"]
-    return "\n".join(lines)
+    search = [
+        "scale",
+        "search_bundle_mb",
+        "search_queries",
+        "search_kib_median",
+        "search_kib_max",
+        "search_typed_ms_median",
+        "search_typed_ms_max",
+        "search_cold_ms_median",
+        "search_cold_ms_max",
+        "search_top3",
+    ]
+    lines = []
+    for columns in (keys, search):
+        lines += ["", "| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+        lines += [
+            "| " + " | ".join(str(r.get(k, "")) for k in columns) + " |" for r in rows if r.get("scale") != "seed"
+        ]
+    return "\n".join(lines).strip()
 
 
 def main() -> int:
@@ -203,6 +223,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.jsonl")
     parser.add_argument("--no-edit-loop", action="store_true", help="skip the seed content's edit loop")
     parser.add_argument("--edit-loop-only", action="store_true", help="only the seed content's edit loop")
+    parser.add_argument("--search-limit", type=int, default=None, help="search queries per language (0: none)")
     args = parser.parse_args()
     scales = [] if args.edit_loop_only else [args.scale] if args.scale is not None else [0.25, 1.0]
     rows = []
@@ -210,9 +231,11 @@ def main() -> int:
         for scale in scales:
             work = Path(tmp) / f"scale-{scale}"
             work.mkdir()
-            row = run_scale(scale, work)
+            row = run_scale(scale, work, args.search_limit)
             rows.append(row)
-            print(json.dumps(row), flush=True)
+            for query in row.get("search_rows", []):
+                print(json.dumps(query, ensure_ascii=False), flush=True)
+            print(json.dumps({k: v for k, v in row.items() if k != "search_rows"}), flush=True)
         if args.edit_loop_only or (not args.no_edit_loop and args.scale is None):
             rows.append(edit_loop(Path(tmp)))
             print(json.dumps(rows[-1]), flush=True)
