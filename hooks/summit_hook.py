@@ -73,6 +73,8 @@ def on_pre_build(config: Any, **_: Any) -> None:
     now = build_time(content.site.timezone)
     base_url = config.site_url or DEFAULT_BASE_URL
     generate_docs(content, Path(config.docs_dir), now, base_url, root / ".cache" / "qr")
+    if _indexer is not None:
+        _indexer.wait()  # one indexer at a time uses the cache folder (`make serve` rebuilds)
     _indexer = Indexer(documents(Site(content, now, base_url)), root / ".cache" / "search", dictionary(content))
     _done = _stamp(folder, config)
 

@@ -16,7 +16,7 @@ from synth import generate
 
 from summit.calendar import Site
 from summit.content import load_content
-from summit.search import KINDS, SearchDoc, dictionary, documents, spaced, ui_strings
+from summit.search import KINDS, SearchDoc, dictionary, documents, terms, ui_strings
 
 from browser import browser, serve
 from conftest import BASE_URL, NOW, ROOT
@@ -28,19 +28,22 @@ QUERIES = yaml.safe_load((ROOT / "tests" / "fixtures" / "search" / "queries.yml"
 AXE = (ROOT / "tests" / "fixtures" / "axe" / "axe.min.js").read_text(encoding="utf-8")
 
 
-def test_chinese_is_indexed_one_character_at_a_time_and_tags_are_left_alone() -> None:
-    assert spaced('<a href="/温哥华/">温哥华 CHINAOCS</a>') == '<a href="/温哥华/"> 温  哥  华  CHINAOCS</a>'
-    assert spaced("AI路演") == "AI 路  演 "
+def test_chinese_is_indexed_by_its_character_pairs_spelled_in_letters() -> None:
+    assert terms("人工智能") == "qbdvebjon qbjonbmva qbmvabwwb ubdve ubjon ubmva ubwwb"
+    assert terms("北湾 北湾") == terms("北湾")  # each once
+    assert terms("CHINAOCS 2020") == ""
+    assert terms("AI路演，海") == " ".join(sorted(terms("路演").split() + terms("海").split()))
 
 
-def test_a_document_keeps_title_kind_and_date_unspaced_and_escapes_text() -> None:
-    doc = SearchDoc("/events/x/", "zh", "路演 <b>", "event", "2020年4月15日", ("<script>&amp;",))
+def test_a_document_keeps_title_kind_and_date_and_its_terms_apart() -> None:
+    doc = SearchDoc("/events/x/", "zh", "路演 <b>", "event", "2020年4月15日", ("<script>&amp;北湾",))
     html = doc.html()
     assert '<html lang="zh-Hans">' in html
     assert '<meta data-pagefind-meta="title[content]" content="路演 &lt;b&gt;">' in html
     assert '<meta data-pagefind-meta="date[content]" content="2020年4月15日">' in html
     assert '<meta data-pagefind-meta="url[content]" content="/events/x/">' in html
-    assert '<h1 data-pagefind-weight="10"> 路  演  &lt;b&gt;</h1>' in html
+    assert f'<h1 data-pagefind-weight="10">路演 &lt;b&gt; ⟦{terms("路演")}⟧</h1>' in html
+    assert f"<p><script>&amp;北湾 ⟦{terms('北湾')}⟧</p>" in html
 
 
 def test_every_page_of_both_languages_is_a_document(fixture_site: Site) -> None:
@@ -205,7 +208,7 @@ def test_a_result_shows_kind_date_and_the_query_highlighted(real: Visitor) -> No
     event = by_path["/events/2020-04-15-vancouver-roadshow/"]
     assert (event["kind"], event["title"], event["date"]) == ("活动", "温哥华工作站7个优质项目路演", "2020年4月15日")
     assert "<mark>温哥华</mark>" in event["excerpt"]
-    assert " " not in event["excerpt"].replace("7 ", "")  # the index's spaces are gone again
+    assert "⟦" not in event["excerpt"] and "qb" not in event["excerpt"]  # the index's terms never show
     assert by_path["/stations/vancouver/"]["kind"] == "海外工作站"
     real.open("/en/")
     results = real.search("Cybernaut")
@@ -222,6 +225,8 @@ def test_nothing_found_is_said(real: Visitor) -> None:
 
 def test_keyboard_moves_through_results_and_escape_closes(real: Visitor) -> None:
     real.open("/en/")
+    real.page.keyboard.press("/")
+    assert real.page.evaluate("document.activeElement.id") == "summit-search-input"
     results = real.search("roadshow")
     assert len(results) >= 2
     page = real.page

@@ -1,12 +1,17 @@
 """Site search: one search document per page and language, indexed by Pagefind into per-language shards
-that a visitor's browser loads on demand (a query downloads only the shards of its own words).
+that a visitor's browser loads on demand (a query downloads only the shards of its own terms).
 
 Chinese is written without spaces, and a word segmenter splits names it does not know (海创周, 赛伯乐)
 one way when the site is indexed and another way in the visitor's browser, so such a name is never
-found; nor is a word inside a longer one (智能 in 人工智能). The index therefore holds Chinese text one
-character per token, and the browser (`assets/javascripts/search.js`) looks a Chinese word up as the
-exact phrase of its characters: every name and every part of a word is found, with no dictionary to
-keep. English is indexed as words, stemmed (roadshows finds roadshow).
+found; nor is a word inside a longer one (智能 in 人工智能). Indexing single characters instead finds
+everything but costs too much at archive scale: a common character is on nearly every page, several
+times, and a query of four of them downloads their four large shards. So each document carries, beside
+its text, the set of its Chinese character pairs (and single characters) as search terms, once each:
+the browser (`assets/javascripts/search.js`) looks a Chinese word up by its pairs, so every name and every
+part of a word is found with no dictionary, and a term's shard holds each page once. The terms are
+spelled in Latin letters (:func:`term`) so that neither the indexer nor the browser splits them again,
+and stand between ``⟦`` and ``⟧`` so that the page's script can leave them out of what it shows.
+English is indexed as words, stemmed (roadshows finds roadshow).
 
 The documents are made from the content, not parsed back out of the built pages, so indexing runs in a
 process of its own while MkDocs renders the site.
@@ -14,6 +19,7 @@ process of its own while MkDocs renders the site.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -21,7 +27,7 @@ import shutil
 import subprocess
 import threading
 from dataclasses import dataclass, field
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 from .calendar import Site
@@ -31,7 +37,7 @@ from .models import Event, Programme, Text
 from .render import rich
 from .timing import timing
 
-__all__ = ["KINDS", "Indexer", "SearchDoc", "SearchError", "dictionary", "documents", "spaced", "ui_strings"]
+__all__ = ["KINDS", "Indexer", "SearchDoc", "SearchError", "dictionary", "documents", "terms", "ui_strings"]
 
 KINDS = ("event", "station", "partner", "project", "page")
 """What a result can be; the page shows the kind's name in the reader's language."""
@@ -41,8 +47,10 @@ ABOUT_SECTIONS = ("history", "mission", "principles", "goals", "figures", "progr
 BUNDLE = "pagefind"
 """The search bundle's folder in the built site."""
 
-_CJK = re.compile(r"([\u2e80-\u2fdf\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f])")
-_TAG = re.compile(r"(<[^>]*>)")
+_CJK = re.compile(r"[\u2e80-\u2fdf\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_CJK_RUN = re.compile(_CJK.pattern + "+")
+_TAG = re.compile(r"<[^>]*>")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def ui_strings(lang: str) -> dict[str, object]:
@@ -58,9 +66,27 @@ class SearchError(Exception):
     """The search index could not be made."""
 
 
-def spaced(html: str) -> str:
-    """``html`` with a space around every Chinese (and Japanese) character of its text, not of its tags."""
-    return "".join(p if p.startswith("<") else _CJK.sub(r" \1 ", p) for p in _TAG.split(html))
+def _spell(ch: str) -> str:
+    """A character as four Latin letters (26**4 covers every CJK code point)."""
+    n, out = ord(ch), ""
+    for _ in range(4):
+        n, r = divmod(n, 26)
+        out = _LETTERS[r] + out
+    return out
+
+
+def terms(text: str) -> str:
+    """The search terms of ``text``'s Chinese: every character pair (``q`` + 8 letters) and character
+    (``u`` + 4 letters) once, sorted; search.js spells a query the same way."""
+    found: set[str] = set()
+    for run in _CJK_RUN.findall(text):
+        found.update("u" + _spell(ch) for ch in run)
+        found.update("q" + _spell(a) + _spell(b) for a, b in itertools.pairwise(run))
+    return " ".join(sorted(found))
+
+
+def _plain(html: str) -> str:
+    return unescape(_TAG.sub(" ", html))
 
 
 @dataclass(frozen=True)
@@ -86,13 +112,18 @@ class SearchDoc:
             for key, value in (("title", self.title), ("kind", self.kind), ("date", self.date), ("url", self.url))
             if value
         )
-        body = "".join(f" · {part}" for part in self.parts if part)
+        body = " · ".join(part for part in self.parts if part)
         title = " · ".join(escape(t) for t in (self.title, *self.aliases))
-        text = spaced(f'<h1 data-pagefind-weight="10">{title}</h1><p>{body}</p>')
+        text = f'<h1 data-pagefind-weight="10">{title}{_block(_plain(title))}</h1><p>{body}{_block(_plain(body))}</p>'
         return (
             f'<!doctype html><html lang="{HTML_LANG[self.lang]}"><head>{meta}</head>'
             f"<body><main data-pagefind-body>{text}</main></body></html>"
         )
+
+
+def _block(text: str) -> str:
+    found = terms(text)
+    return f" ⟦{found}⟧" if found else ""
 
 
 def _path(docs_path: str, lang: str) -> str:
@@ -310,9 +341,13 @@ class Indexer:
         shutil.rmtree(self.bundle, ignore_errors=True)
         fresh.rename(self.bundle)
 
+    def wait(self) -> None:
+        """Wait until the index is made (or has failed)."""
+        self._thread.join()
+
     def write(self, site_dir: Path) -> Path:
         """Wait for the index, then put it at ``site_dir/pagefind`` (hard links where possible)."""
-        self._thread.join()
+        self.wait()
         if self.error is not None:
             raise SearchError(f"the search index could not be made: {self.error}")
         target = site_dir / BUNDLE

@@ -1,9 +1,9 @@
 /* The site's search box: results of the reader's language only, from Pagefind's index, which is loaded
    in shards when the box is first used (no request leaves the site).
 
-   The index holds Chinese one character per token (see hooks/summit/search.py), so a Chinese word is
-   looked up as the exact phrase of its characters: names and words inside longer words are found
-   whatever a dictionary would say. Results are ranked by Pagefind's own scores (a title counts most). */
+   Chinese is looked up by its character pairs (see hooks/summit/search.py): 温哥华 is the terms for 温哥
+   and 哥华, spelled in Latin letters as the index spells them; so names and words inside longer words
+   are found whatever a dictionary would say. Results are ranked by Pagefind (a title counts most). */
 (() => {
   "use strict";
   const form = document.querySelector(".summit-search");
@@ -19,46 +19,90 @@
   const bundle = new URL(form.dataset.bundle, location.href);
   const PAGE = 8;
   const CJK = /[\u2e80-\u2fdf\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
-  const WIDE = /[\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u{20000}-\u{3134f}]/u;
   const PUNCTUATION = /[\p{P}\p{S}]/u;
+  const TERMS = /\s*⟦[^⟧]*(⟧|$)|^[^⟦]*⟧/g;
+  const MOST = 6;
+  const WINDOW = 70;
 
   let loading = null;
   let asked = 0;
   let matches = [];
   let shown = 0;
 
+  let dictionary = null;
+
   function load() {
     if (!loading) {
-      const words = fetch(new URL("summit-words.json", bundle))
-        .then((r) => (r.ok ? r.json() : []))
-        .catch(() => []);
       loading = import(new URL("pagefind.js", bundle).href).then(async (pagefind) => {
         await pagefind.options({ basePath: bundle.pathname, excerptLength: 30 });
         await pagefind.init();
-        const list = await words;
-        const names = { words: new Set(list), longest: Math.max(0, ...list.map((w) => Array.from(w).length)) };
-        return { pagefind, names };
+        return pagefind;
       });
       loading.catch(() => {});
     }
     return loading;
   }
 
-  /* A word as index tokens: each Chinese character alone, other runs of letters and digits whole. */
-  function tokens(word) {
+  /* The content's own names, fetched the first time a query needs splitting. */
+  function names() {
+    if (!dictionary) {
+      dictionary = fetch(new URL("summit-words.json", bundle))
+        .then((r) => (r.ok ? r.json() : []))
+        .catch(() => [])
+        .then((list) => ({ words: new Set(list), longest: Math.max(0, ...list.map((w) => Array.from(w).length)) }));
+    }
+    return dictionary;
+  }
+
+  const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+  function spell(ch) {
+    let n = ch.codePointAt(0);
+    let out = "";
+    for (let i = 0; i < 4; i++) {
+      out = LETTERS[n % 26] + out;
+      n = Math.floor(n / 26);
+    }
+    return out;
+  }
+
+  /* A word as its search terms: each run of Chinese as its character pairs (or its one character),
+     other runs of letters and digits as they are. */
+  function terms(word) {
     const out = [];
-    let run = "";
+    let latin = "";
+    let run = [];
+    const flush = () => {
+      if (latin) out.push({ term: latin.toLowerCase(), pair: false });
+      if (run.length === 1) out.push({ term: "u" + spell(run[0]), pair: false });
+      for (let i = 0; i + 1 < run.length; i++) out.push({ term: "q" + spell(run[i]) + spell(run[i + 1]), pair: true });
+      latin = "";
+      run = [];
+    };
     for (const ch of word) {
-      if (CJK.test(ch) || PUNCTUATION.test(ch)) {
-        if (run) out.push(run);
-        run = "";
-        if (!PUNCTUATION.test(ch)) out.push(ch);
+      if (CJK.test(ch)) {
+        if (latin) flush();
+        run.push(ch);
+      } else if (PUNCTUATION.test(ch) || /\s/.test(ch)) {
+        flush();
       } else {
-        run += ch;
+        if (run.length) flush();
+        latin += ch;
       }
     }
-    if (run) out.push(run);
+    flush();
     return out;
+  }
+
+  /* The terms to search: at most MOST character pairs, spread over the query (each is a shard to
+     download; a long query is selective with fewer), everything else as it is. */
+  function capped(list) {
+    const unique = [...new Map(list.map((t) => [t.term, t])).values()];
+    const pairs = unique.filter((t) => t.pair);
+    if (pairs.length <= MOST) return unique.map((t) => t.term);
+    const keep = new Set(
+      Array.from({ length: MOST }, (_, i) => pairs[Math.round((i * (pairs.length - 1)) / (MOST - 1))].term),
+    );
+    return unique.filter((t) => !t.pair || keep.has(t.term)).map((t) => t.term);
   }
 
   /* A Chinese word written without spaces, as words: the content's own names first (the longest that
@@ -96,31 +140,21 @@
     return parts;
   }
 
-  async function phrase(pagefind, word) {
-    const found = await pagefind.search(`"${tokens(word).join(" ")}"`);
-    return new Set((found ? found.results : []).map((r) => r.id));
-  }
-
-  /* Pages that hold every word of the query, best first. A Chinese word must stand as written; when
-     nothing holds it so, its parts must (each an exact phrase), wherever they stand. */
-  async function find(pagefind, names, query) {
+  /* Pages that hold every word of the query, best first. A Chinese word is looked up by its pairs; when
+     nothing holds them all, it is split into words (温哥华路演 -> 温哥华 路演) and the pairs across
+     the split are dropped. */
+  async function find(pagefind, query) {
     const words = query.trim().split(/\s+/).filter(Boolean);
-    const all = words.flatMap(tokens);
+    const all = capped(words.flatMap(terms));
     if (!all.length) return [];
-    const ranked = await pagefind.search(all.join(" "));
-    let results = ranked ? ranked.results : [];
-    for (const word of words.filter((w) => CJK.test(w) && tokens(w).length > 1)) {
-      let ids = await phrase(pagefind, word);
-      if (!ids.size) {
-        for (const part of segment(word, names).filter((p) => tokens(p).length > 1)) {
-          const inPart = await phrase(pagefind, part);
-          results = results.filter((r) => inPart.has(r.id));
-        }
-        continue;
-      }
-      results = results.filter((r) => ids.has(r.id));
+    const found = await pagefind.search(all.join(" "));
+    if ((found && found.results.length) || !words.some((w) => CJK.test(w) && Array.from(w).length > 2)) {
+      return found ? found.results : [];
     }
-    return results;
+    const dictionary = await names();
+    const split = capped(words.flatMap((w) => (CJK.test(w) ? segment(w, dictionary) : [w])).flatMap(terms));
+    const again = await pagefind.search(split.join(" "));
+    return again ? again.results : [];
   }
 
   function say(text) {
@@ -132,47 +166,67 @@
     return (n === 1 && strings.count_one ? strings.count_one : strings[key] || "").replace("{n}", n);
   }
 
-  /* The excerpt Pagefind marked up, rebuilt as text and <mark> only, with the spaces the index put
-     between Chinese characters taken out again; Chinese is marked where a whole query word stands
-     (Pagefind marks each of its characters wherever it is). */
-  function excerpt(html, words) {
-    const doc = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html");
-    const chars = [];
-    for (const node of doc.body.childNodes) {
-      const marked = node.nodeName === "MARK";
-      for (const ch of node.textContent) chars.push([ch, marked]);
-    }
-    const kept = chars.filter(([ch], i) => {
-      if (!/\s/.test(ch)) return true;
-      let before = i - 1;
-      while (before >= 0 && /\s/.test(chars[before][0])) before--;
-      let after = i + 1;
-      while (after < chars.length && /\s/.test(chars[after][0])) after++;
-      const wide = (j) => j >= 0 && j < chars.length && WIDE.test(chars[j][0]);
-      if (wide(before) || wide(after)) return false;
-      return before >= 0 && !/\s/.test(chars[i - 1][0]);
-    });
-    for (const entry of kept) if (CJK.test(entry[0])) entry[1] = false;
-    const text = kept.map(([ch]) => ch).join("").toLowerCase();
-    for (const word of words) {
-      const needle = tokens(word).join("").toLowerCase();
-      if (!CJK.test(needle)) continue;
-      for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
-        for (let i = at; i < at + needle.length; i++) kept[i][1] = true;
-      }
-    }
+  function paragraph(pieces) {
     const p = document.createElement("p");
     p.className = "summit-search__excerpt";
-    let run = null;
-    for (const [ch, marked] of kept) {
-      if (!run || run.marked !== marked) {
-        run = { marked, node: marked ? document.createElement("mark") : document.createTextNode("") };
-        p.append(run.node);
+    for (const [text, marked] of pieces) {
+      if (!text) continue;
+      if (marked) {
+        const mark = document.createElement("mark");
+        mark.textContent = text;
+        p.append(mark);
+      } else {
+        p.append(text);
       }
-      if (marked) run.node.textContent += ch;
-      else run.node.data += ch;
     }
     return p;
+  }
+
+  /* What a result shows of its page, as text and <mark> only, without the index's terms. For a
+     Chinese query: the text around the first place holding a query word, each such word marked (or,
+     where it does not stand whole, its character pairs). Otherwise Pagefind's excerpt: English is
+     stemmed, and Pagefind knows where the stems stand. */
+  function excerpt(data, words) {
+    const wanted = words
+      .filter((w) => CJK.test(w))
+      .map((w) => w.replace(/[\p{P}\p{S}]/gu, "").toLowerCase())
+      .filter(Boolean);
+    if (!wanted.length) {
+      const doc = new DOMParser().parseFromString(`<body>${data.excerpt || ""}</body>`, "text/html");
+      const pieces = [...doc.body.childNodes].map((n) => [n.textContent, n.nodeName === "MARK"]);
+      const text = pieces.map(([t]) => t).join("");
+      if (!text.includes("⟦") && !text.includes("⟧")) return paragraph(pieces);
+      return paragraph([[text.replace(TERMS, ""), false]]);
+    }
+    const text = (data.content || "").replace(TERMS, "").replace(/\s+/g, " ").trim();
+    const lower = text.toLowerCase();
+    const marked = new Array(text.length).fill(false);
+    const markAll = (needle) => {
+      let hits = 0;
+      for (let at = lower.indexOf(needle); needle && at >= 0; at = lower.indexOf(needle, at + 1)) {
+        marked.fill(true, at, at + needle.length);
+        hits++;
+      }
+      return hits;
+    };
+    for (const word of wanted) {
+      if (markAll(word)) continue;
+      const chars = Array.from(word);
+      if (chars.length === 1) continue;
+      for (let i = 0; i + 1 < chars.length; i++) markAll(chars[i] + chars[i + 1]);
+    }
+    const first = Math.max(0, marked.indexOf(true));
+    const start = Math.max(0, first - 20);
+    const end = Math.min(text.length, start + WINDOW);
+    const pieces = [[start > 0 ? "…" : "", false]];
+    for (let i = start; i < end; ) {
+      let j = i;
+      while (j < end && marked[j] === marked[i]) j++;
+      pieces.push([text.slice(i, j), marked[i]]);
+      i = j;
+    }
+    pieces.push([end < text.length ? "…" : "", false]);
+    return paragraph(pieces);
   }
 
   function item(data, words) {
@@ -194,7 +248,7 @@
       date.textContent = meta.date;
       li.append(date);
     }
-    li.append(excerpt(data.excerpt || "", words));
+    li.append(excerpt(data, words));
     return li;
   }
 
@@ -227,7 +281,7 @@
       say(strings.unavailable || "");
       return;
     }
-    const found = await find(engine.pagefind, engine.names, query);
+    const found = await find(engine, query);
     if (search !== asked) return;
     matches = found;
     shown = 0;
@@ -273,6 +327,13 @@
     } else if (event.key === "ArrowUp" && at >= 0) {
       (at === 0 ? input : items[at - 1]).focus();
       event.preventDefault();
+    }
+  });
+  document.addEventListener("keydown", (event) => {
+    const typing = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
+    if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      input.focus();
     }
   });
   document.addEventListener("click", (event) => {
