@@ -17,11 +17,11 @@
   const strings = JSON.parse(form.dataset.strings || "{}");
   const root = new URL(form.dataset.root, location.href);
   const bundle = new URL(form.dataset.bundle, location.href);
-  const PAGE = 8;
+  const PAGE = 6;
   const CJK = /[\u2e80-\u2fdf\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
   const PUNCTUATION = /[\p{P}\p{S}]/u;
   const TERMS = /\s*⟦[^⟧]*(⟧|$)|^[^⟦]*⟧/g;
-  const MOST = 6;
+  const MOST = 5;
   const WINDOW = 70;
 
   let loading = null;
@@ -72,9 +72,9 @@
     let latin = "";
     let run = [];
     const flush = () => {
-      if (latin) out.push({ term: latin.toLowerCase(), pair: false });
-      if (run.length === 1) out.push({ term: "u" + spell(run[0]), pair: false });
-      for (let i = 0; i + 1 < run.length; i++) out.push({ term: "q" + spell(run[i]) + spell(run[i + 1]), pair: true });
+      if (latin) out.push(latin.toLowerCase());
+      if (run.length === 1) out.push("u" + spell(run[0]));
+      for (let i = 0; i + 1 < run.length; i++) out.push("q" + spell(run[i]) + spell(run[i + 1]));
       latin = "";
       run = [];
     };
@@ -93,16 +93,12 @@
     return out;
   }
 
-  /* The terms to search: at most MOST character pairs, spread over the query (each is a shard to
-     download; a long query is selective with fewer), everything else as it is. */
+  /* The terms to search: at most MOST, spread over the query (each is a shard to download, and a long
+     query is selective with fewer). */
   function capped(list) {
-    const unique = [...new Map(list.map((t) => [t.term, t])).values()];
-    const pairs = unique.filter((t) => t.pair);
-    if (pairs.length <= MOST) return unique.map((t) => t.term);
-    const keep = new Set(
-      Array.from({ length: MOST }, (_, i) => pairs[Math.round((i * (pairs.length - 1)) / (MOST - 1))].term),
-    );
-    return unique.filter((t) => !t.pair || keep.has(t.term)).map((t) => t.term);
+    const unique = [...new Set(list)];
+    if (unique.length <= MOST) return unique;
+    return Array.from({ length: MOST }, (_, i) => unique[Math.round((i * (unique.length - 1)) / (MOST - 1))]);
   }
 
   /* A Chinese word written without spaces, as words: the content's own names first (the longest that
