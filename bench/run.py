@@ -28,7 +28,8 @@ from searchprobe import probe  # noqa: E402
 from synth import generate  # noqa: E402
 
 from summit.content import load_content  # noqa: E402
-from summit.generate import generate_docs, owned  # noqa: E402
+from summit.generate import owned, site_of  # noqa: E402
+from summit.render import render_data, render_pages  # noqa: E402
 from summit.theme import finish_site  # noqa: E402
 
 TODAY = "2026-01-01"
@@ -87,8 +88,12 @@ def run_scale(scale: float, work: Path, search_limit: int | None = None) -> dict
     loaded = load_content(work, content, now=NOW)
     load_s = time.perf_counter() - started
     started = time.perf_counter()
-    generate_docs(loaded, project / "docs", NOW, URL)
-    generate_s = time.perf_counter() - started
+    site_model = site_of(loaded, NOW, URL)
+    render_pages(site_model)
+    pages_s = time.perf_counter() - started
+    started = time.perf_counter()
+    render_data(site_model)
+    data_s = time.perf_counter() - started
 
     total_s, peak = timed_build(project, content, "site")  # the real build: hook, MkDocs, post-build
     site = project / "site"
@@ -105,7 +110,9 @@ def run_scale(scale: float, work: Path, search_limit: int | None = None) -> dict
         "scale": scale,
         **counts,
         "load_s": round(load_s, 2),
-        "generate_s": round(generate_s, 2),
+        "generate_s": round(pages_s + data_s, 2),
+        "pages_md_s": round(pages_s, 2),
+        "data_s": round(data_s, 2),
         "mkdocs_s": round(baseline_s, 2),
         "post_s": round(post_s, 2),
         "total_s": round(total_s, 2),

@@ -1,8 +1,8 @@
 """MkDocs hook: a thin adapter from MkDocs events to the summit package.
 
-- on_pre_build: load and check the content, write the generated pages, calendars and exports into docs/;
-- on_post_build: the sitemap with every language's alternates, and the search index (made from the
-  content in a process of its own while MkDocs renders: summit.search);
+- on_pre_build: load and check the content, write the generated pages into docs/, start the background work;
+- on_post_build: the sitemap with every language's alternates; the calendars, exports, QR codes and the
+  search index, made in a process of its own while MkDocs renders (summit.background);
 - on_serve: rebuild when anything under the content folder changes; while serving, a content error keeps
   the last good pages and prints the errors instead of stopping the preview.
 """
@@ -17,16 +17,15 @@ from typing import Any
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from summit.calendar import Site
+from summit.background import Background, BuildError
 from summit.content import content_dir, load_content
 from summit.errors import ContentErrors
-from summit.generate import DEFAULT_BASE_URL, fingerprint, generate_docs, has_generated
-from summit.search import Indexer, SearchError, dictionary, documents
+from summit.generate import DEFAULT_BASE_URL, fingerprint, generate_pages, has_generated, site_of
 from summit.theme import finish_site, theme_context
 from summit.views import build_time
 
 _command = "build"
-_indexer: Indexer | None = None
+_background: Background | None = None
 _done: tuple | None = None
 """What the last generation in this process was made from (the i18n plugin builds each language in
 turn, calling on_pre_build again: the same content is not generated twice)."""
@@ -56,7 +55,7 @@ def _off() -> bool:
 def on_pre_build(config: Any, **_: Any) -> None:
     if _off():
         return
-    global _done, _indexer
+    global _done, _background
     root = _root(config)
     folder = content_dir(root)
     if _stamp(folder, config) == _done:
@@ -71,11 +70,12 @@ def on_pre_build(config: Any, **_: Any) -> None:
         raise Abort(f"{exc.report()}\nThe site was not built.") from None
     config.extra["summit"] = theme_context(content.site)
     now = build_time(content.site.timezone)
-    base_url = config.site_url or DEFAULT_BASE_URL
-    generate_docs(content, Path(config.docs_dir), now, base_url, root / ".cache" / "qr")
-    if _indexer is not None:
-        _indexer.wait()  # one indexer at a time uses the cache folder (`make serve` rebuilds)
-    _indexer = Indexer(documents(Site(content, now, base_url)), root / ".cache" / "search", dictionary(content))
+    site = site_of(content, now, config.site_url or DEFAULT_BASE_URL)
+    generate_pages(site, Path(config.docs_dir))
+    if _background is not None:
+        _background.wait()  # one at a time uses the cache folder (`make serve` rebuilds)
+    # a build forks (the other core works while MkDocs renders); the preview server has threads: no fork
+    _background = Background(site, root / ".cache", fork=_command == "build")
     _done = _stamp(folder, config)
 
 
@@ -89,8 +89,8 @@ def on_post_build(config: Any, **_: Any) -> None:
     if _off():
         return
     finish_site(Path(config.site_dir))
-    if _indexer is not None:
+    if _background is not None:
         try:
-            _indexer.write(Path(config.site_dir))
-        except SearchError as exc:
+            _background.finish(Path(config.site_dir))
+        except BuildError as exc:
             raise Abort(f"{exc}\nThe site was not built.") from None

@@ -222,10 +222,10 @@ def test_one_sitemap_with_alternates_also_where_the_theme_looks(site: Path) -> N
 def test_qr_codes_point_at_the_page_in_its_language(site: Path) -> None:
     html = read(site, "en/stations/vancouver/")
     assert (
-        '<img alt="QR code of this page: scan it to open the page on a phone" class="summit-qr" height="164" src="../../qr/stations/vancouver.svg" width="164" />'
-        in html
+        '<img src="../../qr/stations/vancouver.svg" alt="QR code of this page: scan it to open the page on a phone"'
+        ' width="164" height="164" class="summit-qr">' in html
     )
-    assert '<a download href="../../qr/stations/vancouver.svg">' in html
+    assert '<a href="../../qr/stations/vancouver.svg" download>' in html
     svg = (site / "en/qr/stations/vancouver.svg").read_text(encoding="utf-8")
     assert "<title>https://summit.example.org/en/stations/vancouver/</title>" in svg
     event = (site / "qr/events/2024-04-15-roadshow.svg").read_text(encoding="utf-8")

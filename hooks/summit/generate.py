@@ -8,9 +8,19 @@ from pathlib import Path
 
 from .calendar import Site
 from .content import Content
-from .render import QrCodes, render_all
+from .render import QrCodes, render_all, render_pages
 
-__all__ = ["GENERATED", "Result", "Site", "fingerprint", "generate_docs", "has_generated", "write_pages"]
+__all__ = [
+    "GENERATED",
+    "Result",
+    "Site",
+    "fingerprint",
+    "generate_docs",
+    "generate_pages",
+    "has_generated",
+    "site_of",
+    "write_pages",
+]
 
 GENERATED = (
     "index",
@@ -94,6 +104,16 @@ def write_pages(pages: dict[str, str | bytes], docs: Path) -> Result:
 
 _QR = QrCodes()
 """QR codes made in this process (a `make serve` session makes each one once)."""
+
+
+def site_of(content: Content, now: dt.datetime, base_url: str = DEFAULT_BASE_URL) -> Site:
+    return Site(content, now, base_url if base_url.endswith("/") else base_url + "/")
+
+
+def generate_pages(site: Site, docs: Path) -> Result:
+    """Write the Markdown pages of ``site`` into ``docs`` (the build puts the data files into the built
+    site itself: summit.background); data files an earlier `summit generate` left there go."""
+    return write_pages(dict(render_pages(site)), docs)
 
 
 def generate_docs(

@@ -174,6 +174,8 @@ class Renderer:
         """The functions templates call, bound to the page and its language."""
         loc = Locale(lang)
         here = posixpath.dirname(spec.path)
+        stem = spec.path.removesuffix(".md")
+        page_dir = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
         site_zone = self.content.site.timezone
         times = TimeText(loc, site_zone)
         words = {
@@ -186,6 +188,11 @@ class Renderer:
             path, _, anchor = target.partition("#")
             link = posixpath.relpath(path, here or ".")
             return f"{link}#{anchor}" if anchor else link
+
+        def file_url(target: str) -> str:
+            """Address of the data file ``target`` (calendar, QR code) from this page's address, for raw
+            HTML: data files are put into the built site beside MkDocs, not read by it."""
+            return escape(posixpath.relpath(target, page_dir or "."))
 
         def tx(text: Text | None) -> str:
             """A text in the page's language; the Chinese, marked as such, while the English is pending."""
@@ -282,6 +289,7 @@ class Renderer:
             txs=txs,
             md=inline,
             rel=rel,
+            file_url=file_url,
             slug=slug,
             attrs=attrs,
             filters=filters,
@@ -411,14 +419,31 @@ def redirects(site: Site, lang: str) -> dict[str, bytes]:
     return files
 
 
-def render_all(site: Site, qr: QrCodes | None = None) -> dict[str, str | bytes]:
-    """docs-relative path -> content, for every page and data file in every language."""
-    qr = qr or QrCodes()
+def render_pages(site: Site) -> dict[str, str]:
+    """docs-relative path -> Markdown, for every page in every language (what MkDocs reads)."""
     renderer = Renderer(site)
-    outputs: dict[str, str | bytes] = {}
-    for spec in page_specs(site):
-        for lang in LANGUAGES:
-            outputs[localized_path(spec.path, lang)] = renderer.render(spec, lang)
+    return {
+        localized_path(spec.path, lang): renderer.render(spec, lang) for spec in page_specs(site) for lang in LANGUAGES
+    }
+
+
+def render_data(site: Site, qr: QrCodes | None = None) -> dict[str, bytes]:
+    """Path in the built site -> bytes, for every calendar, export, QR code and redirect page in every
+    language (the default language at the root, another under /<lang>/)."""
+    qr = qr or QrCodes()
+    outputs: dict[str, bytes] = {}
+    for lang in LANGUAGES:
+        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        for path, data in {**data_files(site, lang, qr), **redirects(site, lang)}.items():
+            outputs[prefix + path] = data
+    return outputs
+
+
+def render_all(site: Site, qr: QrCodes | None = None) -> dict[str, str | bytes]:
+    """docs-relative path -> content, for every page and data file in every language (the files a
+    standalone `summit generate` writes into docs/)."""
+    qr = qr or QrCodes()
+    outputs: dict[str, str | bytes] = dict(render_pages(site))
     for lang in LANGUAGES:
         for path, data in {**data_files(site, lang, qr), **redirects(site, lang)}.items():
             outputs[localized_path(path, lang)] = data

@@ -25,10 +25,11 @@ import os
 import re
 import shutil
 import subprocess
-import threading
 from dataclasses import dataclass, field
 from html import escape, unescape
 from pathlib import Path
+
+from pagefind.service import get_executable
 
 from .calendar import Site
 from .content import Content
@@ -37,7 +38,18 @@ from .models import Event, Programme, Text
 from .render import rich
 from .timing import timing
 
-__all__ = ["KINDS", "Indexer", "SearchDoc", "SearchError", "dictionary", "documents", "terms", "ui_strings"]
+__all__ = [
+    "KINDS",
+    "SearchDoc",
+    "SearchError",
+    "build_index",
+    "dictionary",
+    "documents",
+    "link_tree",
+    "sync_files",
+    "terms",
+    "ui_strings",
+]
 
 KINDS = ("event", "station", "partner", "project", "page")
 """What a result can be; the page shows the kind's name in the reader's language."""
@@ -293,71 +305,29 @@ def dictionary(content: Content) -> list[str]:
     return sorted(n for n in names if _CJK.search(n) and len(n) <= WORD_LIMIT and not re.search(r"\s", n))
 
 
-class Indexer:
-    """Pagefind, in a process of its own, indexing ``docs`` from the moment this is made (the site builds
-    meanwhile); ``write`` waits for it and puts the bundle into a built site.
-
-    ``cache`` keeps the documents (rewritten only where they changed) and the last bundle."""
-
-    def __init__(self, docs: list[SearchDoc], cache: Path, words: list[str] | None = None) -> None:
-        self.cache = cache
-        self.pages = len(docs)
-        self.words = words or []
-        self.error: str | None = None
-        self._thread = threading.Thread(target=self._run, args=(docs,), name="search-index", daemon=True)
-        self._thread.start()
-
-    @property
-    def bundle(self) -> Path:
-        return self.cache / BUNDLE
-
-    def _run(self, docs: list[SearchDoc]) -> None:
-        try:
-            self._index(docs)
-        except Exception as exc:  # reported by write(), in the build's thread
-            self.error = f"{type(exc).__name__}: {exc}"
-
-    def _index(self, docs: list[SearchDoc]) -> None:
-        from pagefind.service import get_executable
-
-        source = self.cache / "documents"
-        _sync(source, {_file_of(d): d.html().encode("utf-8") for d in docs})
-        program = get_executable()
-        if program is None:
-            self.error = "the pagefind program is not installed (pip install -r requirements.txt)"
-            return
-        fresh = self.cache / f"{BUNDLE}.new"
-        shutil.rmtree(fresh, ignore_errors=True)
-        run = subprocess.run(
-            [str(program), "--site", str(source), "--output-path", str(fresh), "--silent"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if run.returncode != 0:
-            self.error = (run.stderr or run.stdout).strip() or f"pagefind exited with {run.returncode}"
-            return
-        (fresh / WORDS_FILE).write_text(json.dumps(self.words, ensure_ascii=False), encoding="utf-8")
-        shutil.rmtree(self.bundle, ignore_errors=True)
-        fresh.rename(self.bundle)
-
-    def wait(self) -> None:
-        """Wait until the index is made (or has failed)."""
-        self._thread.join()
-
-    def write(self, site_dir: Path) -> Path:
-        """Wait for the index, then put it at ``site_dir/pagefind`` (hard links where possible)."""
-        self.wait()
-        if self.error is not None:
-            raise SearchError(f"the search index could not be made: {self.error}")
-        target = site_dir / BUNDLE
-        shutil.rmtree(target, ignore_errors=True)
-        try:
-            shutil.copytree(self.bundle, target, copy_function=os.link)
-        except OSError:
-            shutil.rmtree(target, ignore_errors=True)
-            shutil.copytree(self.bundle, target)
-        return target
+def build_index(docs: list[SearchDoc], words: list[str], cache: Path) -> Path:
+    """Index ``docs`` with Pagefind (a program of its own) into ``cache/pagefind``; ``cache`` keeps the
+    documents between builds, rewritten only where they changed. Raises SearchError."""
+    source = cache / "documents"
+    sync_files(source, {_file_of(d): d.html().encode("utf-8") for d in docs})
+    program = get_executable()
+    if program is None:
+        raise SearchError("the pagefind program is not installed (pip install -r requirements.txt)")
+    fresh = cache / f"{BUNDLE}.new"
+    shutil.rmtree(fresh, ignore_errors=True)
+    run = subprocess.run(
+        [str(program), "--site", str(source), "--output-path", str(fresh), "--silent"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if run.returncode != 0:
+        raise SearchError((run.stderr or run.stdout).strip() or f"pagefind exited with {run.returncode}")
+    (fresh / WORDS_FILE).write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
+    bundle = cache / BUNDLE
+    shutil.rmtree(bundle, ignore_errors=True)
+    fresh.rename(bundle)
+    return bundle
 
 
 def _file_of(doc: SearchDoc) -> str:
@@ -366,8 +336,9 @@ def _file_of(doc: SearchDoc) -> str:
     return f"{path.strip('/')}/{anchor}/index.html".replace("//", "/").lstrip("/")
 
 
-def _sync(folder: Path, files: dict[str, bytes]) -> None:
-    """Make ``folder`` hold exactly ``files``, writing only those whose bytes changed."""
+def sync_files(folder: Path, files: dict[str, bytes]) -> None:
+    """Make ``folder`` hold exactly ``files``, writing only those whose bytes changed, each as a new file
+    (a built site may hold hard links to the old one)."""
     folder.mkdir(parents=True, exist_ok=True)
     for old in [f for f in folder.rglob("*") if f.is_file()]:
         if old.relative_to(folder).as_posix() not in files:
@@ -377,4 +348,19 @@ def _sync(folder: Path, files: dict[str, bytes]) -> None:
         if target.is_file() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """Put every file of ``source`` at the same place under ``target``: a hard link where the file system
+    allows, a copy otherwise; a file already there is replaced."""
+    for file in (f for f in source.rglob("*") if f.is_file()):
+        dest = target / file.relative_to(source)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.unlink(missing_ok=True)
+        try:
+            os.link(file, dest)
+        except OSError:
+            shutil.copy2(file, dest)
