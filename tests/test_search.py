@@ -29,10 +29,11 @@ AXE = (ROOT / "tests" / "fixtures" / "axe" / "axe.min.js").read_text(encoding="u
 
 
 def test_chinese_is_indexed_by_its_character_pairs_spelled_in_letters() -> None:
-    assert terms("人工智能") == "qbdvebjon qbjonbmva qbmvabwwb ubdve ubjon ubmva ubwwb"
+    assert terms("人工智能") == "qbdvebjon qbjonbmva qbmvabwwb qbwwbzzzz"
     assert terms("北湾 北湾") == terms("北湾")  # each once
     assert terms("CHINAOCS 2020") == ""
     assert terms("AI路演，海") == " ".join(sorted(terms("路演").split() + terms("海").split()))
+    assert terms("海") == "qbplvzzzz"  # a character alone still begins a term
 
 
 def test_a_document_keeps_title_kind_and_date_and_its_terms_apart() -> None:

@@ -63,6 +63,8 @@ _CJK = re.compile(r"[\u2e80-\u2fdf\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-
 _CJK_RUN = re.compile(_CJK.pattern + "+")
 _TAG = re.compile(r"<[^>]*>")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_END = "zzzz"
+"""Spells no character (26**4 - 1 is above the last code point)."""
 
 
 def ui_strings(lang: str) -> dict[str, object]:
@@ -88,12 +90,13 @@ def _spell(ch: str) -> str:
 
 
 def terms(text: str) -> str:
-    """The search terms of ``text``'s Chinese: every character pair (``q`` + 8 letters) and character
-    (``u`` + 4 letters) once, sorted; search.js spells a query the same way."""
+    """The search terms of ``text``'s Chinese: every character pair (``q`` + 8 letters) once, sorted, the
+    last character of a run paired with ``zzzz``; search.js spells a query the same way, and looks a
+    single character up as the start of a term."""
     found: set[str] = set()
     for run in _CJK_RUN.findall(text):
-        found.update("u" + _spell(ch) for ch in run)
-        found.update("q" + _spell(a) + _spell(b) for a, b in itertools.pairwise(run))
+        spelled = [_spell(ch) for ch in run] + [_END]
+        found.update("q" + a + b for a, b in itertools.pairwise(spelled))
     return " ".join(sorted(found))
 
 
@@ -306,23 +309,33 @@ def dictionary(content: Content) -> list[str]:
 
 
 def build_index(docs: list[SearchDoc], words: list[str], cache: Path) -> Path:
-    """Index ``docs`` with Pagefind (a program of its own) into ``cache/pagefind``; ``cache`` keeps the
-    documents between builds, rewritten only where they changed. Raises SearchError."""
-    source = cache / "documents"
-    sync_files(source, {_file_of(d): d.html().encode("utf-8") for d in docs})
+    """Index ``docs`` with Pagefind (a program of its own) into ``cache/pagefind``, one language at a time
+    (the indexer's memory grows with the pages it holds); ``cache`` keeps the documents between builds,
+    rewritten only where they changed. Raises SearchError."""
     program = get_executable()
     if program is None:
         raise SearchError("the pagefind program is not installed (pip install -r requirements.txt)")
     fresh = cache / f"{BUNDLE}.new"
     shutil.rmtree(fresh, ignore_errors=True)
-    run = subprocess.run(
-        [str(program), "--site", str(source), "--output-path", str(fresh), "--silent"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if run.returncode != 0:
-        raise SearchError((run.stderr or run.stdout).strip() or f"pagefind exited with {run.returncode}")
+    entry: dict = {}
+    for lang in LANGUAGES:
+        source = cache / "documents" / lang
+        sync_files(source, {_file_of(d): d.html().encode("utf-8") for d in docs if d.lang == lang})
+        part = cache / f"{BUNDLE}.{lang}"
+        shutil.rmtree(part, ignore_errors=True)
+        run = subprocess.run(
+            [str(program), "--site", str(source), "--output-path", str(part), "--silent"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if run.returncode != 0:
+            raise SearchError((run.stderr or run.stdout).strip() or f"pagefind exited with {run.returncode}")
+        found = json.loads((part / "pagefind-entry.json").read_text(encoding="utf-8"))
+        entry = {**found, "languages": {**entry.get("languages", {}), **found["languages"]}}
+        link_tree(part, fresh)
+        shutil.rmtree(part)
+    (fresh / "pagefind-entry.json").write_text(json.dumps(entry, sort_keys=True), encoding="utf-8")
     (fresh / WORDS_FILE).write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
     bundle = cache / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)

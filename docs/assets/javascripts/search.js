@@ -73,7 +73,8 @@
     let run = [];
     const flush = () => {
       if (latin) out.push(latin.toLowerCase());
-      if (run.length === 1) out.push("u" + spell(run[0]));
+      // one character: the start of every pair it begins (Pagefind matches the starts of terms)
+      if (run.length === 1) out.push("q" + spell(run[0]));
       for (let i = 0; i + 1 < run.length; i++) out.push("q" + spell(run[i]) + spell(run[i + 1]));
       latin = "";
       run = [];
