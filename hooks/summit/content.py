@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import os
 import re
 import types
@@ -391,5 +392,15 @@ class _Loader:
 
 def load_content(root: Path, folder: Path, *, strict: bool = False, now: dt.datetime | None = None) -> Content:
     """Load and check the content ``folder``; ``root`` is the project root (for messages).
-    ``strict`` makes missing translations errors; ``now`` is the build time (for the warnings)."""
-    return _Loader(root, folder, strict, now).load()
+    ``strict`` makes missing translations errors; ``now`` is the build time (for the warnings).
+
+    The cycle collector is paused meanwhile: loading makes hundreds of thousands of objects and no
+    garbage cycles, and the collector's repeated passes over them took over half the time at archive
+    scale (3.5 s against 1.3 s for 7,300 records)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _Loader(root, folder, strict, now).load()
+    finally:
+        if collecting:
+            gc.enable()
