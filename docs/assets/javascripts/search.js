@@ -104,7 +104,7 @@
 
   /* A Chinese word written without spaces, as words: the content's own names first (the longest that
      fits), the browser's segmenter for the rest (温哥华路演 -> 温哥华 路演). */
-  function segment(word, names) {
+  function segment(word, known) {
     const chars = Array.from(word);
     const parts = [];
     let rest = "";
@@ -120,9 +120,9 @@
     };
     for (let i = 0; i < chars.length; ) {
       let found = "";
-      for (let end = Math.min(chars.length, i + names.longest); end > i + 1 && !found; end--) {
+      for (let end = Math.min(chars.length, i + known.longest); end > i + 1 && !found; end--) {
         const candidate = chars.slice(i, end).join("");
-        if (names.words.has(candidate)) found = candidate;
+        if (known.words.has(candidate)) found = candidate;
       }
       if (found) {
         flush();
@@ -148,8 +148,8 @@
     if ((found && found.results.length) || !words.some((w) => CJK.test(w) && Array.from(w).length > 2)) {
       return found ? found.results : [];
     }
-    const dictionary = await names();
-    const split = capped(words.flatMap((w) => (CJK.test(w) ? segment(w, dictionary) : [w])).flatMap(terms));
+    const known = await names();
+    const split = capped(words.flatMap((w) => (CJK.test(w) ? segment(w, known) : [w])).flatMap(terms));
     const again = await pagefind.search(split.join(" "));
     return again ? again.results : [];
   }
