@@ -19,6 +19,7 @@ process of its own while MkDocs renders the site.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import os
@@ -34,7 +35,7 @@ from pagefind.service import get_executable
 from .calendar import Site
 from .content import Content
 from .i18n import LANGUAGES, Locale
-from .models import Event, Programme, Text
+from .models import Event, Text
 from .render import rich
 from .timing import timing
 
@@ -160,130 +161,133 @@ def _event_date(event: Event, site: Site, loc: Locale) -> str:
 
 def documents(site: Site) -> list[SearchDoc]:
     """Every page of the site in every language, as search documents."""
-    content = site.content
-    info = content.site
-    docs: list[SearchDoc] = []
-    for lang in LANGUAGES:
-        loc = Locale(lang)
+    return [doc for lang in LANGUAGES for doc in _Documents(site, lang).all()]
 
-        def tx(text: Text | None, lang: str = lang) -> str:
-            return escape(text.get(lang)) if text is not None else ""
 
-        def names(texts: list[Text | None], loc: Locale = loc, tx=tx) -> str:
-            return loc.join([tx(t) for t in texts if t is not None])
+class _Documents:
+    """The search documents of one language."""
 
-        industries = {i.id: i.name for i in info.industries}
-        words = {"short": info.short_name.get(lang), "city": info.host_city.get(lang)}
+    def __init__(self, site: Site, lang: str) -> None:
+        self.site = site
+        self.content = site.content
+        self.info = site.content.site
+        self.lang = lang
+        self.loc = Locale(lang)
+        self.industries = {i.id: i.name for i in self.info.industries}
+        self.words = {"short": self.info.short_name.get(lang), "city": self.info.host_city.get(lang)}
 
-        def phrase(key: str, loc: Locale = loc, words: dict[str, str] = words) -> str:
-            return loc.t(key, **words)
+    def tx(self, text: Text | None) -> str:
+        return escape(text.get(self.lang)) if text is not None else ""
 
-        def page(path: str, title: str, *parts: str, lang: str = lang) -> SearchDoc:
-            return SearchDoc(_path(path, lang), lang, title, "page", parts=tuple(parts))
+    def names(self, texts: list[Text | None]) -> str:
+        return self.loc.join([self.tx(t) for t in texts if t is not None])
 
-        docs.append(
-            SearchDoc(
-                _path("index.md", lang),
-                lang,
-                info.name.get(lang),
-                "page",
-                aliases=tuple(dict.fromkeys([info.short_name.get(lang), info.acronym])),
-                parts=(tx(info.description), tx(info.mission.slogan), names(info.mission.principles)),
-            )
-        )
+    def phrase(self, key: str) -> str:
+        return self.loc.t(key, **self.words)
 
-        def programme_parts(p: Programme, tx=tx, names=names) -> tuple[str, ...]:
-            lists = (p.phases, p.domestic_cities, p.overseas_cities, p.formats)
-            return (tx(p.summary), *(names(items) for items in lists))
+    def doc(self, kind: str, path: str, title: str, *parts: str, date: str = "", **extra: tuple) -> SearchDoc:
+        return SearchDoc(_path(path, self.lang), self.lang, title, kind, date, tuple(parts), **extra)
 
-        programme = info.programme
-        years = {"mission": info.mission.year, "programme": programme.year if programme else ""}
-        docs.append(
-            page(
-                "about.md",
-                phrase("about.title"),
-                escape(loc.join([loc.t(f"about.{key}", year=years.get(key, "")) for key in ABOUT_SECTIONS])),
-                tx(info.name),
-                tx(info.description),
-                *[tx(m.text) for m in info.history],
-                tx(info.mission.slogan),
-                names(info.mission.principles),
-                *[tx(g) for g in info.mission.goals],
-                *[tx(f.label) for f in info.figures],
-                *(programme_parts(programme) if programme else ()),
-                names([i.name for i in info.industries]),
-                names(info.activity_forms),
-            )
-        )
+    def all(self) -> list[SearchDoc]:
+        content, lang = self.content, self.lang
+        docs = [self.home(), self.about()]
         for path, key in (
             ("schedule.md", "schedule"),
             ("stations/index.md", "stations"),
             ("projects/index.md", "projects"),
             ("partners.md", "partners"),
         ):
-            docs.append(page(path, phrase(f"{key}.title"), escape(phrase(f"{key}.intro"))))
-        for event in content.events:
-            docs.append(
-                SearchDoc(
-                    _path(f"events/{event.id}.md", lang),
-                    lang,
-                    event.title.get(lang),
-                    "event",
-                    _event_date(event, site, loc),
-                    (
-                        escape(loc.join([loc.t(f"kind.{event.kind}"), loc.t(f"format.{event.format or 'unknown'}")])),
-                        names([event.venue, event.city]),
-                        names([content.stations[s].name for s in event.stations]),
-                        names([content.partners[p].name for p in event.partners]),
-                        names([content.projects[p].name for p in event.projects]),
-                        names([industries.get(i) for i in event.industries]),
-                        tx(event.summary),
-                        rich(event.body.get(lang)) if event.body else "",
-                    ),
-                )
-            )
+            docs.append(self.doc("page", path, self.phrase(f"{key}.title"), escape(self.phrase(f"{key}.intro"))))
+        docs += [self.event(event) for event in content.events]
         for station in content.stations.values():
             docs.append(
-                SearchDoc(
-                    _path(f"stations/{station.id}.md", lang),
-                    lang,
-                    station.name.get(lang),
+                self.doc(
                     "station",
-                    parts=(
-                        names([station.city, station.country]),
-                        tx(station.description),
-                        names([link.label for link in station.links]),
-                    ),
+                    f"stations/{station.id}.md",
+                    station.name.get(lang),
+                    self.names([station.city, station.country]),
+                    self.tx(station.description),
+                    self.names([link.label for link in station.links]),
                 )
             )
         for project in content.projects.values():
             station = content.stations[project.station] if project.station else None
             docs.append(
-                SearchDoc(
-                    _path(f"projects/{project.id}.md", lang),
-                    lang,
-                    project.name.get(lang),
+                self.doc(
                     "project",
-                    parts=(
-                        tx(station.name) if station else "",
-                        names([industries.get(i) for i in project.industries]),
-                        tx(project.stage),
-                        tx(project.summary),
-                        names([link.label for link in project.links]),
-                    ),
+                    f"projects/{project.id}.md",
+                    project.name.get(lang),
+                    self.tx(station.name) if station else "",
+                    self.names([self.industries.get(i) for i in project.industries]),
+                    self.tx(project.stage),
+                    self.tx(project.summary),
+                    self.names([link.label for link in project.links]),
                 )
             )
         for partner in content.partners.values():
-            docs.append(
-                SearchDoc(
-                    _path("partners.md", lang) + f"#{partner.id}",
-                    lang,
-                    partner.name.get(lang),
-                    "partner",
-                    parts=(escape(loc.t(f"partners.{partner.kind}")), tx(partner.description)),
-                )
+            partners = self.doc(
+                "partner",
+                "partners.md",
+                partner.name.get(lang),
+                escape(self.loc.t(f"partners.{partner.kind}")),
+                self.tx(partner.description),
             )
-    return docs
+            docs.append(dataclasses.replace(partners, url=f"{partners.url}#{partner.id}"))
+        return docs
+
+    def home(self) -> SearchDoc:
+        info = self.info
+        return self.doc(
+            "page",
+            "index.md",
+            info.name.get(self.lang),
+            self.tx(info.description),
+            self.tx(info.mission.slogan),
+            self.names(info.mission.principles),
+            aliases=tuple(dict.fromkeys([info.short_name.get(self.lang), info.acronym])),
+        )
+
+    def about(self) -> SearchDoc:
+        info, programme = self.info, self.info.programme
+        years = {"mission": info.mission.year, "programme": programme.year if programme else ""}
+        sections = [self.loc.t(f"about.{key}", year=years.get(key, "")) for key in ABOUT_SECTIONS]
+        plan: tuple[str, ...] = ()
+        if programme:
+            lists = (programme.phases, programme.domestic_cities, programme.overseas_cities, programme.formats)
+            plan = (self.tx(programme.summary), *(self.names(items) for items in lists))
+        return self.doc(
+            "page",
+            "about.md",
+            self.phrase("about.title"),
+            escape(self.loc.join(sections)),
+            self.tx(info.name),
+            self.tx(info.description),
+            *[self.tx(m.text) for m in info.history],
+            self.tx(info.mission.slogan),
+            self.names(info.mission.principles),
+            *[self.tx(g) for g in info.mission.goals],
+            *[self.tx(f.label) for f in info.figures],
+            *plan,
+            self.names([i.name for i in info.industries]),
+            self.names(info.activity_forms),
+        )
+
+    def event(self, event: Event) -> SearchDoc:
+        content, loc = self.content, self.loc
+        return self.doc(
+            "event",
+            f"events/{event.id}.md",
+            event.title.get(self.lang),
+            escape(loc.join([loc.t(f"kind.{event.kind}"), loc.t(f"format.{event.format or 'unknown'}")])),
+            self.names([event.venue, event.city]),
+            self.names([content.stations[s].name for s in event.stations]),
+            self.names([content.partners[p].name for p in event.partners]),
+            self.names([content.projects[p].name for p in event.projects]),
+            self.names([self.industries.get(i) for i in event.industries]),
+            self.tx(event.summary),
+            rich(event.body.get(self.lang)) if event.body else "",
+            date=_event_date(event, self.site, loc),
+        )
 
 
 WORD_LIMIT = 8
