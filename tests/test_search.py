@@ -177,24 +177,20 @@ def _check(visitor: Visitor, lang: str, query: str, expected: str) -> None:
     assert visitor.outside == [] and visitor.errors == []
 
 
-@pytest.mark.parametrize(("query", "expected"), QUERIES["real"]["zh"])
-def test_chinese_queries_find_their_page(real: Visitor, query: str, expected: str) -> None:
-    _check(real, "zh", query, expected)
+CASES = [
+    pytest.param(part, lang, query, expected, id=f"{part}-{lang}-{query}")
+    for part in ("real", "archive")
+    for lang in ("zh", "en")
+    for query, expected in QUERIES[part][lang]
+]
 
 
-@pytest.mark.parametrize(("query", "expected"), QUERIES["real"]["en"])
-def test_english_queries_find_their_page(real: Visitor, query: str, expected: str) -> None:
-    _check(real, "en", query, expected)
-
-
-@pytest.mark.parametrize(("query", "expected"), QUERIES["archive"]["zh"])
-def test_chinese_queries_find_their_page_in_the_archive(archive: Visitor, query: str, expected: str) -> None:
-    _check(archive, "zh", query, expected)
-
-
-@pytest.mark.parametrize(("query", "expected"), QUERIES["archive"]["en"])
-def test_english_queries_find_their_page_in_the_archive(archive: Visitor, query: str, expected: str) -> None:
-    _check(archive, "en", query, expected)
+@pytest.mark.parametrize(("part", "lang", "query", "expected"), CASES)
+def test_queries_find_their_page(
+    request: pytest.FixtureRequest, part: str, lang: str, query: str, expected: str
+) -> None:
+    """Real content, then the synthetic archive; Chinese, then English."""
+    _check(request.getfixturevalue(part), lang, query, expected)
 
 
 def test_query_lists_are_long_enough() -> None:
