@@ -70,3 +70,24 @@ def browser() -> Iterator[object]:
             yield instance
         finally:
             instance.close()
+
+
+LOCAL = ("http://127.0.0.1", "file:", "data:")
+
+
+def local_context(chromium, outside: list[str] | None = None, **options: object):
+    """A browser context that may reach this machine only; what it asks of other hosts is refused and
+    recorded in ``outside``."""
+    context = chromium.new_context(**options)
+
+    def route(request_route) -> None:
+        url = request_route.request.url
+        if url.startswith(LOCAL):
+            request_route.continue_()
+        else:
+            if outside is not None:
+                outside.append(url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    return context

@@ -85,3 +85,12 @@ def run_summit(
     env.pop("GITHUB_ACTIONS", None)
     env.update(extra_env or {})
     return subprocess.run([sys.executable, "-m", "summit", *args], cwd=cwd, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, started once for the test session."""
+    from browser import browser
+
+    with browser() as instance:
+        yield instance

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import browser, serve
+from browser import local_context, serve
 
 pytestmark = pytest.mark.site
 
@@ -37,28 +37,13 @@ def base(built_site: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as instance:
-        yield instance
-
-
 @pytest.fixture
 def visitor(chromium):
     """A page that records what it asks of other hosts, what fails and what it logs as an error."""
-    context = chromium.new_context()
+    external: list[str] = []
+    context = local_context(chromium, external)
     page = context.new_page()
-    page.external, page.failed, page.errors = [], [], []
-
-    def route(request_route) -> None:
-        url = request_route.request.url
-        if url.startswith("http://127.0.0.1:"):
-            request_route.continue_()
-        else:
-            page.external.append(url)
-            request_route.abort()
-
-    context.route("**/*", route)
+    page.external, page.failed, page.errors = external, [], []
     page.on("response", lambda r: page.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
     yield page

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import browser, serve
+from browser import local_context, serve
 
 pytestmark = pytest.mark.site
 
@@ -24,21 +24,9 @@ def base(site: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as instance:
-        yield instance
-
-
-def local_only(route) -> None:
-    url = route.request.url
-    route.continue_() if url.startswith(("http://127.0.0.1", "file:")) else route.abort()
-
-
 def visit(chromium, url: str, *, zone: str = "America/Vancouver", at: str | None = None, js: bool = True):
     """Open ``url`` as a visitor in ``zone`` whose clock reads ``at`` (ISO 8601)."""
-    context = chromium.new_context(timezone_id=zone, java_script_enabled=js)
-    context.route("**/*", local_only)
+    context = local_context(chromium, timezone_id=zone, java_script_enabled=js)
     page = context.new_page()
     if at:
         page.clock.set_fixed_time(at)
@@ -48,8 +36,7 @@ def visit(chromium, url: str, *, zone: str = "America/Vancouver", at: str | None
 
 @pytest.fixture
 def page(chromium):
-    context = chromium.new_context()
-    context.route("**/*", local_only)
+    context = local_context(chromium)
     yield context.new_page()
     context.close()
 

@@ -18,7 +18,7 @@ from summit.calendar import Site
 from summit.content import load_content
 from summit.search import KINDS, SearchDoc, dictionary, documents, terms, ui_strings
 
-from browser import browser, serve
+from browser import local_context, serve
 from conftest import BASE_URL, NOW, ROOT
 from sitebuild import copy_project, mkdocs_build
 
@@ -132,27 +132,12 @@ class Visitor:
         return "/" + href[len(self.base) :]
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    with browser() as instance:
-        yield instance
-
-
 def _visitor(chromium, site: Path) -> Iterator[Visitor]:
     with serve(site) as base:
-        context = chromium.new_context()
-        visitor = None
-
-        def route(request_route) -> None:
-            url = request_route.request.url
-            if url.startswith((base, "data:")):
-                request_route.continue_()
-            else:
-                visitor.outside.append(url)
-                request_route.abort()
-
-        context.route("**/*", route)
+        outside: list[str] = []
+        context = local_context(chromium, outside)
         visitor = Visitor(context.new_page(), base)
+        visitor.outside = outside
         yield visitor
         context.close()
 
