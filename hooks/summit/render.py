@@ -9,6 +9,7 @@ import json
 import posixpath
 import re
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -427,24 +428,23 @@ def render_pages(site: Site) -> dict[str, str]:
     }
 
 
+def _data(site: Site, qr: QrCodes | None, where: Callable[[str, str], str]) -> dict[str, bytes]:
+    """Every calendar, export, QR code and redirect page in every language, at ``where(path, lang)``."""
+    qr = qr or QrCodes()
+    return {
+        where(path, lang): data
+        for lang in LANGUAGES
+        for path, data in {**data_files(site, lang, qr), **redirects(site, lang)}.items()
+    }
+
+
 def render_data(site: Site, qr: QrCodes | None = None) -> dict[str, bytes]:
     """Path in the built site -> bytes, for every calendar, export, QR code and redirect page in every
     language (the default language at the root, another under /<lang>/)."""
-    qr = qr or QrCodes()
-    outputs: dict[str, bytes] = {}
-    for lang in LANGUAGES:
-        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-        for path, data in {**data_files(site, lang, qr), **redirects(site, lang)}.items():
-            outputs[prefix + path] = data
-    return outputs
+    return _data(site, qr, lambda path, lang: path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}")
 
 
 def render_all(site: Site, qr: QrCodes | None = None) -> dict[str, str | bytes]:
     """docs-relative path -> content, for every page and data file in every language (the files a
     standalone `summit generate` writes into docs/)."""
-    qr = qr or QrCodes()
-    outputs: dict[str, str | bytes] = dict(render_pages(site))
-    for lang in LANGUAGES:
-        for path, data in {**data_files(site, lang, qr), **redirects(site, lang)}.items():
-            outputs[localized_path(path, lang)] = data
-    return outputs
+    return {**render_pages(site), **_data(site, qr, localized_path)}

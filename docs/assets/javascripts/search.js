@@ -108,10 +108,10 @@
     const chars = Array.from(word);
     const parts = [];
     let rest = "";
+    const segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
     const flush = () => {
       if (!rest) return;
-      if (typeof Intl !== "undefined" && Intl.Segmenter) {
-        const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+      if (segmenter) {
         for (const { segment: part, isWordLike } of segmenter.segment(rest)) if (isWordLike) parts.push(part);
       } else {
         parts.push(...Array.from(rest));
