@@ -16,7 +16,7 @@ from summit.content import load_content
 from summit.errors import ContentErrors
 from summit.render import RICH_TAGS
 
-from browser import browser, serve
+from browser import local_context, serve
 from sitebuild import copy_project, mkdocs_build, page_text
 
 pytestmark = pytest.mark.site
@@ -125,23 +125,18 @@ def base(site: Path) -> Iterator[str]:
         yield url
 
 
-def test_no_page_runs_injected_script(site: Path, base: str) -> None:
+def test_no_page_runs_injected_script(chromium, site: Path, base: str) -> None:
     pages = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
     dialogs, errors, external = [], [], []
-    with browser() as chromium:
-        context = chromium.new_context()
-        context.route(
-            "**/*",
-            lambda r: r.continue_() if r.request.url.startswith(base) else (external.append(r.request.url), r.abort()),
-        )
-        page = context.new_page()
-        page.on("dialog", lambda d: (dialogs.append((page.url, d.message)), d.dismiss()))
-        page.on("console", lambda m: errors.append((page.url, m.text)) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append((page.url, str(e))))
-        for path in pages:
-            page.goto(base + ("" if path == "." else path + "/"), wait_until="domcontentloaded")
-        assert page.evaluate("typeof window.__pwned") == "undefined"
-        context.close()
+    context = local_context(chromium, external)
+    page = context.new_page()
+    page.on("dialog", lambda d: (dialogs.append((page.url, d.message)), d.dismiss()))
+    page.on("console", lambda m: errors.append((page.url, m.text)) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append((page.url, str(e))))
+    for path in pages:
+        page.goto(base + ("" if path == "." else path + "/"), wait_until="domcontentloaded")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    context.close()
     assert len(pages) > 6 * len(ACCEPTED) // PER_RECORD
     assert dialogs == []
     assert errors == []
@@ -176,23 +171,20 @@ def test_body_payloads_in_a_page(tmp_path: Path) -> None:
     assert '<a href="https://example.org/page" rel="noopener noreferrer">ok</a>' in joined
 
 
-def test_search_results_show_payloads_as_text(base: str) -> None:
-    with browser() as chromium:
-        context = chromium.new_context()
-        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
-        page = context.new_page()
-        dialogs = []
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.goto(base + "en/")
-        for query in ("alert", "script", "onerror", "img"):
-            page.fill("#summit-search-input", query)
-            page.wait_for_function(
-                "q => document.querySelector('.summit-search').dataset.searched === q", arg=query, timeout=15000
-            )
-            assert page.locator(".summit-search__results li").count() > 0
-        assert (
-            page.evaluate("document.querySelectorAll('.summit-search img, .summit-search script, [onerror]').length")
-            == 0
+def test_search_results_show_payloads_as_text(chromium, base: str) -> None:
+    context = local_context(chromium)
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(base + "en/")
+    for query in ("alert", "script", "onerror", "img"):
+        page.fill("#summit-search-input", query)
+        page.wait_for_function(
+            "q => document.querySelector('.summit-search').dataset.searched === q", arg=query, timeout=15000
         )
-        context.close()
+        assert page.locator(".summit-search__results li").count() > 0
+    assert (
+        page.evaluate("document.querySelectorAll('.summit-search img, .summit-search script, [onerror]').length") == 0
+    )
+    context.close()
     assert dialogs == []
