@@ -211,6 +211,8 @@ def table(rows: list[dict]) -> str:
         "search_kib_max",
         "search_typed_ms_median",
         "search_typed_ms_max",
+        "search_done_ms_median",
+        "search_done_ms_max",
         "search_cold_ms_median",
         "search_cold_ms_max",
         "search_top3",

@@ -41,6 +41,7 @@ def mkdocs_build(
     site: str = "site",
     url: str = "https://summit.example.org/",
     epoch: str | None = None,
+    extra_env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SUMMIT_CONTENT": str(content), "NO_MKDOCS_2_WARNING": "1", "SUMMIT_SITE_URL": url}
     env.pop("PYTHONPATH", None)  # the hook must find its package by itself
@@ -49,6 +50,7 @@ def mkdocs_build(
         env["SUMMIT_TODAY"] = today
     if epoch:
         env["SOURCE_DATE_EPOCH"] = epoch
+    env.update(extra_env or {})
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site],
         cwd=project,

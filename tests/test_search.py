@@ -16,7 +16,7 @@ from synth import generate
 
 from summit.calendar import Site
 from summit.content import load_content
-from summit.search import KINDS, SearchDoc, dictionary, documents, terms, ui_strings
+from summit.search import KINDS, SearchDoc, SearchError, dictionary, documents, part_size, parts, terms, ui_strings
 
 from browser import local_context, serve
 from conftest import BASE_URL, NOW, ROOT
@@ -25,6 +25,8 @@ from sitebuild import copy_project, mkdocs_build
 pytestmark = pytest.mark.site
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "fixtures" / "search" / "queries.yml").read_text("utf-8"))
+ARCHIVE_PART = 40
+"""Pages per index part in the archive fixture (about four parts a language)."""
 AXE = (ROOT / "tests" / "fixtures" / "axe" / "axe.min.js").read_text(encoding="utf-8")
 
 
@@ -45,6 +47,28 @@ def test_a_document_keeps_title_kind_and_date_and_its_terms_apart() -> None:
     assert '<meta data-pagefind-meta="url[content]" content="/events/x/">' in html
     assert f'<h1 data-pagefind-weight="10">路演 &lt;b&gt; ⟦{terms("路演")}⟧</h1>' in html
     assert f"<p><script>&amp;北湾 ⟦{terms('北湾')}⟧</p>" in html
+
+
+def test_a_large_index_is_cut_into_parts_that_keep_the_sites_own_pages_first() -> None:
+    own = [SearchDoc("/", "en", "t", "page"), SearchDoc("/stations/a/", "en", "t", "station")]
+    events = [SearchDoc(f"/events/20{year}-01-01-x/", "en", "t", "event") for year in (10, 12, 11)]
+    projects = [SearchDoc(f"/projects/{name}/", "en", "t", "project") for name in "cab"]
+    docs = [events[0], *own, projects[0], events[1], projects[1], events[2], projects[2]]
+    assert parts(docs, 8) == [None] * 8  # one part: no filter at all
+    cut = dict(zip((d.url for d in docs), parts(docs, 3), strict=True))
+    # part 0: the site's own pages and the newest event; then the other records three by three, events
+    # newest first, then projects
+    by_part = [sorted(url for url, n in cut.items() if n == part) for part in (0, 1, 2)]
+    assert by_part == [
+        ["/", "/events/2012-01-01-x/", "/stations/a/"],
+        ["/events/2010-01-01-x/", "/events/2011-01-01-x/", "/projects/a/"],
+        ["/projects/b/", "/projects/c/"],
+    ]
+    assert '<main data-pagefind-body data-pagefind-filter="part:2">' in docs[0].html(2)
+    assert "data-pagefind-filter" not in docs[0].html()
+    assert part_size({}) == 500 and part_size({"SUMMIT_SEARCH_PART": "40"}) == 40
+    with pytest.raises(SearchError, match="SUMMIT_SEARCH_PART must be a whole number of pages, 1 or more, not '0'"):
+        part_size({"SUMMIT_SEARCH_PART": "0"})
 
 
 def test_every_page_of_both_languages_is_a_document(fixture_site: Site) -> None:
@@ -75,9 +99,9 @@ def test_search_phrases_exist_in_both_languages() -> None:
 # -- through the browser ---------------------------------------------------------------------------
 
 
-def _build(tmp: Path, content: Path, today: str) -> Path:
+def _build(tmp: Path, content: Path, today: str, **env: str) -> Path:
     project = copy_project(tmp)
-    result = mkdocs_build(project, content, today=today)
+    result = mkdocs_build(project, content, today=today, extra_env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (project / "site" / "pagefind" / "pagefind.js").is_file()
     return project / "site"
@@ -92,7 +116,10 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def archive_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     content = tmp_path_factory.mktemp("archive") / "content"
     generate(content, 0.02)
-    return _build(tmp_path_factory.mktemp("search-archive"), content, "2026-01-01")
+    # small parts, so the archive is searched part by part as a large one is
+    return _build(
+        tmp_path_factory.mktemp("search-archive"), content, "2026-01-01", SUMMIT_SEARCH_PART=str(ARCHIVE_PART)
+    )
 
 
 class Visitor:
@@ -176,6 +203,36 @@ def test_queries_find_their_page(
 ) -> None:
     """Real content, then the synthetic archive; Chinese, then English."""
     _check(request.getfixturevalue(part), lang, query, expected)
+
+
+def _pairs(query: str) -> str:
+    """The terms the box looks a query up by (a word's pairs, not the end-of-run terms documents hold)."""
+    return " ".join(t for word in query.split() for t in terms(word).split() if not t.endswith("zzzz")) or query.lower()
+
+
+@pytest.mark.parametrize(("lang", "query"), [("zh", "路演"), ("en", "roadshow"), ("zh", "工作站")])
+def test_an_archive_searched_part_by_part_ranks_as_one_search_would(archive: Visitor, lang: str, query: str) -> None:
+    archive.open("/" if lang == "zh" else "/en/")
+    shown = [archive.path(r["href"]) for r in archive.search(query)]
+    whole = archive.page.evaluate(
+        """async (terms) => {
+            const form = document.querySelector('.summit-search');
+            const pagefind = await import(new URL('pagefind.js', new URL(form.dataset.bundle, location.href)).href);
+            const parts = Object.keys((await pagefind.filters()).part || {});
+            const found = (await pagefind.search(terms)).results;
+            const cutoff = found[Math.min(5, found.length - 1)].score;
+            const best = found.filter((r) => r.score >= cutoff);
+            const urls = await Promise.all(best.map((r) => r.data().then((d) => d.meta.url)));
+            return { parts: parts.length, count: found.length, urls };
+        }""",
+        _pairs(query),
+    )
+    assert whole["parts"] >= 3  # the archive's index is in parts, searched one after another
+    assert len(shown) == min(6, whole["count"])
+    assert set(shown) <= set(whole["urls"]), (shown, whole["urls"])  # the best of the whole index, ties aside
+    count = archive.page.locator(".summit-search__count").text_content()
+    assert str(whole["count"]) in count
+    assert int(archive.page.evaluate("document.querySelector('.summit-search').dataset.firstMs")) >= 0
 
 
 def test_query_lists_are_long_enough() -> None:

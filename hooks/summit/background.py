@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .calendar import Site
 from .render import QrCodes, render_data
-from .search import BUNDLE, SearchError, build_index, dictionary, documents, link_tree, sync_files
+from .search import BUNDLE, SearchError, build_index, dictionary, documents, link_tree, part_size, sync_files
 
 __all__ = ["Background", "BuildError"]
 
@@ -53,7 +53,7 @@ class Background:
 
     def _work(self, site: Site) -> None:
         sync_files(self.data, render_data(site, QrCodes(self.cache / "qr")))
-        build_index(documents(site), dictionary(site.content), self.search)
+        build_index(documents(site), dictionary(site.content), self.search, part_size())
 
     def wait(self) -> None:
         """Wait for the work; raise BuildError if it failed."""

@@ -26,6 +26,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html import escape, unescape
 from pathlib import Path
@@ -47,6 +48,8 @@ __all__ = [
     "dictionary",
     "documents",
     "link_tree",
+    "part_size",
+    "parts",
     "sync_files",
     "terms",
     "ui_strings",
@@ -54,6 +57,8 @@ __all__ = [
 
 KINDS = ("event", "station", "partner", "project", "page")
 """What a result can be; the page shows the kind's name in the reader's language."""
+PART_SIZE = 500
+"""Pages per part of a language's index (see ``parts``); ``SUMMIT_SEARCH_PART`` sets another."""
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 ABOUT_SECTIONS = ("history", "mission", "principles", "goals", "figures", "programme", "industries", "forms")
 """The about page's section headings, searchable with it."""
@@ -120,9 +125,9 @@ class SearchDoc:
     aliases: tuple[str, ...] = field(default=())
     """Other names of what the page is about, weighted as its title is."""
 
-    def html(self) -> str:
+    def html(self, part: int | None = None) -> str:
         """The document Pagefind indexes: the title weighted above the text; title, kind and date kept
-        as result metadata, unspaced."""
+        as result metadata, unspaced; ``part``, if given, as the filter ``part`` (see ``parts``)."""
         meta = "".join(
             f'<meta data-pagefind-meta="{key}[content]" content="{escape(value)}">'
             for key, value in (("title", self.title), ("kind", self.kind), ("date", self.date), ("url", self.url))
@@ -131,9 +136,10 @@ class SearchDoc:
         body = " · ".join(part for part in self.parts if part)
         title = " · ".join(escape(t) for t in (self.title, *self.aliases))
         text = f'<h1 data-pagefind-weight="10">{title}{_block(_plain(title))}</h1><p>{body}{_block(_plain(body))}</p>'
+        cut = "" if part is None else f' data-pagefind-filter="part:{part}"'
         return (
             f'<!doctype html><html lang="{HTML_LANG[self.lang]}"><head>{meta}</head>'
-            f"<body><main data-pagefind-body>{text}</main></body></html>"
+            f"<body><main data-pagefind-body{cut}>{text}</main></body></html>"
         )
 
 
@@ -312,10 +318,44 @@ def dictionary(content: Content) -> list[str]:
     return sorted(n for n in names if _CJK.search(n) and len(n) <= WORD_LIMIT and not re.search(r"\s", n))
 
 
-def build_index(docs: list[SearchDoc], words: list[str], cache: Path) -> Path:
+def part_size(env: Mapping[str, str] = os.environ) -> int:
+    """Pages per part of a language's index: ``SUMMIT_SEARCH_PART`` or PART_SIZE. Raises SearchError."""
+    raw = env.get("SUMMIT_SEARCH_PART", "").strip()
+    if not raw:
+        return PART_SIZE
+    if not raw.isdigit() or int(raw) < 1:
+        raise SearchError(f"SUMMIT_SEARCH_PART must be a whole number of pages, 1 or more, not {raw!r}")
+    return int(raw)
+
+
+def parts(docs: list[SearchDoc], size: int) -> list[int | None]:
+    """The part of each of one language's ``docs``: none when they fit one part; otherwise part 0 holds
+    the site's own pages, stations and partners (what names find) and the newest events, up to ``size``
+    pages, and each further part the next ``size`` records (events newest first, then projects).
+
+    Pagefind's search time grows with the pages a query matches times the pages its terms are on (it
+    looks each result's terms up in a list of all of them), so a query common to thousands of pages
+    takes a second at archive scale. The page searches part 0 first and shows its best while it searches
+    the others; a page scores the same in whichever part it is found, so the merged list is ranked as one
+    search would rank it, and a query typed on stops the one before it after its current part. The filter
+    costs a download of about two bytes a page (16 KB at archive scale)."""
+    if len(docs) <= size:
+        return [None] * len(docs)
+    events = sorted((i for i, d in enumerate(docs) if d.kind == "event"), key=lambda i: docs[i].url, reverse=True)
+    projects = sorted((i for i, d in enumerate(docs) if d.kind == "project"), key=lambda i: docs[i].url)
+    records = events + projects
+    room = max(0, size - (len(docs) - len(records)))
+    out: list[int | None] = [0] * len(docs)
+    for n, i in enumerate(records):
+        out[i] = 0 if n < room else 1 + (n - room) // size
+    return out
+
+
+def build_index(docs: list[SearchDoc], words: list[str], cache: Path, size: int = PART_SIZE) -> Path:
     """Index ``docs`` with Pagefind (a program of its own) into ``cache/pagefind``, one language at a time
     (the indexer's memory grows with the pages it holds); ``cache`` keeps the documents between builds,
-    rewritten only where they changed. Raises SearchError."""
+    rewritten only where they changed; a language of more than ``size`` pages is indexed in parts
+    (``parts``). Raises SearchError."""
     program = get_executable()
     if program is None:
         raise SearchError("the pagefind program is not installed (pip install -r requirements.txt)")
@@ -324,7 +364,10 @@ def build_index(docs: list[SearchDoc], words: list[str], cache: Path) -> Path:
     entry: dict = {}
     for lang in LANGUAGES:
         source = cache / "documents" / lang
-        sync_files(source, {_file_of(d): d.html().encode("utf-8") for d in docs if d.lang == lang})
+        mine = [d for d in docs if d.lang == lang]
+        sync_files(
+            source, {_file_of(d): d.html(n).encode("utf-8") for d, n in zip(mine, parts(mine, size), strict=True)}
+        )
         part = cache / f"{BUNDLE}.{lang}"
         shutil.rmtree(part, ignore_errors=True)
         run = subprocess.run(

@@ -36,7 +36,10 @@
       loading = import(new URL("pagefind.js", bundle).href).then(async (pagefind) => {
         await pagefind.options({ basePath: bundle.pathname, excerptLength: 30 });
         await pagefind.init();
-        return pagefind;
+        const filters = await pagefind.filters();
+        const parts = Object.keys((filters && filters.part) || {}).sort((a, b) => a - b);
+        form.dataset.ready = "";
+        return { pagefind, parts };
       });
       loading.catch(() => {});
     }
@@ -137,21 +140,48 @@
     return parts;
   }
 
-  /* Pages that hold every word of the query, best first. A Chinese word is looked up by its pairs; when
-     nothing holds them all, it is split into words (温哥华路演 -> 温哥华 路演) and the pairs across
-     the split are dropped. */
-  async function find(pagefind, query) {
+  const best = (a, b) => b.score - a.score;
+
+  /* Pages holding every term, best first, or null once a newer query has started. A large index is
+     searched part by part (hooks/summit/search.py: Pagefind's time grows with matches times term
+     pages); `first` is told the first part's best and the total as soon as they are known. A page scores
+     the same in every part, so the merged list is ranked as one search would rank it. */
+  async function lookup(engine, terms, search, first) {
+    const query = terms.join(" ");
+    if (engine.parts.length < 2) {
+      const found = await engine.pagefind.search(query);
+      return found ? found.results : [];
+    }
+    let all = [];
+    let total = null;
+    let told = false;
+    for (const part of engine.parts) {
+      if (search !== asked) return null;
+      const found = await engine.pagefind.search(query, { filters: { part } });
+      if (!found) continue;
+      all = all.concat(found.results);
+      if (total === null) total = found.unfilteredResultCount;
+      if (all.length >= total) break;
+      if (!told && all.length) {
+        told = true;
+        await first(all.slice().sort(best), total);
+      }
+    }
+    return all.sort(best);
+  }
+
+  /* Pages that hold every word of the query, best first (null once a newer query has started). A
+     Chinese word is looked up by its pairs; when nothing holds them all, it is split into words
+     (温哥华路演 -> 温哥华 路演) and the pairs across the split are dropped. */
+  async function find(engine, query, search, first) {
     const words = query.trim().split(/\s+/).filter(Boolean);
     const all = capped(words.flatMap(terms));
     if (!all.length) return [];
-    const found = await pagefind.search(all.join(" "));
-    if ((found && found.results.length) || !words.some((w) => CJK.test(w) && Array.from(w).length > 2)) {
-      return found ? found.results : [];
-    }
+    const found = await lookup(engine, all, search, first);
+    if (!found || found.length || !words.some((w) => CJK.test(w) && Array.from(w).length > 2)) return found;
     const known = await names();
     const split = capped(words.flatMap((w) => (CJK.test(w) ? segment(w, known) : [w])).flatMap(terms));
-    const again = await pagefind.search(split.join(" "));
-    return again ? again.results : [];
+    return lookup(engine, split, search, first);
   }
 
   function say(text) {
@@ -259,6 +289,27 @@
     more.hidden = shown >= matches.length;
   }
 
+  /* Show `found` (of `total`): the first PAGE, or as many as are shown already; what is shown stays
+     when the same pages lead. */
+  async function show(search, found, total) {
+    const keep = Math.max(PAGE, shown);
+    const same = found.length >= shown && shown > 0 && matches.slice(0, shown).every((r, i) => r.id === found[i].id);
+    matches = found;
+    panel.hidden = false;
+    const text = total ? counted("count", total) : strings.none || "";
+    if (count.textContent !== text) say(text);
+    if (same) {
+      more.hidden = shown >= matches.length;
+      return;
+    }
+    const items = await Promise.all(found.slice(0, keep).map((r) => r.data()));
+    if (search !== asked) return;
+    const words = input.value.trim().split(/\s+/);
+    shown = items.length;
+    list.replaceChildren(...items.map((data) => item(data, words)));
+    more.hidden = shown >= matches.length;
+  }
+
   async function run() {
     const search = ++asked;
     const query = input.value;
@@ -278,16 +329,22 @@
       say(strings.unavailable || "");
       return;
     }
-    const found = await find(engine, query);
     if (search !== asked) return;
-    matches = found;
+    matches = [];
     shown = 0;
-    list.replaceChildren();
-    panel.hidden = false;
-    say(found.length ? counted("count", found.length) : strings.none || "");
-    await showMore(search);
+    const elapsed = () => String(Math.round(performance.now() - started));
+    const first = async (found, total) => {
+      if (search !== asked) return;
+      await show(search, found, total);
+      if (search === asked) form.dataset.firstMs = elapsed();
+    };
+    const found = await find(engine, query, search, first);
+    if (found === null || search !== asked) return;
+    const firstShown = shown > 0;
+    await show(search, found, found.length);
     if (search === asked) {
-      form.dataset.searchMs = String(Math.round(performance.now() - started));
+      if (!firstShown) form.dataset.firstMs = elapsed();
+      form.dataset.searchMs = elapsed();
       form.dataset.searched = query;
     }
   }
