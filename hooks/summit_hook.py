@@ -1,6 +1,7 @@
 """MkDocs hook: a thin adapter from MkDocs events to the summit package.
 
-- on_pre_build: load and check the content, write the generated pages into docs/, start the background work;
+- on_pre_build: load and check the content, start making the pages and the rest (summit.background);
+- on_page_read_source: a generated page is read once it is written;
 - on_post_build: the sitemap with every language's alternates; the calendars, exports, QR codes and the
   search index, made in a process of its own while MkDocs renders (summit.background);
 - on_serve: rebuild when anything under the content folder changes; while serving, a content error keeps
@@ -20,7 +21,7 @@ from mkdocs.plugins import event_priority
 from summit.background import Background, BuildError
 from summit.content import content_dir, load_content
 from summit.errors import ContentErrors
-from summit.generate import DEFAULT_BASE_URL, fingerprint, generate_pages, has_generated, site_of
+from summit.generate import DEFAULT_BASE_URL, fingerprint, has_generated, site_of
 from summit.theme import finish_site, theme_context
 from summit.views import build_time
 
@@ -56,6 +57,8 @@ def on_pre_build(config: Any, **_: Any) -> None:
     if _off():
         return
     global _done, _background
+    if _background is not None:
+        _background.begin()
     root = _root(config)
     folder = content_dir(root)
     if _stamp(folder, config) == _done:
@@ -71,12 +74,20 @@ def on_pre_build(config: Any, **_: Any) -> None:
     config.extra["summit"] = theme_context(content.site)
     now = build_time(content.site.timezone)
     site = site_of(content, now, config.site_url or DEFAULT_BASE_URL)
-    generate_pages(site, Path(config.docs_dir))
     if _background is not None:
         _background.wait()  # one at a time uses the cache folder (`make serve` rebuilds)
     # a build forks (the other core works while MkDocs renders); the preview server has threads: no fork
-    _background = Background(site, root / ".cache", fork=_command == "build")
+    _background = Background(site, root / ".cache", Path(config.docs_dir), fork=_command == "build")
     _done = _stamp(folder, config)
+
+
+def on_page_read_source(page: Any, **_: Any) -> None:
+    """A generated page is read once the build has written it (summit.background)."""
+    if _background is not None:
+        try:
+            _background.page(page.file.src_uri)
+        except BuildError as exc:
+            raise Abort(f"{exc}\nThe site was not built.") from None
 
 
 def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:

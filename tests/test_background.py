@@ -1,31 +1,85 @@
-"""The background work (data files and search index made beside MkDocs): it lands in the built site, and
-a failure in it is reported, not lost."""
+"""The background work (pages, data files and search index made beside MkDocs): pages are written in
+the order MkDocs reads them and waited for one by one, the rest lands in the built site, and a failure
+in it is reported, not lost."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from mkdocs.structure.files import _file_sort_key
 
+from summit import background
 from summit.background import Background, BuildError
 from summit.calendar import Site
+from summit.i18n import LANGUAGES
+from summit.render import page_jobs, render_pages
+
+
+def _mkdocs_order(docs: Path) -> list[str]:
+    """The order MkDocs finds files in (mkdocs.structure.files.get_files walks the folder so)."""
+    found = []
+    for folder, dirs, names in os.walk(docs):
+        dirs.sort()
+        names.sort(key=_file_sort_key)
+        found += [Path(folder, n).relative_to(docs).as_posix() for n in names]
+    return found
 
 
 @pytest.mark.parametrize("fork", [True, False])
 def test_the_work_lands_in_the_site(fixture_site: Site, tmp_path: Path, fork: bool) -> None:
-    work = Background(fixture_site, tmp_path / "cache", fork=fork)
+    docs = tmp_path / "docs"
+    work = Background(fixture_site, tmp_path / "cache", docs, fork=fork)
+    for path, text in render_pages(fixture_site).items():
+        work.page(path)  # returns once the page is written
+        assert (docs / path).read_text(encoding="utf-8") == text
     site = tmp_path / "site"
     work.finish(site)
     assert (site / "calendar/events.ics").is_file() and (site / "en/calendar/events.ics").is_file()
     assert (site / "qr/stations/vancouver.svg").is_file() and (site / "en/api/events.json").is_file()
     assert (site / "pagefind/pagefind.js").is_file() and (site / "pagefind/summit-words.json").is_file()
+    work.finish(site)  # the i18n plugin ends the build once per language: nothing changes
+    work.begin()
     work.finish(tmp_path / "again")  # a preview rebuild puts it into its new folder too
     assert (tmp_path / "again/calendar/events.ics").read_bytes() == (site / "calendar/events.ics").read_bytes()
+    assert (tmp_path / "again/pagefind/pagefind.js").read_bytes() == (site / "pagefind/pagefind.js").read_bytes()
+
+
+def test_pages_are_made_in_the_order_mkdocs_reads_them(fixture_site: Site, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    Background(fixture_site, tmp_path / "cache", docs, fork=False)
+    made = [path for path, _, _ in page_jobs(fixture_site)]
+    read = [p for p in _mkdocs_order(docs) if p in set(made)]
+    # each language is built in turn (the i18n plugin), each in MkDocs's order
+    def language(path: str) -> str:
+        return next((lang for lang in LANGUAGES[1:] if path.endswith(f".{lang}.md")), LANGUAGES[0])
+
+    by_language = [[p for p in read if language(p) == lang] for lang in LANGUAGES]
+    assert made == [p for part in by_language for p in part]
 
 
 @pytest.mark.parametrize("fork", [True, False])
-def test_a_failure_is_reported(tmp_path: Path, fork: bool) -> None:
-    work = Background(None, tmp_path / "cache", fork=fork)  # type: ignore[arg-type]
-    with pytest.raises(BuildError, match="AttributeError"):
+def test_a_failure_is_reported(fixture_site: Site, tmp_path: Path, fork: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_: object) -> None:
+        raise RuntimeError("no calendar today")
+
+    monkeypatch.setattr(background, "render_data", broken)
+    work = Background(fixture_site, tmp_path / "cache", tmp_path / "docs", fork=fork)
+    with pytest.raises(BuildError, match="RuntimeError: no calendar today"):
         work.finish(tmp_path / "site")
     assert not (tmp_path / "site").exists()
+
+
+def test_a_page_that_fails_stops_the_build_at_that_page(
+    fixture_site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: object) -> None:
+        raise RuntimeError("template broken")
+
+    monkeypatch.setattr(background.Renderer, "render", broken)
+    work = Background(fixture_site, tmp_path / "cache", tmp_path / "docs", fork=True)
+    first = page_jobs(fixture_site)[0][0]
+    with pytest.raises(BuildError, match="RuntimeError: template broken"):
+        work.page(first)
+    work.page("about-us.md")  # not one of the generated pages: nothing to wait for

@@ -1,16 +1,23 @@
-"""What the build makes that MkDocs does not read: calendars, exports, QR codes, redirect pages and the
-search index. They are made in a process of its own while MkDocs renders the pages (the machine's other
-core), kept in a cache folder, and put into the built site when MkDocs is done (hard links)."""
+"""The generated pages, and what the build makes that MkDocs does not read: calendars, exports, QR codes,
+redirect pages and the search index. A build makes them in a process of its own while MkDocs renders (the
+machine's other core): the pages first, in the order MkDocs reads them (MkDocs waits for a page only if
+it gets there first: ``Background.page``), then the rest, kept in a cache folder and put into the built
+site when MkDocs is done (hard links)."""
 
 from __future__ import annotations
 
+import contextlib
+import mmap
 import os
 import shutil
+import struct
+import time
 import traceback
 from pathlib import Path
 
 from .calendar import Site
-from .render import QrCodes, render_data
+from .generate import generate_pages, prepare_pages, write_page
+from .render import QrCodes, Renderer, page_jobs, render_data
 from .search import BUNDLE, SearchError, build_index, dictionary, documents, link_tree, part_size, sync_files
 
 __all__ = ["Background", "BuildError"]
@@ -21,23 +28,41 @@ class BuildError(Exception):
 
 
 class Background:
-    """The data files and the search index of ``site``, made in a forked process when ``fork`` (and the
-    system can fork), else at once. ``finish`` waits for them and puts them into a built site."""
+    """The pages of ``site`` (into ``docs``), its data files and its search index, made in a forked
+    process when ``fork`` (and the system can fork), else at once. ``page`` waits for one page, ``finish``
+    for everything, and puts the rest into a built site."""
 
-    def __init__(self, site: Site, cache: Path, *, fork: bool = True) -> None:
+    def __init__(self, site: Site, cache: Path, docs: Path, *, fork: bool = True) -> None:
         self.cache = cache
         self.data = cache / "data"
         self.search = cache / "search"
+        self.index = self.search / BUNDLE
+        """Where the search bundle is (moved into the first site a build finishes)."""
         self.error_file = cache / "background-error.txt"
         self.error: str | None = None
         self.pid: int | None = None
+        self.forked = False
+        self.finished: Path | None = None
+        """The built site the work was put into since the build began (the i18n plugin ends a build once
+        per language); ``begin`` forgets it."""
+        self.order: dict[str, int] = {}
+        """docs path -> its place among the pages the forked process writes, in turn."""
+        self.done = mmap.mmap(-1, 8)
+        """How many pages the forked process has written (shared with it)."""
         cache.mkdir(parents=True, exist_ok=True)
         self.error_file.unlink(missing_ok=True)
         if fork and hasattr(os, "fork"):
+            jobs = page_jobs(site)
+            prepare_pages([path for path, _, _ in jobs], docs)
             pid = os.fork()
             if pid == 0:  # the child: do the work, never return into MkDocs
                 code = 1
                 try:
+                    os.nice(10)  # MkDocs first: it waits for nothing but pages, and they come first here
+                    renderer = Renderer(site)
+                    for n, (path, spec, lang) in enumerate(jobs, 1):
+                        write_page(docs, path, renderer.render(spec, lang))
+                        struct.pack_into("q", self.done, 0, n)
                     self._work(site)
                     code = 0
                 except BaseException as exc:  # reported by the parent
@@ -45,11 +70,49 @@ class Background:
                 finally:
                     os._exit(code)
             self.pid = pid
+            self.forked = True
+            self.order = {path: n for n, (path, _, _) in enumerate(jobs)}
         else:
+            generate_pages(site, docs)
             try:
                 self._work(site)
             except Exception as exc:
                 self.error = _describe(exc)
+
+    def begin(self) -> None:
+        """A build (of a language) begins: ``finish`` puts the work into its site again."""
+        self.finished = None
+
+    def page(self, path: str) -> None:
+        """Wait until the page at the docs ``path`` is written (at once if it is not one of ours or the
+        work is not forked); raise BuildError if the forked process failed first."""
+        place = self.order.pop(path, None)
+        while place is not None and self._written() <= place:
+            if not self._running():
+                self.wait()
+                if self._written() <= place:
+                    raise BuildError(f"the page {path} was not made")
+                return
+            time.sleep(0.0005)
+
+    def _written(self) -> int:
+        return struct.unpack_from("q", self.done, 0)[0]
+
+    def _running(self) -> bool:
+        """True while the forked process runs; once it has ended, how it ended is recorded."""
+        if self.pid is None:
+            return False
+        pid, status = os.waitpid(self.pid, os.WNOHANG)
+        if pid == 0:
+            return True
+        self._ended(status)
+        return False
+
+    def _ended(self, status: int) -> None:
+        self.pid = None
+        if status != 0 and self.error is None:
+            text = self.error_file.read_text(encoding="utf-8") if self.error_file.is_file() else ""
+            self.error = text or f"the background build stopped (status {status})"
 
     def _work(self, site: Site) -> None:
         sync_files(self.data, render_data(site, QrCodes(self.cache / "qr")))
@@ -59,20 +122,28 @@ class Background:
         """Wait for the work; raise BuildError if it failed."""
         if self.pid is not None:
             _, status = os.waitpid(self.pid, 0)
-            self.pid = None
-            if status != 0 and self.error is None:
-                text = self.error_file.read_text(encoding="utf-8") if self.error_file.is_file() else ""
-                self.error = text or f"the background build stopped (status {status})"
+            self._ended(status)
         if self.error is not None:
             raise BuildError(self.error)
 
     def finish(self, site_dir: Path) -> None:
-        """Wait for the work, then put the data files and the search bundle into ``site_dir``."""
+        """Wait for the work, then put the data files and the search bundle into ``site_dir`` (once: the
+        i18n plugin ends a build once per language)."""
         self.wait()
+        if self.finished == site_dir:
+            return
         link_tree(self.data, site_dir)
         bundle = site_dir / BUNDLE
         shutil.rmtree(bundle, ignore_errors=True)
-        link_tree(self.search / BUNDLE, bundle)
+        if self.forked and self.index == self.search / BUNDLE:
+            # a build's index is made anew each time: moved, not linked file by file (unless the site
+            # is on another file system)
+            with contextlib.suppress(OSError):
+                self.index.rename(bundle)
+                self.index = bundle
+        if self.index != bundle:
+            link_tree(self.index, bundle)
+        self.finished = site_dir
 
 
 def _describe(exc: BaseException) -> str:

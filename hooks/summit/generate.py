@@ -18,7 +18,9 @@ __all__ = [
     "generate_docs",
     "generate_pages",
     "has_generated",
+    "prepare_pages",
     "site_of",
+    "write_page",
     "write_pages",
 ]
 
@@ -77,29 +79,52 @@ def _existing(docs: Path) -> set[str]:
 
 def write_pages(pages: dict[str, str | bytes], docs: Path) -> Result:
     """Bring docs/ in line with ``pages``; a file is written (atomically) only if its bytes changed."""
-    result = Result()
+    result = prepare_pages(list(pages), docs, placeholders=False)
     for path, text in sorted(pages.items()):
-        data = text.encode("utf-8") if isinstance(text, str) else text
-        target = docs / path
-        if target.is_file() and target.read_bytes() == data:
+        if write_page(docs, path, text):
+            result.written.append(path)
+        else:
             result.unchanged += 1
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(target)
-        result.written.append(path)
-    for path in sorted(_existing(docs) - set(pages)):
+    return result
+
+
+def prepare_pages(paths: list[str], docs: Path, *, placeholders: bool = True) -> Result:
+    """Make docs/ hold exactly the generated ``paths`` (before they are written): generated files not
+    among them go, with their empty folders; with ``placeholders``, a missing one is created empty (so
+    MkDocs finds it; the build writes it before MkDocs reads it)."""
+    result = Result()
+    wanted = set(paths)
+    for path in sorted(_existing(docs) - wanted):
         (docs / path).unlink(missing_ok=True)
         result.removed.append(path)
     for folder in (p for p in GENERATED if p.endswith("/")):
         for sub in sorted((docs / folder).glob("**/"), key=lambda p: len(p.parts), reverse=True):
             if sub.is_dir() and not any(sub.iterdir()):
                 sub.rmdir()
-    manifest = ("\n".join(sorted(pages)) + "\n").encode("utf-8")
+    if placeholders:
+        for path in paths:
+            target = docs / path
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.touch()
+    manifest = ("\n".join(sorted(wanted)) + "\n").encode("utf-8")
+    docs.mkdir(parents=True, exist_ok=True)
     if not (docs / MANIFEST).is_file() or (docs / MANIFEST).read_bytes() != manifest:
         (docs / MANIFEST).write_bytes(manifest)
     return result
+
+
+def write_page(docs: Path, path: str, text: str | bytes) -> bool:
+    """Write one generated file (atomically) unless it holds these bytes already; True if written."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    target = docs / path
+    if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(target)
+    return True
 
 
 _QR = QrCodes()

@@ -26,7 +26,7 @@ from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Locale
 from .models import SLUG_RE, Event, EventKind, Text
 from .timetext import TimeText
 from .timing import status, timing
-from .views import agenda, project_events, station_events
+from .views import agenda, events_by_project, station_events
 
 TEMPLATES = Path(__file__).parent / "templates"
 _CJK = r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]"
@@ -340,8 +340,9 @@ def page_specs(site: Site) -> list[PageSpec]:
     for station in content.stations.values():
         events = agenda(station_events(content, station.id), site.now, zone)
         specs.append(PageSpec(f"stations/{station.id}.md", "station.md.j2", {"station": station, "agenda": events}))
+    presented = events_by_project(content)
     for project in content.projects.values():
-        events = project_events(content, project.id)
+        events = presented.get(project.id, [])
         specs.append(PageSpec(f"projects/{project.id}.md", "project.md.j2", {"project": project, "events": events}))
     for spec in specs:
         _check_inside(spec.path)
@@ -420,12 +421,25 @@ def redirects(site: Site, lang: str) -> dict[str, bytes]:
     return files
 
 
+def _read_order(path: str) -> tuple:
+    """Where MkDocs reads a docs path: folders depth first in name order, a folder's files before its
+    subfolders, an index first (``mkdocs.structure.files.get_files``)."""
+    *folders, name = path.split("/")
+    return (tuple(folders), posixpath.splitext(name)[0] not in ("index", "README"), name)
+
+
+def page_jobs(site: Site) -> list[tuple[str, PageSpec, str]]:
+    """(docs path, page, language) of every page, in the order a build reads them: the default
+    language's pages (MkDocs), then each other language's (the i18n plugin's builds), each in
+    ``_read_order``."""
+    jobs = [(localized_path(spec.path, lang), spec, lang) for lang in LANGUAGES for spec in page_specs(site)]
+    return sorted(jobs, key=lambda job: (LANGUAGES.index(job[2]), _read_order(job[0])))
+
+
 def render_pages(site: Site) -> dict[str, str]:
     """docs-relative path -> Markdown, for every page in every language (what MkDocs reads)."""
     renderer = Renderer(site)
-    return {
-        localized_path(spec.path, lang): renderer.render(spec, lang) for spec in page_specs(site) for lang in LANGUAGES
-    }
+    return {path: renderer.render(spec, lang) for path, spec, lang in page_jobs(site)}
 
 
 def _data(site: Site, qr: QrCodes | None, where: Callable[[str, str], str]) -> dict[str, bytes]:

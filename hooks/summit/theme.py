@@ -77,10 +77,12 @@ def finish_site(site_dir: Path) -> None:
     """One sitemap with every language's alternates, also at /<lang>/sitemap.xml (where the theme's
     language selector looks for it), plain and gzipped."""
     main = site_dir / "sitemap.xml"
-    if not main.is_file():
-        return
-    text = sitemap(main.read_text(encoding="utf-8"))
+    other = site_dir / LANGUAGES[1] / "sitemap.xml"
+    if not main.is_file() or (other.is_file() and other.read_bytes() == main.read_bytes()):
+        return  # no sitemap, or finished already (the i18n plugin ends a build once per language)
+    text = sitemap(main.read_text(encoding="utf-8")).encode("utf-8")
+    packed = gzip.compress(text, mtime=0)
     for folder in [site_dir, *(site_dir / lang for lang in LANGUAGES[1:])]:
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "sitemap.xml").write_text(text, encoding="utf-8")
-        (folder / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+        (folder / "sitemap.xml").write_bytes(text)
+        (folder / "sitemap.xml.gz").write_bytes(packed)

@@ -10,7 +10,7 @@ from .content import Content
 from .models import Event
 from .timing import build_time, status
 
-__all__ = ["Agenda", "agenda", "build_time", "project_events", "station_events"]
+__all__ = ["Agenda", "agenda", "build_time", "events_by_project", "station_events"]
 
 
 def last_day(event: Event) -> dt.date:
@@ -70,5 +70,10 @@ def station_events(content: Content, station_id: str) -> list[Event]:
     return [e for e in content.events if station_id in e.stations]
 
 
-def project_events(content: Content, project_id: str) -> list[Event]:
-    return [e for e in content.events if project_id in e.projects]
+def events_by_project(content: Content) -> dict[str, list[Event]]:
+    """Project id -> the events that present it, in the content's order (one pass over the events)."""
+    found: dict[str, list[Event]] = {}
+    for event in content.events:
+        for project_id in dict.fromkeys(event.projects):
+            found.setdefault(project_id, []).append(event)
+    return found
