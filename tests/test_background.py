@@ -51,6 +51,7 @@ def test_pages_are_made_in_the_order_mkdocs_reads_them(fixture_site: Site, tmp_p
     Background(fixture_site, tmp_path / "cache", docs, fork=False)
     made = [path for path, _, _ in page_jobs(fixture_site)]
     read = [p for p in _mkdocs_order(docs) if p in set(made)]
+
     # each language is built in turn (the i18n plugin), each in MkDocs's order
     def language(path: str) -> str:
         return next((lang for lang in LANGUAGES[1:] if path.endswith(f".{lang}.md")), LANGUAGES[0])

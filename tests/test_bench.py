@@ -37,7 +37,18 @@ def test_archive_passes_the_check(tmp_path: Path) -> None:
 def test_bench_runs_at_a_tiny_scale(tmp_path: Path) -> None:
     out = tmp_path / "results.jsonl"
     result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "run.py"), "--scale", "0.005", "--search-limit", "2", "--out", str(out)],
+        [
+            sys.executable,
+            str(ROOT / "bench" / "run.py"),
+            "--scale",
+            "0.005",
+            "--search-limit",
+            "2",
+            "--repeat",
+            "2",
+            "--out",
+            str(out),
+        ],
         capture_output=True,
         text=True,
         timeout=600,
@@ -58,8 +69,10 @@ def test_bench_runs_at_a_tiny_scale(tmp_path: Path) -> None:
         "search_kib_max",
         "search_typed_ms_median",
         "search_cold_ms_median",
+        "search_done_ms_median",
     ):
         assert key in row
     assert row["search_queries"] == 4 and len(row["search_rows"]) == 4 and row["search_kib_max"] > 0
     assert row["scale"] == 0.005 and row["pages"] > 0 and row["peak_rss_mb"] > 0
+    assert len(row["total_runs"]) == len(row["baseline_runs"]) == 2 and row["total_s"] == min(row["total_runs"])
     assert "| scale |" in result.stdout
