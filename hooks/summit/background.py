@@ -7,6 +7,7 @@ site when MkDocs is done (hard links)."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import mmap
 import os
 import shutil
@@ -54,6 +55,9 @@ class Background:
         if fork and hasattr(os, "fork"):
             jobs = page_jobs(site)
             prepare_pages([path for path, _, _ in jobs], docs)
+            # what both processes hold stays out of the cycle collector: its passes would write to every
+            # object, copying the shared pages one by one (the child's system time 2.7 s -> 0.4 s at scale 1)
+            gc.freeze()
             pid = os.fork()
             if pid == 0:  # the child: do the work, never return into MkDocs
                 code = 1
