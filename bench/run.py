@@ -74,9 +74,11 @@ def builds(project: Path, content: Path, repeat: int) -> dict:
     peak = plain_peak = 0.0
     for _ in range(repeat):
         clean(project)
+        os.sync()  # what the last build wrote is on disk before the next starts (else it is written meanwhile)
         seconds, rss = timed_build(project, content, "site")  # the real build: hook, MkDocs, post-build
         ours.append(round(seconds, 2))
         peak = max(peak, rss)
+        os.sync()
         seconds, rss = timed_build(project, content, "site-baseline", SUMMIT_HOOK="off")
         plain.append(round(seconds, 2))
         plain_peak = max(plain_peak, rss)
