@@ -1,6 +1,7 @@
 """MkDocs hook: a thin adapter from MkDocs events to the summit package.
 
-- on_pre_build: load and check the content, start making the pages and the rest (summit.background);
+- on_pre_build: start making the pages and the rest in another process (summit.background), load and
+  check the content meanwhile;
 - on_page_read_source: a generated page is read once it is written;
 - on_post_build: the sitemap with every language's alternates; the calendars, exports, QR codes and the
   search index, made in a process of its own while MkDocs renders (summit.background);
@@ -21,7 +22,7 @@ from mkdocs.plugins import event_priority
 from summit.background import Background, BuildError
 from summit.content import content_dir, load_content
 from summit.errors import ContentErrors
-from summit.generate import DEFAULT_BASE_URL, fingerprint, has_generated, site_of
+from summit.generate import DEFAULT_BASE_URL, Site, fingerprint, has_generated, site_of
 from summit.theme import finish_site, theme_context
 from summit.views import build_time
 
@@ -52,6 +53,11 @@ def _off() -> bool:
     return os.environ.get("SUMMIT_HOOK") == "off"
 
 
+def _site(root: Path, folder: Path, url: str) -> Site:
+    content = load_content(root, folder)
+    return site_of(content, build_time(content.site.timezone), url)
+
+
 @event_priority(100)
 def on_pre_build(config: Any, **_: Any) -> None:
     if _off():
@@ -63,21 +69,30 @@ def on_pre_build(config: Any, **_: Any) -> None:
     folder = content_dir(root)
     if _stamp(folder, config) == _done:
         return
+    if _background is not None:
+        _background.wait()  # one at a time uses the cache folder (`make serve` rebuilds)
+    url = config.site_url or DEFAULT_BASE_URL
+    work = Background(root / ".cache", Path(config.docs_dir))
+    # a build forks at once (the other core works while MkDocs renders, and loads the content itself);
+    # the preview server has threads: no fork
+    forked = _command == "build" and hasattr(os, "fork")
+    if forked:
+        work.start(lambda: _site(root, folder, url))
     try:
-        content = load_content(root, folder)
+        site = _site(root, folder, url)
     except ContentErrors as exc:
+        work.cancel()
         if _command == "serve" and has_generated(Path(config.docs_dir)):
             # a typo must not stop the preview: keep the last good pages, show what is wrong
             print(f"{exc.report()}\nThe preview keeps the last good content until this is fixed.", file=sys.stderr)
             return
         raise Abort(f"{exc.report()}\nThe site was not built.") from None
-    config.extra["summit"] = theme_context(content.site)
-    now = build_time(content.site.timezone)
-    site = site_of(content, now, config.site_url or DEFAULT_BASE_URL)
-    if _background is not None:
-        _background.wait()  # one at a time uses the cache folder (`make serve` rebuilds)
-    # a build forks (the other core works while MkDocs renders); the preview server has threads: no fork
-    _background = Background(site, root / ".cache", Path(config.docs_dir), fork=_command == "build")
+    config.extra["summit"] = theme_context(site.content.site)
+    if forked:
+        work.expect(site)
+    else:
+        work.run(site)
+    _background = work
     _done = _stamp(folder, config)
 
 

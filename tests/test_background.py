@@ -5,6 +5,7 @@ in it is reported, not lost."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,16 @@ from summit.background import Background, BuildError
 from summit.calendar import Site
 from summit.i18n import LANGUAGES
 from summit.render import page_jobs, render_pages
+
+
+def _work(site: Site, tmp: Path, fork: bool) -> Background:
+    """The work as a build (forked: the child makes the site itself) or the preview (at once) starts it."""
+    work = Background(tmp / "cache", tmp / "docs")
+    if not fork:
+        return work.run(site)
+    work.start(lambda: site)
+    work.expect(site)
+    return work
 
 
 def _mkdocs_order(docs: Path) -> list[str]:
@@ -30,7 +41,7 @@ def _mkdocs_order(docs: Path) -> list[str]:
 @pytest.mark.parametrize("fork", [True, False])
 def test_the_work_lands_in_the_site(fixture_site: Site, tmp_path: Path, fork: bool) -> None:
     docs = tmp_path / "docs"
-    work = Background(fixture_site, tmp_path / "cache", docs, fork=fork)
+    work = _work(fixture_site, tmp_path, fork)
     for path, text in render_pages(fixture_site).items():
         work.page(path)  # returns once the page is written
         assert (docs / path).read_text(encoding="utf-8") == text
@@ -48,7 +59,7 @@ def test_the_work_lands_in_the_site(fixture_site: Site, tmp_path: Path, fork: bo
 
 def test_pages_are_made_in_the_order_mkdocs_reads_them(fixture_site: Site, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
-    Background(fixture_site, tmp_path / "cache", docs, fork=False)
+    _work(fixture_site, tmp_path, fork=False)
     made = [path for path, _, _ in page_jobs(fixture_site)]
     read = [p for p in _mkdocs_order(docs) if p in set(made)]
 
@@ -66,7 +77,7 @@ def test_a_failure_is_reported(fixture_site: Site, tmp_path: Path, fork: bool, m
         raise RuntimeError("no calendar today")
 
     monkeypatch.setattr(background, "render_data", broken)
-    work = Background(fixture_site, tmp_path / "cache", tmp_path / "docs", fork=fork)
+    work = _work(fixture_site, tmp_path, fork)
     with pytest.raises(BuildError, match="RuntimeError: no calendar today"):
         work.finish(tmp_path / "site")
     assert not (tmp_path / "site").exists()
@@ -79,8 +90,20 @@ def test_a_page_that_fails_stops_the_build_at_that_page(
         raise RuntimeError("template broken")
 
     monkeypatch.setattr(background.Renderer, "render", broken)
-    work = Background(fixture_site, tmp_path / "cache", tmp_path / "docs", fork=True)
+    work = _work(fixture_site, tmp_path, fork=True)
     first = page_jobs(fixture_site)[0][0]
     with pytest.raises(BuildError, match="RuntimeError: template broken"):
         work.page(first)
     work.page("about-us.md")  # not one of the generated pages: nothing to wait for
+
+
+def test_a_build_stopped_early_leaves_no_work_running(fixture_site: Site, tmp_path: Path) -> None:
+    def slow() -> Site:
+        time.sleep(30)
+        return fixture_site
+
+    work = Background(tmp_path / "cache", tmp_path / "docs").start(slow)
+    started = time.monotonic()
+    work.cancel()  # the content had errors: the build stops at once
+    assert time.monotonic() - started < 5 and work.pid is None
+    work.wait()  # nothing left to wait for, no error to report

@@ -1,8 +1,9 @@
 """The generated pages, and what the build makes that MkDocs does not read: calendars, exports, QR codes,
 redirect pages and the search index. A build makes them in a process of its own while MkDocs renders (the
-machine's other core): the pages first, in the order MkDocs reads them (MkDocs waits for a page only if
-it gets there first: ``Background.page``), then the rest, kept in a cache folder and put into the built
-site when MkDocs is done (hard links)."""
+machine's other core), forked before the content is loaded (each process loads it: they share little
+memory, and a shared page is copied when either writes to it): the pages first, in the order MkDocs reads
+them (MkDocs waits for a page only if it gets there first: ``Background.page``), then the rest, kept in a
+cache folder and put into the built site when MkDocs is done."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ import gc
 import mmap
 import os
 import shutil
+import signal
 import struct
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from .calendar import Site
@@ -29,12 +32,13 @@ class BuildError(Exception):
 
 
 class Background:
-    """The pages of ``site`` (into ``docs``), its data files and its search index, made in a forked
-    process when ``fork`` (and the system can fork), else at once. ``page`` waits for one page, ``finish``
-    for everything, and puts the rest into a built site."""
+    """The pages of a site (into ``docs``), its data files and its search index: ``start`` makes them in a
+    forked process, ``run`` at once in this one. ``page`` waits for one page, ``finish`` for everything,
+    and puts the rest into a built site."""
 
-    def __init__(self, site: Site, cache: Path, docs: Path, *, fork: bool = True) -> None:
+    def __init__(self, cache: Path, docs: Path) -> None:
         self.cache = cache
+        self.docs = docs
         self.data = cache / "data"
         self.search = cache / "search"
         self.index = self.search / BUNDLE
@@ -52,36 +56,58 @@ class Background:
         """How many pages the forked process has written (shared with it)."""
         cache.mkdir(parents=True, exist_ok=True)
         self.error_file.unlink(missing_ok=True)
-        if fork and hasattr(os, "fork"):
-            jobs = page_jobs(site)
-            prepare_pages([path for path, _, _ in jobs], docs)
-            # what both processes hold stays out of the cycle collector: its passes would write to every
-            # object, copying the shared pages one by one (the child's system time 2.7 s -> 0.4 s at scale 1)
-            gc.freeze()
-            pid = os.fork()
-            if pid == 0:  # the child: do the work, never return into MkDocs
-                code = 1
-                try:
-                    os.nice(10)  # MkDocs first: it waits for nothing but pages, and they come first here
-                    renderer = Renderer(site)
-                    for n, (path, spec, lang) in enumerate(jobs, 1):
-                        write_page(docs, path, renderer.render(spec, lang))
-                        struct.pack_into("q", self.done, 0, n)
-                    self._work(site)
-                    code = 0
-                except BaseException as exc:  # reported by the parent
-                    self.error_file.write_text(_describe(exc), encoding="utf-8")
-                finally:
-                    os._exit(code)
-            self.pid = pid
-            self.forked = True
-            self.order = {path: n for n, (path, _, _) in enumerate(jobs)}
-        else:
-            generate_pages(site, docs)
+
+    def start(self, make: Callable[[], Site]) -> Background:
+        """Fork a process that makes the site (``make`` loads the content: this process loads it too,
+        meanwhile, so that the two share little memory, each page shared being copied when either
+        writes to it), then writes the pages in the order MkDocs reads them, then the rest. ``expect``
+        tells this process which pages to wait for."""
+        # what both processes hold stays out of the cycle collector: its passes would write to every
+        # object, copying the shared pages one by one
+        gc.freeze()
+        pid = os.fork()
+        if pid == 0:  # the child: do the work, never return into MkDocs
+            code = 1
             try:
+                os.nice(10)  # MkDocs first: it waits for nothing but pages, and they come first here
+                site = make()
+                renderer = Renderer(site)
+                for n, (path, spec, lang) in enumerate(page_jobs(site), 1):
+                    write_page(self.docs, path, renderer.render(spec, lang))
+                    struct.pack_into("q", self.done, 0, n)
                 self._work(site)
-            except Exception as exc:
-                self.error = _describe(exc)
+                code = 0
+            except BaseException as exc:  # reported by the parent
+                self.error_file.write_text(_describe(exc), encoding="utf-8")
+            finally:
+                os._exit(code)
+        self.pid = pid
+        self.forked = True
+        return self
+
+    def expect(self, site: Site) -> None:
+        """The pages the forked process writes, as this process makes them out: empty placeholders where
+        none is yet (so MkDocs finds every page), stale ones removed, and their order (for ``page``)."""
+        paths = [path for path, _, _ in page_jobs(site)]
+        prepare_pages(paths, self.docs)
+        self.order = {path: n for n, path in enumerate(paths)}
+
+    def run(self, site: Site) -> Background:
+        """Make everything at once, in this process (the preview server has threads: no fork)."""
+        generate_pages(site, self.docs)
+        try:
+            self._work(site)
+        except Exception as exc:
+            self.error = _describe(exc)
+        return self
+
+    def cancel(self) -> None:
+        """Stop the forked process (the build stops)."""
+        if self.pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            self.pid = None
 
     def begin(self) -> None:
         """A build (of a language) begins: ``finish`` puts the work into its site again."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,7 +74,11 @@ def _existing(docs: Path) -> set[str]:
         found.update(line for line in manifest.read_text(encoding="utf-8").splitlines() if line)
     for folder in (p for p in GENERATED if p.endswith("/")):
         if (docs / folder).is_dir():
-            found.update(f.relative_to(docs).as_posix() for f in (docs / folder).rglob("*") if f.is_file())
+            found.update(
+                f.relative_to(docs).as_posix()
+                for f in (docs / folder).rglob("*")
+                if f.is_file() and not f.name.startswith(".")  # not a page being written
+            )
     return {p for p in found if owned(p)}
 
 
@@ -97,9 +102,10 @@ def prepare_pages(paths: list[str], docs: Path, *, placeholders: bool = True) ->
     for path in sorted(_existing(docs) - wanted):
         (docs / path).unlink(missing_ok=True)
         result.removed.append(path)
+    keep = {docs / posixpath.dirname(path) for path in wanted}  # (a build may be writing into them)
     for folder in (p for p in GENERATED if p.endswith("/")):
         for sub in sorted((docs / folder).glob("**/"), key=lambda p: len(p.parts), reverse=True):
-            if sub.is_dir() and not any(sub.iterdir()):
+            if sub not in keep and sub.is_dir() and not any(sub.iterdir()):
                 sub.rmdir()
     if placeholders:
         for path in paths:
