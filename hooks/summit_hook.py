@@ -20,9 +20,9 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from summit.background import Background, BuildError
-from summit.content import content_dir, load_content
+from summit.content import content_dir
 from summit.errors import ContentErrors
-from summit.generate import DEFAULT_BASE_URL, Site, fingerprint, has_generated, site_of
+from summit.generate import DEFAULT_BASE_URL, fingerprint, has_generated, load_site
 from summit.theme import finish_site, theme_context
 from summit.views import build_time
 
@@ -53,11 +53,6 @@ def _off() -> bool:
     return os.environ.get("SUMMIT_HOOK") == "off"
 
 
-def _site(root: Path, folder: Path, url: str) -> Site:
-    content = load_content(root, folder)
-    return site_of(content, build_time(content.site.timezone), url)
-
-
 @event_priority(100)
 def on_pre_build(config: Any, **_: Any) -> None:
     if _off():
@@ -77,9 +72,9 @@ def on_pre_build(config: Any, **_: Any) -> None:
     # the preview server has threads: no fork
     forked = _command == "build" and hasattr(os, "fork")
     if forked:
-        work.start(lambda: _site(root, folder, url))
+        work.start(lambda: load_site(root, folder, url))
     try:
-        site = _site(root, folder, url)
+        site = load_site(root, folder, url)
     except ContentErrors as exc:
         work.cancel()
         if _command == "serve" and has_generated(Path(config.docs_dir)):

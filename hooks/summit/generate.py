@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .calendar import Site
-from .content import Content
+from .content import Content, load_content
 from .render import QrCodes, render_all, render_pages
+from .timing import build_time
 
 __all__ = [
     "GENERATED",
@@ -19,6 +20,7 @@ __all__ = [
     "generate_docs",
     "generate_pages",
     "has_generated",
+    "load_site",
     "prepare_pages",
     "site_of",
     "write_page",
@@ -139,6 +141,13 @@ _QR = QrCodes()
 
 def site_of(content: Content, now: dt.datetime, base_url: str = DEFAULT_BASE_URL) -> Site:
     return Site(content, now, base_url if base_url.endswith("/") else base_url + "/")
+
+
+def load_site(root: Path, folder: Path, base_url: str = DEFAULT_BASE_URL) -> Site:
+    """The content ``folder`` loaded and checked (raises ContentErrors), as of the build time in the
+    site's zone."""
+    content = load_content(root, folder)
+    return site_of(content, build_time(content.site.timezone), base_url)
 
 
 def generate_pages(site: Site, docs: Path) -> Result:
