@@ -1,12 +1,14 @@
 """MkDocs hook: a thin adapter from MkDocs events to the summit package.
 
-- on_pre_build: start making the pages and the rest in another process (summit.background), load and
-  check the content meanwhile;
+- on_pre_build: start making the pages and the rest in another process (summit.background), which
+  loads and checks the content and says which pages it makes;
+- on_files: the generated pages are among MkDocs's files (written while MkDocs runs);
 - on_page_read_source: a generated page is read once it is written;
 - on_post_build: the sitemap with every language's alternates; the calendars, exports, QR codes and the
   search index, made in a process of its own while MkDocs renders (summit.background);
 - on_serve: rebuild when anything under the content folder changes; while serving, a content error keeps
-  the last good pages and prints the errors instead of stopping the preview.
+  the last good pages and prints the errors instead of stopping the preview;
+- on_build_error: the work beside the build stops too.
 """
 
 from __future__ import annotations
@@ -18,12 +20,14 @@ from typing import Any
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, set_exclusions
 
 from summit.background import Background, BuildError
 from summit.content import content_dir
 from summit.errors import ContentErrors
-from summit.generate import DEFAULT_BASE_URL, fingerprint, has_generated, load_site
-from summit.theme import finish_site, theme_context
+from summit.generate import DEFAULT_BASE_URL, docs_changes, fingerprint, has_generated, load_site
+from summit.render import read_order
+from summit.theme import finish_site
 from summit.views import build_time
 
 _command = "build"
@@ -60,6 +64,8 @@ def on_pre_build(config: Any, **_: Any) -> None:
     global _done, _background
     if _background is not None:
         _background.begin()
+        if _command == "build":  # the i18n plugin's build of another language: the work is under way
+            return
     root = _root(config)
     folder = content_dir(root)
     if _stamp(folder, config) == _done:
@@ -68,27 +74,48 @@ def on_pre_build(config: Any, **_: Any) -> None:
         _background.wait()  # one at a time uses the cache folder (`make serve` rebuilds)
     url = config.site_url or DEFAULT_BASE_URL
     work = Background(root / ".cache", Path(config.docs_dir))
-    # a build forks at once (the other core works while MkDocs renders, and loads the content itself);
+    if _command == "build" and hasattr(os, "fork"):
+        # another process loads the content and makes the site; this one waits for its plan only (the
+        # content's errors stop the build here, before MkDocs empties the site folder)
+        _background = work.start(lambda: load_site(root, folder, url))
+        try:
+            work.plan()
+        except BuildError as exc:
+            raise Abort(f"{exc}\nThe site was not built.") from None
+        return
     # the preview server has threads: no fork
-    forked = _command == "build" and hasattr(os, "fork")
-    if forked:
-        work.start(lambda: load_site(root, folder, url))
     try:
         site = load_site(root, folder, url)
     except ContentErrors as exc:
-        work.cancel()
         if _command == "serve" and has_generated(Path(config.docs_dir)):
             # a typo must not stop the preview: keep the last good pages, show what is wrong
             print(f"{exc.report()}\nThe preview keeps the last good content until this is fixed.", file=sys.stderr)
             return
         raise Abort(f"{exc.report()}\nThe site was not built.") from None
-    config.extra["summit"] = theme_context(site.content.site)
-    if forked:
-        work.expect(site)
-    else:
-        work.run(site)
-    _background = work
+    _background = work.run(site)
     _done = _stamp(folder, config)
+
+
+@event_priority(100)  # before the i18n plugin sorts the files by language
+def on_files(files: Files, config: Any, **_: Any) -> Files:
+    """The generated pages, written while MkDocs runs, are among the files whether on disk yet or not."""
+    if _off() or _background is None:
+        return files
+    plan = _background.plan()  # known since on_pre_build
+    config.extra["summit"] = plan.theme
+    stale, missing = docs_changes([file.src_uri for file in files], plan.pages)
+    if not stale and not missing:
+        return files
+    made = [File(path, config.docs_dir, config.site_dir, config.use_directory_urls) for path in missing]
+    set_exclusions(made, config)
+    kept = [file for file in files if file.src_uri not in stale]
+    return Files(sorted(kept + made, key=lambda file: read_order(file.src_uri)))  # where MkDocs finds them
+
+
+def on_build_error(**_: Any) -> None:
+    """The build stopped: so does the work beside it."""
+    if _background is not None:
+        _background.cancel()
 
 
 def on_page_read_source(page: Any, **_: Any) -> None:

@@ -14,8 +14,9 @@ from mkdocs.structure.files import _file_sort_key
 from summit import background
 from summit.background import Background, BuildError
 from summit.calendar import Site
+from summit.generate import docs_changes
 from summit.i18n import LANGUAGES
-from summit.render import page_jobs, render_pages
+from summit.render import page_jobs, read_order, render_pages
 
 
 def _work(site: Site, tmp: Path, fork: bool) -> Background:
@@ -24,7 +25,7 @@ def _work(site: Site, tmp: Path, fork: bool) -> Background:
     if not fork:
         return work.run(site)
     work.start(lambda: site)
-    work.expect(site)
+    assert work.plan().pages == [path for path, _, _ in page_jobs(site)]
     return work
 
 
@@ -107,3 +108,27 @@ def test_a_build_stopped_early_leaves_no_work_running(fixture_site: Site, tmp_pa
     work.cancel()  # the content had errors: the build stops at once
     assert time.monotonic() - started < 5 and work.pid is None
     work.wait()  # nothing left to wait for, no error to report
+
+
+def test_content_errors_reach_the_build_as_reported(tmp_path: Path, content_copy: Path) -> None:
+    """The forked process loads the content: its errors stop the build with the editor's report."""
+    from summit.generate import load_site
+
+    target = content_copy / "events/2024.yml"
+    target.write_text(target.read_text(encoding="utf-8").replace("    date: 2024-04-15", "    date: 2024-13-01", 1))
+    work = Background(tmp_path / "cache", tmp_path / "docs").start(lambda: load_site(tmp_path, content_copy))
+    with pytest.raises(BuildError) as info:
+        work.plan()
+    assert "events/2024.yml" in str(info.value) and "events[0].date: '2024-13-01' is not a date" in str(info.value)
+    assert "Traceback" not in str(info.value) and work.pid is None
+    assert not (tmp_path / "docs").exists()  # nothing written
+
+
+def test_mkdocs_is_given_the_pages_not_written_yet_and_not_the_stale_ones() -> None:
+    found = ["about-us.md", "events/old.md", "index.md", "assets/x.css", "events/kept.md"]
+    stale, missing = docs_changes(found, ["index.md", "events/kept.md", "events/new.md", "events/new.en.md"])
+    assert stale == {"events/old.md"}  # the generator's, no longer made; about-us.md is an editor's
+    assert missing == ["events/new.en.md", "events/new.md"]
+    assert docs_changes(["index.md"], ["index.md"]) == (set(), [])
+    order = sorted(["events/b.md", "index.md", "events/a/index.md", "about.md", "events/index.md"], key=read_order)
+    assert order == ["index.md", "about.md", "events/index.md", "events/b.md", "events/a/index.md"]

@@ -1,14 +1,16 @@
 """The generated pages, and what the build makes that MkDocs does not read: calendars, exports, QR codes,
 redirect pages and the search index. A build makes them in a process of its own while MkDocs renders (the
-machine's other core), forked before the content is loaded (each process loads it: they share little
-memory, and a shared page is copied when either writes to it): the pages first, in the order MkDocs reads
-them (MkDocs waits for a page only if it gets there first: ``Background.page``), then the rest, kept in a
-cache folder and put into the built site when MkDocs is done."""
+machine's other core), forked before anything is loaded: it loads the content (MkDocs's process does
+not: it holds none of it), says which pages it makes (``Background.plan``: MkDocs is given them as it
+collects its files, so none needs to be on disk yet), writes them in the order MkDocs reads them (MkDocs
+waits for a page only if it gets there first: ``Background.page``), then the rest, kept in a cache
+folder and put into the built site when MkDocs is done."""
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import mmap
 import os
 import shutil
@@ -17,18 +19,31 @@ import struct
 import time
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .calendar import Site
+from .errors import ContentErrors
 from .generate import generate_pages, prepare_pages, write_page
 from .render import QrCodes, Renderer, page_jobs, render_data
 from .search import BUNDLE, SearchError, build_index, dictionary, documents, link_tree, part_size, sync_files
+from .theme import theme_context
 
-__all__ = ["Background", "BuildError"]
+__all__ = ["Background", "BuildError", "Plan"]
 
 
 class BuildError(Exception):
     """The background work failed; the message says what went wrong."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a build makes that MkDocs reads: the generated pages (docs paths, in the order they are
+    written) and the theme's context (``theme.theme_context``)."""
+
+    pages: list[str]
+    theme: dict[str, Any]
 
 
 class Background:
@@ -54,47 +69,79 @@ class Background:
         """docs path -> its place among the pages the forked process writes, in turn."""
         self.done = mmap.mmap(-1, 8)
         """How many pages the forked process has written (shared with it)."""
+        self.plan_file = cache / "plan.json"
+        self._plan: Plan | None = None
+        self._told: int | None = None
+        """The pipe on which the forked process says its plan is written (closed without a word if it
+        failed first)."""
         cache.mkdir(parents=True, exist_ok=True)
         self.error_file.unlink(missing_ok=True)
 
     def start(self, make: Callable[[], Site]) -> Background:
-        """Fork a process that makes the site (``make`` loads the content: this process loads it too,
-        meanwhile, so that the two share little memory, each page shared being copied when either
-        writes to it), then writes the pages in the order MkDocs reads them, then the rest. ``expect``
-        tells this process which pages to wait for."""
+        """Fork a process that makes the site (``make`` loads the content), says which pages it makes
+        (``plan``), then writes them in the order MkDocs reads them, then the rest. This process loads
+        nothing."""
         # what both processes hold stays out of the cycle collector: its passes would write to every
         # object, copying the shared pages one by one
         gc.freeze()
+        self.plan_file.unlink(missing_ok=True)
+        ready, said = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: do the work, never return into MkDocs
             code = 1
             try:
+                os.close(ready)
                 os.nice(10)  # MkDocs first: it waits for nothing but pages, and they come first here
                 site = make()
+                jobs = page_jobs(site)
+                paths = [path for path, _, _ in jobs]
+                plan = {"pages": paths, "theme": theme_context(site.content.site)}
+                tmp = self.plan_file.with_name(f".{self.plan_file.name}.tmp")
+                tmp.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+                tmp.replace(self.plan_file)
+                os.write(said, b"1")
+                os.close(said)
+                prepare_pages(paths, self.docs, placeholders=False)
                 renderer = Renderer(site)
-                for n, (path, spec, lang) in enumerate(page_jobs(site), 1):
+                for n, (path, spec, lang) in enumerate(jobs, 1):
                     write_page(self.docs, path, renderer.render(spec, lang))
                     struct.pack_into("q", self.done, 0, n)
                 self._work(site)
                 code = 0
+            except ContentErrors as exc:  # reported by the parent, by file, line and field
+                self.error_file.write_text(exc.report(), encoding="utf-8")
             except BaseException as exc:  # reported by the parent
                 self.error_file.write_text(_describe(exc), encoding="utf-8")
             finally:
                 os._exit(code)
+        os.close(said)
         self.pid = pid
         self.forked = True
+        self._told = ready
         return self
 
-    def expect(self, site: Site) -> None:
-        """The pages the forked process writes, as this process makes them out: empty placeholders where
-        none is yet (so MkDocs finds every page), stale ones removed, and their order (for ``page``)."""
-        paths = [path for path, _, _ in page_jobs(site)]
-        prepare_pages(paths, self.docs)
-        self.order = {path: n for n, path in enumerate(paths)}
+    def plan(self) -> Plan:
+        """The pages the work makes (their docs paths, in the order it writes them) and the theme's
+        context; a forked build waits for its process to load the content. Raises BuildError (the
+        content's errors, reported by file, line and field, or another failure)."""
+        if self._plan is None and self._told is not None:
+            told = os.read(self._told, 1)
+            os.close(self._told)
+            self._told = None
+            if not told:  # the process ended without a plan
+                self.wait()
+                raise BuildError(self.error or "the background build stopped")
+            plan = json.loads(self.plan_file.read_text(encoding="utf-8"))
+            self._plan = Plan(plan["pages"], plan["theme"])
+            self.order = {path: n for n, path in enumerate(self._plan.pages)}
+        if self._plan is None:
+            raise BuildError("the site's content was not loaded")
+        return self._plan
 
     def run(self, site: Site) -> Background:
         """Make everything at once, in this process (the preview server has threads: no fork)."""
         generate_pages(site, self.docs)
+        self._plan = Plan([path for path, _, _ in page_jobs(site)], theme_context(site.content.site))
         try:
             self._work(site)
         except Exception as exc:

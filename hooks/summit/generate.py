@@ -16,6 +16,7 @@ __all__ = [
     "GENERATED",
     "Result",
     "Site",
+    "docs_changes",
     "fingerprint",
     "generate_docs",
     "generate_pages",
@@ -82,6 +83,14 @@ def _existing(docs: Path) -> set[str]:
                 if f.is_file() and not f.name.startswith(".")  # not a page being written
             )
     return {p for p in found if owned(p)}
+
+
+def docs_changes(found: list[str], pages: list[str]) -> tuple[set[str], list[str]]:
+    """What MkDocs's files lack, when it ``found`` these docs paths and the build makes these generated
+    ``pages`` (written while MkDocs runs, so a new one is not found yet and a stale one still is): the
+    stale paths to leave out, and the missing ones to add (see ``render.read_order`` for where)."""
+    wanted = set(pages)
+    return {path for path in found if owned(path) and path not in wanted}, sorted(wanted.difference(found))
 
 
 def write_pages(pages: dict[str, str | bytes], docs: Path) -> Result:

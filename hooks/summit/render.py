@@ -421,7 +421,7 @@ def redirects(site: Site, lang: str) -> dict[str, bytes]:
     return files
 
 
-def _read_order(path: str) -> tuple:
+def read_order(path: str) -> tuple:
     """Where MkDocs reads a docs path: folders depth first in name order, a folder's files before its
     subfolders, an index first (``mkdocs.structure.files.get_files``)."""
     *folders, name = path.split("/")
@@ -431,9 +431,9 @@ def _read_order(path: str) -> tuple:
 def page_jobs(site: Site) -> list[tuple[str, PageSpec, str]]:
     """(docs path, page, language) of every page, in the order a build reads them: the default
     language's pages (MkDocs), then each other language's (the i18n plugin's builds), each in
-    ``_read_order``."""
+    ``read_order``."""
     jobs = [(localized_path(spec.path, lang), spec, lang) for lang in LANGUAGES for spec in page_specs(site)]
-    return sorted(jobs, key=lambda job: (LANGUAGES.index(job[2]), _read_order(job[0])))
+    return sorted(jobs, key=lambda job: (LANGUAGES.index(job[2]), read_order(job[0])))
 
 
 def render_pages(site: Site) -> dict[str, str]:
