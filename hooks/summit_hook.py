@@ -75,11 +75,11 @@ def on_pre_build(config: Any, **_: Any) -> None:
     url = config.site_url or DEFAULT_BASE_URL
     work = Background(root / ".cache", Path(config.docs_dir))
     if _command == "build" and hasattr(os, "fork"):
-        # another process loads the content and makes the site; this one waits for its plan only (the
-        # content's errors stop the build here, before MkDocs empties the site folder)
+        # another process loads the content and makes the site; this one waits for the list of pages
+        # only (the content's errors stop the build here, before MkDocs empties the site folder)
         _background = work.start(lambda: load_site(root, folder, url))
         try:
-            work.plan()
+            work.pages()
         except BuildError as exc:
             raise Abort(f"{exc}\nThe site was not built.") from None
         return
@@ -101,9 +101,11 @@ def on_files(files: Files, config: Any, **_: Any) -> Files:
     """The generated pages, written while MkDocs runs, are among the files whether on disk yet or not."""
     if _off() or _background is None:
         return files
-    plan = _background.plan()  # known since on_pre_build
-    config.extra["summit"] = plan.theme
-    stale, missing = docs_changes([file.src_uri for file in files], plan.pages)
+    try:
+        config.extra["summit"] = _background.theme()
+    except BuildError as exc:
+        raise Abort(f"{exc}\nThe site was not built.") from None
+    stale, missing = docs_changes([file.src_uri for file in files], _background.pages())
     if not stale and not missing:
         return files
     made = [File(path, config.docs_dir, config.site_dir, config.use_directory_urls) for path in missing]

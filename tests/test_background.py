@@ -25,7 +25,7 @@ def _work(site: Site, tmp: Path, fork: bool) -> Background:
     if not fork:
         return work.run(site)
     work.start(lambda: site)
-    assert work.plan().pages == [path for path, _, _ in page_jobs(site)]
+    assert work.pages() == [path for path, _, _ in page_jobs(site)]
     return work
 
 
@@ -118,7 +118,7 @@ def test_content_errors_reach_the_build_as_reported(tmp_path: Path, content_copy
     target.write_text(target.read_text(encoding="utf-8").replace("    date: 2024-04-15", "    date: 2024-13-01", 1))
     work = Background(tmp_path / "cache", tmp_path / "docs").start(lambda: load_site(tmp_path, content_copy))
     with pytest.raises(BuildError) as info:
-        work.plan()
+        work.pages()
     assert "events/2024.yml" in str(info.value) and "events[0].date: '2024-13-01' is not a date" in str(info.value)
     assert "Traceback" not in str(info.value) and work.pid is None
     assert not (tmp_path / "docs").exists()  # nothing written

@@ -74,5 +74,10 @@ def test_bench_runs_at_a_tiny_scale(tmp_path: Path) -> None:
         assert key in row
     assert row["search_queries"] == 4 and len(row["search_rows"]) == 4 and row["search_kib_max"] > 0
     assert row["scale"] == 0.005 and row["pages"] > 0 and row["peak_rss_mb"] > 0
-    assert len(row["total_runs"]) == len(row["baseline_runs"]) == 2 and row["total_s"] == min(row["total_runs"])
-    assert "| scale |" in result.stdout
+    assert len(row["total_runs"]) == len(row["baseline_runs"]) == len(row["pair_ratios"]) == 2
+    assert row["total_s"] == min(row["total_runs"]) and row["baseline_s"] == min(row["baseline_runs"])
+    assert min(row["pair_ratios"]) <= row["ratio_median_pair"] <= max(row["pair_ratios"])
+    # memory by process: MkDocs's, the build's forked one (sampled), the largest one's peak (the kernel's)
+    assert row["rss_main_mb"] > 0 and row["rss_forked_mb"] > 0 and row["together_mb"] > 0
+    assert row["peak_rss_mb"] >= max(row["rss_main_mb"], row["rss_forked_mb"]) - 1
+    assert "| scale |" in result.stdout and "| rss_main_mb |" in result.stdout

@@ -1,7 +1,7 @@
 """The generated pages, and what the build makes that MkDocs does not read: calendars, exports, QR codes,
 redirect pages and the search index. A build makes them in a process of its own while MkDocs renders (the
 machine's other core), forked before anything is loaded: it loads the content (MkDocs's process does
-not: it holds none of it), says which pages it makes (``Background.plan``: MkDocs is given them as it
+not: it holds none of it), says which pages it makes (``Background.pages``: MkDocs is given them as it
 collects its files, so none needs to be on disk yet), writes them in the order MkDocs reads them (MkDocs
 waits for a page only if it gets there first: ``Background.page``), then the rest, kept in a cache
 folder and put into the built site when MkDocs is done."""
@@ -19,7 +19,6 @@ import struct
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,20 +29,11 @@ from .render import QrCodes, Renderer, page_jobs, render_data
 from .search import BUNDLE, SearchError, build_index, dictionary, documents, link_tree, part_size, sync_files
 from .theme import theme_context
 
-__all__ = ["Background", "BuildError", "Plan"]
+__all__ = ["Background", "BuildError"]
 
 
 class BuildError(Exception):
     """The background work failed; the message says what went wrong."""
-
-
-@dataclass(frozen=True)
-class Plan:
-    """What a build makes that MkDocs reads: the generated pages (docs paths, in the order they are
-    written) and the theme's context (``theme.theme_context``)."""
-
-    pages: list[str]
-    theme: dict[str, Any]
 
 
 class Background:
@@ -69,22 +59,21 @@ class Background:
         """docs path -> its place among the pages the forked process writes, in turn."""
         self.done = mmap.mmap(-1, 8)
         """How many pages the forked process has written (shared with it)."""
-        self.plan_file = cache / "plan.json"
-        self._plan: Plan | None = None
+        self._heard: dict[str, Any] = {}
+        """What the forked process has said (``pages``, then ``theme``), or ``run`` made out."""
         self._told: int | None = None
-        """The pipe on which the forked process says its plan is written (closed without a word if it
+        """The pipe on which the forked process says each is written (closed without a word if it
         failed first)."""
         cache.mkdir(parents=True, exist_ok=True)
         self.error_file.unlink(missing_ok=True)
 
     def start(self, make: Callable[[], Site]) -> Background:
         """Fork a process that makes the site (``make`` loads the content), says which pages it makes
-        (``plan``), then writes them in the order MkDocs reads them, then the rest. This process loads
-        nothing."""
+        (``pages``) and the theme's context (``theme``), then writes the pages in the order MkDocs reads
+        them, then the rest. This process loads nothing."""
         # what both processes hold stays out of the cycle collector: its passes would write to every
         # object, copying the shared pages one by one
         gc.freeze()
-        self.plan_file.unlink(missing_ok=True)
         ready, said = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: do the work, never return into MkDocs
@@ -92,14 +81,14 @@ class Background:
             try:
                 os.close(ready)
                 os.nice(10)  # MkDocs first: it waits for nothing but pages, and they come first here
+                gc.disable()  # loading makes many objects and frees few: no collector passes meanwhile
                 site = make()
                 jobs = page_jobs(site)
                 paths = [path for path, _, _ in jobs]
-                plan = {"pages": paths, "theme": theme_context(site.content.site)}
-                tmp = self.plan_file.with_name(f".{self.plan_file.name}.tmp")
-                tmp.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
-                tmp.replace(self.plan_file)
-                os.write(said, b"1")
+                gc.freeze()  # what is loaded stays: later passes skip it
+                gc.enable()
+                self._say(said, "pages", paths)
+                self._say(said, "theme", theme_context(site.content.site))
                 os.close(said)
                 prepare_pages(paths, self.docs, placeholders=False)
                 renderer = Renderer(site)
@@ -120,28 +109,44 @@ class Background:
         self._told = ready
         return self
 
-    def plan(self) -> Plan:
-        """The pages the work makes (their docs paths, in the order it writes them) and the theme's
-        context; a forked build waits for its process to load the content. Raises BuildError (the
-        content's errors, reported by file, line and field, or another failure)."""
-        if self._plan is None and self._told is not None:
-            told = os.read(self._told, 1)
-            os.close(self._told)
-            self._told = None
-            if not told:  # the process ended without a plan
+    def _say(self, said: int, name: str, value: Any) -> None:
+        """(The forked process) tell this process ``value``, through a file and a byte on the pipe."""
+        tmp = self.cache / f".{name}.json.tmp"
+        tmp.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(self.cache / f"{name}.json")
+        os.write(said, b"1")
+
+    def _hear(self, name: str) -> Any:
+        """What the forked process said as ``name``, waiting for it (in the order it says them)."""
+        if name not in self._heard:
+            told = os.read(self._told, 1) if self._told is not None else b""
+            if not told:  # the process ended first
+                if self._told is not None:
+                    os.close(self._told)
+                    self._told = None
                 self.wait()
                 raise BuildError(self.error or "the background build stopped")
-            plan = json.loads(self.plan_file.read_text(encoding="utf-8"))
-            self._plan = Plan(plan["pages"], plan["theme"])
-            self.order = {path: n for n, path in enumerate(self._plan.pages)}
-        if self._plan is None:
-            raise BuildError("the site's content was not loaded")
-        return self._plan
+            self._heard[name] = json.loads((self.cache / f"{name}.json").read_text(encoding="utf-8"))
+        return self._heard[name]
+
+    def pages(self) -> list[str]:
+        """The generated pages (docs paths, in the order they are written); a forked build waits for its
+        process to load the content. Raises BuildError (the content's errors, reported by file, line
+        and field, or another failure)."""
+        pages = self._hear("pages")
+        if self.forked and not self.order:
+            self.order = {path: n for n, path in enumerate(pages)}
+        return pages
+
+    def theme(self) -> dict[str, Any]:
+        """The theme's context (``theme.theme_context``), said after the pages. Raises BuildError."""
+        self.pages()
+        return self._hear("theme")
 
     def run(self, site: Site) -> Background:
         """Make everything at once, in this process (the preview server has threads: no fork)."""
         generate_pages(site, self.docs)
-        self._plan = Plan([path for path, _, _ in page_jobs(site)], theme_context(site.content.site))
+        self._heard = {"pages": [path for path, _, _ in page_jobs(site)], "theme": theme_context(site.content.site)}
         try:
             self._work(site)
         except Exception as exc:

@@ -3,6 +3,7 @@ that go beside them: calendars and JSON exports."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -23,7 +24,7 @@ from markupsafe import escape
 from .calendar import Calendars, Site, add_links, in_calendars, webcal
 from .exports import INLANGUAGE, api_feed, api_schema, dumps, frab_schedule, json_ld, organization
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Locale
-from .models import SLUG_RE, Event, EventKind, Text
+from .models import SLUG_RE, Event, EventKind, Station, Text
 from .timetext import TimeText
 from .timing import status, timing
 from .views import agenda, events_by_project, station_events
@@ -36,11 +37,15 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]|{}#])")
 
 @dataclass(frozen=True)
 class PageSpec:
-    """A page to write: its path under docs/ in the default language, template and context."""
+    """A page to write: its path under docs/ in the default language, template and context (or what
+    makes the context when the page is rendered: listing the pages stays cheap)."""
 
     path: str
     template: str
-    context: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    context: dict[str, Any] | Callable[[], dict[str, Any]] = field(default_factory=dict, hash=False, compare=False)
+
+    def values(self) -> dict[str, Any]:
+        return self.context() if callable(self.context) else self.context
 
 
 KINDS = typing.get_args(EventKind)
@@ -317,7 +322,7 @@ class Renderer:
 
     def render(self, spec: PageSpec, lang: str) -> str:
         template = self.env.get_template(spec.template)
-        text = template.render(**self.helpers(spec, lang), **spec.context)
+        text = template.render(**self.helpers(spec, lang), **spec.values())
         return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
@@ -325,10 +330,10 @@ def page_specs(site: Site) -> list[PageSpec]:
     """Every page of the site, in the default language's paths."""
     content = site.content
     zone = content.site.timezone
-    schedule = agenda(content.events, site.now, zone)
+    schedule = functools.cache(lambda: {"agenda": agenda(content.events, site.now, zone)})
     specs = [
-        PageSpec("index.md", "home.md.j2", {"agenda": schedule}),
-        PageSpec("schedule.md", "schedule.md.j2", {"agenda": schedule}),
+        PageSpec("index.md", "home.md.j2", schedule),
+        PageSpec("schedule.md", "schedule.md.j2", schedule),
         PageSpec("about.md", "about.md.j2"),
         PageSpec("partners.md", "partners.md.j2"),
         PageSpec("stations/index.md", "stations.md.j2"),
@@ -338,8 +343,11 @@ def page_specs(site: Site) -> list[PageSpec]:
         stations = [content.stations[s] for s in event.stations]
         specs.append(PageSpec(f"events/{event.id}.md", "event.md.j2", {"event": event, "stations": stations}))
     for station in content.stations.values():
-        events = agenda(station_events(content, station.id), site.now, zone)
-        specs.append(PageSpec(f"stations/{station.id}.md", "station.md.j2", {"station": station, "agenda": events}))
+
+        def station_context(station: Station = station) -> dict[str, Any]:
+            return {"station": station, "agenda": agenda(station_events(content, station.id), site.now, zone)}
+
+        specs.append(PageSpec(f"stations/{station.id}.md", "station.md.j2", station_context))
     presented = events_by_project(content)
     for project in content.projects.values():
         events = presented.get(project.id, [])
@@ -432,7 +440,8 @@ def page_jobs(site: Site) -> list[tuple[str, PageSpec, str]]:
     """(docs path, page, language) of every page, in the order a build reads them: the default
     language's pages (MkDocs), then each other language's (the i18n plugin's builds), each in
     ``read_order``."""
-    jobs = [(localized_path(spec.path, lang), spec, lang) for lang in LANGUAGES for spec in page_specs(site)]
+    specs = page_specs(site)
+    jobs = [(localized_path(spec.path, lang), spec, lang) for lang in LANGUAGES for spec in specs]
     return sorted(jobs, key=lambda job: (LANGUAGES.index(job[2]), read_order(job[0])))
 
 
