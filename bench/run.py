@@ -3,7 +3,7 @@ goes, against plain MkDocs + Material + i18n building the same Markdown. Figures
 
     python bench/run.py                 # scales 0.25 and 1, then the seed content's edit loop
     python bench/run.py --scale 0.01    # one scale
-    python bench/run.py --repeat 1      # one build of each kind a scale (default 3, the fastest counts)
+    python bench/run.py --repeat 1      # one pair of builds a scale (default 5, the fastest of each kind counts)
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -36,10 +37,7 @@ from summit.theme import finish_site  # noqa: E402
 TODAY = "2026-01-01"
 NOW = dt.datetime(2026, 1, 1, tzinfo=ZoneInfo("Asia/Shanghai"))
 URL = "https://bench.example.org/"
-TIMED = (
-    "import resource, subprocess, sys, time; t = time.perf_counter(); r = subprocess.run(sys.argv[1:]); "
-    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)"
-)
+TIMED = str(ROOT / "bench" / "timed.py")
 
 
 def copy_project(target: Path) -> Path:
@@ -66,34 +64,48 @@ def clean(project: Path) -> None:
 
 
 def builds(project: Path, content: Path, repeat: int) -> dict:
-    """The build and the baseline, ``repeat`` times each, in turn, every build of ours from a fresh
-    checkout (the baseline builds the Markdown ours left). Wall times vary by several seconds between
-    runs on a shared machine: the fastest of each is what is compared."""
-    ours: list[float] = []
-    plain: list[float] = []
-    peak = plain_peak = 0.0
-    for _ in range(repeat):
+    """The build and the baseline, ``repeat`` times each, in pairs, every build of ours from a fresh
+    checkout (the baseline builds the Markdown ours left). The machine's speed drifts by several
+    percent from minute to minute (the baseline alone: 56 to 70 s at scale 1): the two builds of a pair
+    run back to back, in turn first, and the fastest of each kind is compared; each pair's own ratio is
+    kept too."""
+    ours: list[dict] = []
+    plain: list[dict] = []
+
+    def build() -> None:
         clean(project)
         os.sync()  # what the last build wrote is on disk before the next starts (else it is written meanwhile)
-        seconds, rss = timed_build(project, content, "site")  # the real build: hook, MkDocs, post-build
-        ours.append(round(seconds, 2))
-        peak = max(peak, rss)
+        ours.append(timed_build(project, content, "site"))  # the real build: hook, MkDocs, post-build
+
+    def baseline() -> None:
         os.sync()
-        seconds, rss = timed_build(project, content, "site-baseline", SUMMIT_HOOK="off")
-        plain.append(round(seconds, 2))
-        plain_peak = max(plain_peak, rss)
+        plain.append(timed_build(project, content, "site-baseline", SUMMIT_HOOK="off"))
+
+    for n in range(repeat):  # the baseline builds the Markdown the last build of ours left
+        if n % 2:
+            baseline()
+            build()
+        else:
+            build()
+            baseline()
+    kinds = sorted({kind for run in ours for kind in run["rss_mb"]})
+    pairs = [round(a["seconds"] / b["seconds"], 3) for a, b in zip(ours, plain, strict=True)]
     return {
-        "total_s": min(ours),
-        "baseline_s": min(plain),
-        "total_runs": ours,
-        "baseline_runs": plain,
-        "peak_rss_mb": peak,
-        "baseline_rss_mb": plain_peak,
+        "total_s": min(run["seconds"] for run in ours),
+        "baseline_s": min(run["seconds"] for run in plain),
+        "total_runs": [round(run["seconds"], 2) for run in ours],
+        "baseline_runs": [round(run["seconds"], 2) for run in plain],
+        "pair_ratios": pairs,
+        "ratio_median_pair": statistics.median(pairs),
+        "peak_rss_mb": max(run["peak_rss_mb"] for run in ours),
+        "baseline_rss_mb": max(run["peak_rss_mb"] for run in plain),
+        **{f"rss_{kind}_mb": max(run["rss_mb"].get(kind, 0.0) for run in ours) for kind in kinds},
+        "together_mb": max(run["together_mb"] for run in ours),
     }
 
 
-def timed_build(project: Path, content: Path, site: str, **env: str) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one `mkdocs build`, in a process of its own."""
+def timed_build(project: Path, content: Path, site: str, **env: str) -> dict:
+    """Wall seconds and memory (bench/timed.py) of one `mkdocs build`, in a process of its own."""
     environment = {
         **os.environ,
         "SUMMIT_CONTENT": str(content),
@@ -102,12 +114,12 @@ def timed_build(project: Path, content: Path, site: str, **env: str) -> tuple[fl
         "NO_MKDOCS_2_WARNING": "1",
         **env,
     }
-    cmd = [sys.executable, "-c", TIMED, sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", site]
+    cmd = [sys.executable, TIMED, sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", site]
     out = subprocess.run(cmd, cwd=project, env=environment, capture_output=True, text=True, check=True)
-    seconds, rss_kb, code = out.stdout.split()
-    if code != "0":
+    report = json.loads(out.stdout.strip().splitlines()[-1])
+    if report["code"] != 0:
         raise SystemExit(f"build failed: {out.stderr[-2000:]}")
-    return float(seconds), int(rss_kb) / 1024
+    return report
 
 
 def size(folder: Path) -> int:
@@ -155,8 +167,12 @@ def run_scale(scale: float, work: Path, search_limit: int | None = None, repeat:
         "ratio": round(total_s / baseline_s, 3),
         "total_runs": timed["total_runs"],
         "baseline_runs": timed["baseline_runs"],
+        "pair_ratios": timed["pair_ratios"],
+        "ratio_median_pair": timed["ratio_median_pair"],
         "peak_rss_mb": round(timed["peak_rss_mb"], 1),
         "baseline_rss_mb": round(timed["baseline_rss_mb"], 1),
+        **{key: value for key, value in timed.items() if key.startswith("rss_")},
+        "together_mb": timed["together_mb"],
         "pages": pages,
         "pages_per_s": round(pages / total_s, 1),
         "site_mb": round(size(site) / 1e6, 1),
@@ -234,6 +250,7 @@ def table(rows: list[dict]) -> str:
         "total_s",
         "baseline_s",
         "ratio",
+        "ratio_median_pair",
         "peak_rss_mb",
         "pages_per_s",
         "site_mb",
@@ -254,8 +271,10 @@ def table(rows: list[dict]) -> str:
         "search_cold_ms_max",
         "search_top3",
     ]
+    memory = ["scale", "peak_rss_mb", "rss_main_mb", "rss_forked_mb", "rss_pagefind_mb", "together_mb"]
+    memory.append("baseline_rss_mb")
     lines = []
-    for columns in (keys, search):
+    for columns in (keys, memory, search):
         lines += ["", "| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
         lines += [
             "| " + " | ".join(str(r.get(k, "")) for k in columns) + " |" for r in rows if r.get("scale") != "seed"
@@ -269,7 +288,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.jsonl")
     parser.add_argument("--no-edit-loop", action="store_true", help="skip the seed content's edit loop")
     parser.add_argument("--edit-loop-only", action="store_true", help="only the seed content's edit loop")
-    parser.add_argument("--repeat", type=int, default=3, help="builds of each kind a scale (the fastest counts)")
+    parser.add_argument("--repeat", type=int, default=5, help="pairs of builds a scale (fastest of each kind counts)")
     parser.add_argument("--search-limit", type=int, default=None, help="search queries per language (0: none)")
     args = parser.parse_args()
     scales = [] if args.edit_loop_only else [args.scale] if args.scale is not None else [0.25, 1.0]
