@@ -81,6 +81,7 @@ class Background:
             try:
                 os.close(ready)
                 os.nice(10)  # MkDocs first: it waits for nothing but pages, and they come first here
+                _leave_a_core()
                 gc.disable()  # loading makes many objects and frees few: no collector passes meanwhile
                 site = make()
                 jobs = page_jobs(site)
@@ -226,6 +227,15 @@ class Background:
         if self.index != bundle:
             link_tree(self.index, bundle)
         self.finished = site_dir
+
+
+def _leave_a_core() -> None:
+    """Keep this process and what it runs (Pagefind's threads) off one of the machine's cores, where
+    MkDocs's process (one thread) then runs alone."""
+    if hasattr(os, "sched_setaffinity"):
+        cores = os.sched_getaffinity(0)
+        if len(cores) > 1:
+            os.sched_setaffinity(0, cores - {min(cores)})
 
 
 def _describe(exc: BaseException) -> str:
