@@ -132,3 +132,22 @@ def test_mkdocs_is_given_the_pages_not_written_yet_and_not_the_stale_ones() -> N
     assert docs_changes(["index.md"], ["index.md"]) == (set(), [])
     order = sorted(["events/b.md", "index.md", "events/a/index.md", "about.md", "events/index.md"], key=read_order)
     assert order == ["index.md", "about.md", "events/index.md", "events/b.md", "events/a/index.md"]
+
+
+def test_the_forked_work_leaves_a_core_to_mkdocs(fixture_site: Site, tmp_path: Path) -> None:
+    """On a machine of several cores the work beside MkDocs (and Pagefind, which it runs) keeps off one."""
+
+    def slow() -> Site:
+        time.sleep(30)
+        return fixture_site
+
+    cores = os.sched_getaffinity(0)
+    work = Background(tmp_path / "cache", tmp_path / "docs").start(slow)
+    try:
+        deadline = time.monotonic() + 10
+        while os.sched_getaffinity(work.pid) == cores and len(cores) > 1 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert os.sched_getaffinity(work.pid) == (cores - {min(cores)} if len(cores) > 1 else cores)
+        assert os.sched_getaffinity(0) == cores  # MkDocs's own process is left as it was
+    finally:
+        work.cancel()
