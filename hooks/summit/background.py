@@ -91,7 +91,7 @@ class Background:
                 self._say(said, "pages", paths)
                 self._say(said, "theme", theme_context(site.content.site))
                 os.close(said)
-                prepare_pages(paths, self.docs, placeholders=False)
+                prepare_pages(paths, self.docs)
                 renderer = Renderer(site)
                 for n, (path, spec, lang) in enumerate(jobs, 1):
                     write_page(self.docs, path, renderer.render(spec, lang))

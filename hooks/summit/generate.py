@@ -95,7 +95,7 @@ def docs_changes(found: list[str], pages: list[str]) -> tuple[set[str], list[str
 
 def write_pages(pages: dict[str, str | bytes], docs: Path) -> Result:
     """Bring docs/ in line with ``pages``; a file is written (atomically) only if its bytes changed."""
-    result = prepare_pages(list(pages), docs, placeholders=False)
+    result = prepare_pages(list(pages), docs)
     for path, text in sorted(pages.items()):
         if write_page(docs, path, text):
             result.written.append(path)
@@ -104,10 +104,9 @@ def write_pages(pages: dict[str, str | bytes], docs: Path) -> Result:
     return result
 
 
-def prepare_pages(paths: list[str], docs: Path, *, placeholders: bool = True) -> Result:
-    """Make docs/ hold exactly the generated ``paths`` (before they are written): generated files not
-    among them go, with their empty folders; with ``placeholders``, a missing one is created empty (so
-    MkDocs finds it; the build writes it before MkDocs reads it)."""
+def prepare_pages(paths: list[str], docs: Path) -> Result:
+    """Make docs/ hold only the generated ``paths`` (before they are written): generated files not among
+    them go, with their empty folders, and the manifest lists them."""
     result = Result()
     wanted = set(paths)
     for path in sorted(_existing(docs) - wanted):
@@ -118,12 +117,6 @@ def prepare_pages(paths: list[str], docs: Path, *, placeholders: bool = True) ->
         for sub in sorted((docs / folder).glob("**/"), key=lambda p: len(p.parts), reverse=True):
             if sub not in keep and sub.is_dir() and not any(sub.iterdir()):
                 sub.rmdir()
-    if placeholders:
-        for path in paths:
-            target = docs / path
-            if not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.touch()
     manifest = ("\n".join(sorted(wanted)) + "\n").encode("utf-8")
     docs.mkdir(parents=True, exist_ok=True)
     if not (docs / MANIFEST).is_file() or (docs / MANIFEST).read_bytes() != manifest:
