@@ -142,7 +142,11 @@ class Background:
     def theme(self) -> dict[str, Any]:
         """The theme's context (``theme.theme_context``), said after the pages. Raises BuildError."""
         self.pages()
-        return self._hear("theme")
+        theme = self._hear("theme")
+        if self._told is not None:  # nothing more is said
+            os.close(self._told)
+            self._told = None
+        return theme
 
     def run(self, site: Site) -> Background:
         """Make everything at once, in this process (the preview server has threads: no fork)."""
