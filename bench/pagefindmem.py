@@ -23,6 +23,7 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
+TIMED = str(Path(__file__).resolve().parent / "timed.py")
 VOCABULARY = 3913
 """Distinct pair terms of the Chinese index at scale 1."""
 CASES = (
@@ -47,17 +48,12 @@ def peak_mb(program: str, pages: int, distinct: int, times: int, work: Path) -> 
             f'<html lang="zh-cn"><body><main data-pagefind-body><h1>Page {n}</h1><p>{body}</p></main></body></html>',
             encoding="utf-8",
         )
-    measure = (
-        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", measure, program, "--site", str(source), "--output-path", str(work / "out")],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return int(out.stdout) / 1024
+    command = [program, "--site", str(source), "--output-path", str(work / "out"), "--silent"]
+    out = subprocess.run([sys.executable, TIMED, *command], capture_output=True, text=True, check=True)
+    report = json.loads(out.stdout.strip().splitlines()[-1])
+    if report["code"] != 0:
+        raise SystemExit(f"pagefind failed: {out.stderr[-2000:]}")
+    return report["peak_rss_mb"]
 
 
 def main() -> int:

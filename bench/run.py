@@ -273,8 +273,15 @@ def table(rows: list[dict]) -> str:
         "search_cold_ms_max",
         "search_top3",
     ]
-    memory = ["scale", "peak_rss_mb", "rss_main_mb", "rss_forked_mb", "rss_pagefind_mb", "together_mb"]
-    memory.append("baseline_rss_mb")
+    memory = [
+        "scale",
+        "peak_rss_mb",
+        "rss_main_mb",
+        "rss_forked_mb",
+        "rss_pagefind_mb",
+        "together_mb",
+        "baseline_rss_mb",
+    ]
     lines = []
     for columns in (keys, memory, search):
         lines += ["", "| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]

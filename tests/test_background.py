@@ -29,6 +29,12 @@ def _work(site: Site, tmp: Path, fork: bool) -> Background:
     return work
 
 
+def _slow(site: Site) -> Site:
+    """A content that takes long to load (a build that stops meanwhile)."""
+    time.sleep(30)
+    return site
+
+
 def _mkdocs_order(docs: Path) -> list[str]:
     """The order MkDocs finds files in (mkdocs.structure.files.get_files walks the folder so)."""
     found = []
@@ -99,11 +105,7 @@ def test_a_page_that_fails_stops_the_build_at_that_page(
 
 
 def test_a_build_stopped_early_leaves_no_work_running(fixture_site: Site, tmp_path: Path) -> None:
-    def slow() -> Site:
-        time.sleep(30)
-        return fixture_site
-
-    work = Background(tmp_path / "cache", tmp_path / "docs").start(slow)
+    work = Background(tmp_path / "cache", tmp_path / "docs").start(lambda: _slow(fixture_site))
     started = time.monotonic()
     work.cancel()  # the content had errors: the build stops at once
     assert time.monotonic() - started < 5 and work.pid is None
@@ -137,12 +139,8 @@ def test_mkdocs_is_given_the_pages_not_written_yet_and_not_the_stale_ones() -> N
 def test_the_forked_work_leaves_a_core_to_mkdocs(fixture_site: Site, tmp_path: Path) -> None:
     """On a machine of several cores the work beside MkDocs (and Pagefind, which it runs) keeps off one."""
 
-    def slow() -> Site:
-        time.sleep(30)
-        return fixture_site
-
     cores = os.sched_getaffinity(0)
-    work = Background(tmp_path / "cache", tmp_path / "docs").start(slow)
+    work = Background(tmp_path / "cache", tmp_path / "docs").start(lambda: _slow(fixture_site))
     try:
         deadline = time.monotonic() + 10
         while os.sched_getaffinity(work.pid) == cores and len(cores) > 1 and time.monotonic() < deadline:
