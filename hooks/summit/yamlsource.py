@@ -8,7 +8,6 @@ value or ``~``/``null`` becomes None, and a duplicate key is an error.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,25 +25,58 @@ MAX_ERRORS = 100
 """Errors reported for one file before the rest are summed up."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Control characters (all but tab and line ends) have no place in content."""
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: fast on big files
 
 
-@dataclass
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # libyaml when available
+    """Composes nodes only; every scalar stays text, so no tag is resolved (libyaml would ask Python
+    for each scalar's implicit type: a quarter of the composing time)."""
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+        return _TAGS[kind]
+
+
+_TAGS = {
+    yaml.ScalarNode: "tag:yaml.org,2002:str",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
+
+
 class Document:
-    """One YAML file read as text, with the position of each value and each key."""
+    """One YAML file read as text, with the position of each value and each key. The positions are
+    found when first asked for (an error or a warning), from the file's text: reading records none."""
 
-    path: str
-    data: Any
-    values: dict[Loc, Position] = field(default_factory=dict)
-    keys: dict[Loc, Position] = field(default_factory=dict)
+    def __init__(self, path: str, data: Any, text: str = "") -> None:
+        self.path = path
+        self.data = data
+        self.text = text
+        self._values: dict[Loc, Position] | None = None
+        self._keys: dict[Loc, Position] = {}
+
+    @property
+    def values(self) -> dict[Loc, Position]:
+        """Where each value was written, by its place in the data."""
+        if self._values is None:
+            self._values = {(): Position(1, 1)}
+            nodes = list(yaml.compose_all(self.text, Loader=_Loader)) if self.text.strip() else []
+            if nodes and nodes[0] is not None:
+                _Builder(self, [], record=True).build(nodes[0], ())
+        return self._values
+
+    @property
+    def keys(self) -> dict[Loc, Position]:
+        """Where each key was written, by the place of its value."""
+        self.values  # noqa: B018  # found with the values
+        return self._keys
 
     def position(self, loc: Loc, *, key: bool = False) -> Position:
         """Where ``loc`` was written, or its nearest written ancestor (a missing field)."""
         if key and loc in self.keys:
             return self.keys[loc]
-        while loc not in self.values and loc:
+        values = self.values
+        while loc not in values and loc:
             loc = loc[:-1]
-        return self.values.get(loc, Position(1, 1))
+        return values.get(loc, Position(1, 1))
 
 
 def _mark(node: yaml.Node) -> Position:
@@ -52,13 +84,19 @@ def _mark(node: yaml.Node) -> Position:
 
 
 class _Builder:
-    def __init__(self, doc: Document, errors: list[ContentError]) -> None:
+    """Plain data from composed nodes; with ``record``, the position of every value and key into the
+    document instead (asked for by an error or a warning)."""
+
+    def __init__(self, doc: Document, errors: list[ContentError], *, record: bool = False) -> None:
         self.doc = doc
         self.errors = errors
         self.seen: set[int] = set()
+        self.values = doc._values if record else None
+        self.keys = doc._keys
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
-        self.doc.values[loc] = _mark(node)
+        if self.values is not None:
+            self.values[loc] = _mark(node)
         if len(loc) > MAX_DEPTH:
             self._error(node, loc, f"nested more than {MAX_DEPTH} levels deep")
             return None
@@ -96,14 +134,15 @@ class _Builder:
                 self._error(key_node, loc, "merge keys (<<) are not supported; write the fields out")
                 continue
             if key in result:
-                first = self.doc.keys[(*loc, key)]
+                first = _mark(next(k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value == key))
                 self._error(
                     key_node,
                     (*loc, key),
                     f"duplicate key '{key}' (first written at line {first.line})",
                 )
                 continue
-            self.doc.keys[(*loc, key)] = _mark(key_node)
+            if self.values is not None:
+                self.keys[(*loc, key)] = _mark(key_node)
             if id(value_node) in self.seen:  # an alias: report it where it is used
                 self._error(key_node, (*loc, key), "aliases (*name) are not supported; write the value out")
                 continue
@@ -153,10 +192,9 @@ def read_yaml(file: Path, display: str) -> tuple[Document | None, list[ContentEr
         return None, [ContentError(display, Position(1, 1), None, f"nested more than {MAX_DEPTH} levels deep")]
     if len(nodes) > 1:
         return None, [ContentError(display, _mark(nodes[1]), None, "only one YAML document per file")]
-    doc = Document(display, None)
+    doc = Document(display, None, text)
     if not nodes or nodes[0] is None:
         doc.data = {}
-        doc.values[()] = Position(1, 1)
         return doc, []
     doc.data = _Builder(doc, errors).build(nodes[0], ())
     return doc, errors
