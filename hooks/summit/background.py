@@ -26,7 +26,7 @@ from .calendar import Site
 from .errors import ContentErrors
 from .generate import generate_pages, prepare_pages, write_page
 from .render import QrCodes, Renderer, page_jobs, render_data
-from .search import BUNDLE, SearchError, build_index, dictionary, documents, link_tree, part_size, sync_files
+from .search import BUNDLE, SearchError, build_index, dictionary, documents, link_tree, move_tree, part_size, sync_files
 from .theme import theme_context
 
 __all__ = ["Background", "BuildError"]
@@ -215,12 +215,19 @@ class Background:
 
     def finish(self, site_dir: Path) -> None:
         """Wait for the work, then put the data files and the search bundle into ``site_dir`` (once: the
-        i18n plugin ends a build once per language)."""
+        i18n plugin ends a build once per language). A forked build's are moved there, not linked: it
+        finishes one site."""
         self.wait()
         if self.finished == site_dir:
             return
-        link_tree(self.data, site_dir)
+        if self.forked:  # the forked build's data files are made anew each time: moved in, not linked
+            move_tree(self.data, site_dir)
+        else:
+            link_tree(self.data, site_dir)
         bundle = site_dir / BUNDLE
+        if self.index == bundle:  # moved there by a build of another language
+            self.finished = site_dir
+            return
         shutil.rmtree(bundle, ignore_errors=True)
         if self.forked and self.index == self.search / BUNDLE:
             # a build's index is made anew each time: moved, not linked file by file (unless the site

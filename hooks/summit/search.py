@@ -20,6 +20,7 @@ process of its own while MkDocs renders the site.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import itertools
 import json
 import os
@@ -48,6 +49,7 @@ __all__ = [
     "dictionary",
     "documents",
     "link_tree",
+    "move_tree",
     "part_size",
     "parts",
     "sync_files",
@@ -424,3 +426,28 @@ def link_tree(source: Path, target: Path) -> None:
             os.link(file, dest)
         except OSError:
             shutil.copy2(file, dest)
+
+
+def move_tree(source: Path, target: Path) -> None:
+    """Move everything in ``source`` to the same place under ``target``: a folder ``target`` lacks is
+    moved whole (one rename, however many files it holds), a file already there is replaced. Falls back
+    to ``link_tree`` where ``source`` is on another file system."""
+    try:
+        entries = list(os.scandir(source))
+    except FileNotFoundError:
+        return
+    for entry in entries:
+        item, dest = Path(entry.path), target / entry.name
+        if entry.is_dir(follow_symlinks=False) and dest.is_dir():
+            move_tree(item, dest)
+            continue
+        target.mkdir(parents=True, exist_ok=True)
+        try:
+            item.replace(dest)  # a folder that ``target`` lacks: one rename
+        except OSError as exc:
+            if exc.errno != errno.EXDEV:
+                raise
+            if entry.is_dir(follow_symlinks=False):
+                link_tree(item, dest)
+            else:
+                shutil.copy2(item, dest)
