@@ -52,15 +52,8 @@ def _stamp(folder: Path, config: Any) -> tuple:
     return (folder, build_time().date(), config.site_url, fingerprint(folder), fingerprint(docs / ".generated"))
 
 
-def _off() -> bool:
-    """``SUMMIT_HOOK=off`` builds docs/ as it is (the benchmark's plain-MkDocs baseline)."""
-    return os.environ.get("SUMMIT_HOOK") == "off"
-
-
 @event_priority(100)
 def on_pre_build(config: Any, **_: Any) -> None:
-    if _off():
-        return
     global _done, _background
     if _background is not None:
         _background.begin()
@@ -99,7 +92,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
 @event_priority(100)  # before the i18n plugin sorts the files by language
 def on_files(files: Files, config: Any, **_: Any) -> Files:
     """The generated pages, written while MkDocs runs, are among the files whether on disk yet or not."""
-    if _off() or _background is None:
+    if _background is None:
         return files
     try:
         config.extra["summit"] = _background.theme()
@@ -136,8 +129,6 @@ def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
 
 @event_priority(-200)  # after the i18n plugin has built every language
 def on_post_build(config: Any, **_: Any) -> None:
-    if _off():
-        return
     finish_site(Path(config.site_dir))
     if _background is not None:
         try:

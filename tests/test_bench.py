@@ -81,3 +81,15 @@ def test_bench_runs_at_a_tiny_scale(tmp_path: Path) -> None:
     assert row["rss_main_mb"] > 0 and row["rss_forked_mb"] > 0 and row["together_mb"] > 0
     assert row["peak_rss_mb"] >= max(row["rss_main_mb"], row["rss_forked_mb"]) - 1
     assert "| scale |" in result.stdout and "| rss_main_mb |" in result.stdout
+
+
+def test_the_baseline_is_plain_mkdocs_without_the_hook(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+    from run import BASELINE, copy_project
+
+    project = copy_project(tmp_path / "project")
+    plain = load_config(str(project / BASELINE))
+    ours = load_config(str(project / "mkdocs.yml"))
+    assert list(ours.hooks) == ["hooks/summit_hook.py"] and not plain.hooks  # MkDocs does not even import it
+    assert list(plain.plugins) == ["i18n"] and list(ours.plugins) == ["i18n", "hooks/summit_hook.py"]
+    assert plain.theme.name == ours.theme.name == "material" and plain.nav == ours.nav
