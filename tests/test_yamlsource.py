@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from summit.yamlsource import read_yaml
+import pytest
+
+from summit import yamlsource
+from summit.yamlsource import read_files, read_yaml
 
 
 def read(tmp_path: Path, text: str):
@@ -53,3 +57,53 @@ def test_syntax_error_has_line_and_column(tmp_path: Path) -> None:
     doc, errors = read(tmp_path, "a: [1, 2\nb: 3\n")
     assert doc is None
     assert [str(e) for e in errors] == ["x.yml:2:2: (file): YAML syntax error: did not find expected ',' or ']'"]
+
+
+def _files(tmp_path: Path) -> list[tuple[Path, str]]:
+    """Four files of different sizes, one with a mistake."""
+    files = []
+    for n, size in enumerate((400, 30, 250, 90)):
+        file = tmp_path / f"f{n}.yml"
+        items = "".join(f"  - id: r{i}\n    name: {{zh: 名{i}, en: Name {i}}}\n" for i in range(size))
+        file.write_text(f"items:\n{items}" + ("a: 1\na: 2\n" if n == 1 else ""), encoding="utf-8")
+        files.append((file, file.name))
+    return files
+
+
+def test_large_content_is_read_by_two_processes_with_the_same_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = _files(tmp_path)
+    alone = read_files(files)
+    real = yamlsource.read_yaml
+
+    def marked(file: Path, shown: str):
+        doc, errors = real(file, shown)
+        doc.reader = os.getpid()  # handed back with the document (pickled)
+        return doc, errors
+
+    monkeypatch.setattr(yamlsource, "read_yaml", marked)
+    monkeypatch.setattr(yamlsource, "SHARED_BYTES", 0)  # as if the content were large
+    shared = read_files(files, share=True)
+    assert len({doc.reader for doc, _ in shared.values()}) == 2  # this process and a helper, in parts
+    assert {f: (d.data, e) for f, (d, e) in shared.items()} == {f: (d.data, e) for f, (d, e) in alone.items()}
+    doc, errors = shared[tmp_path / "f1.yml"]
+    assert [str(e) for e in errors] == ["f1.yml:63:1: a: duplicate key 'a' (first written at line 62)"]
+    assert doc.position(("items", 2, "name", "en")).line == 7  # positions still found when asked for
+
+
+def test_a_failing_helper_loses_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = _files(tmp_path)
+    parent = os.getpid()
+    real = yamlsource.read_yaml
+
+    def broken_elsewhere(file: Path, shown: str):
+        if os.getpid() != parent:
+            raise MemoryError  # the helper dies
+        return real(file, shown)
+
+    monkeypatch.setattr(yamlsource, "read_yaml", broken_elsewhere)
+    monkeypatch.setattr(yamlsource, "SHARED_BYTES", 0)
+    shared = read_files(files, share=True)
+    assert sorted(shared) == sorted(file for file, _ in files)
+    assert shared[tmp_path / "f0.yml"][0].data["items"][399]["id"] == "r399"

@@ -81,13 +81,13 @@ class Background:
             try:
                 os.close(ready)
                 os.nice(10)  # MkDocs first: it waits for nothing but pages, and they come first here
-                _leave_a_core()
                 gc.disable()  # loading makes many objects and frees few: no collector passes meanwhile
-                site = make()
+                site = make()  # MkDocs's process waits meanwhile: the loading may use every core
                 jobs = page_jobs(site)
                 paths = [path for path, _, _ in jobs]
                 gc.freeze()  # what is loaded stays: later passes skip it
                 gc.enable()
+                _leave_a_core()
                 self._say(said, "pages", paths)
                 self._say(said, "theme", theme_context(site.content.site))
                 os.close(said)

@@ -36,7 +36,7 @@ def translation_report(problems: list[ContentError]) -> str:
 
 def check(root: Path, strict: bool) -> int:
     try:
-        content = load_content(root, content_dir(root), strict=strict)
+        content = load_content(root, content_dir(root), strict=strict, share=True)
         problems, failed = content.warnings, False
     except ContentErrors as exc:
         problems, failed = exc.errors + exc.warnings, True

@@ -33,7 +33,7 @@ from .models import (
     Text,
 )
 from .timing import build_time, exists, status, timing
-from .yamlsource import Document, Loc, read_yaml
+from .yamlsource import Document, Loc, Read, read_files, read_yaml
 
 CONTENT_ENV = "SUMMIT_CONTENT"
 LIST_FILES: dict[str, tuple[type[BaseModel], str, type[BaseModel]]] = {
@@ -113,11 +113,13 @@ def fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
 
 
 class _Loader:
-    def __init__(self, root: Path, folder: Path, strict: bool, now: dt.datetime | None) -> None:
+    def __init__(self, root: Path, folder: Path, strict: bool, now: dt.datetime | None, share: bool) -> None:
         self.root = root
         self.folder = folder
         self.strict = strict
         self.now = now
+        self.share = share
+        self.read_ahead: dict[Path, Read] = {}
         self.errors: list[ContentError] = []
         self.warnings: list[ContentError] = []
         self.known_ids: dict[str, set[str]] = {k: set() for k in ("station", "partner", "project", "event")}
@@ -149,7 +151,7 @@ class _Loader:
                 self.check_translations(item, doc, (*loc, index))
 
     def read(self, file: Path, kind: str | None = None) -> Document | None:
-        doc, errors = read_yaml(file, display_path(file, self.root))
+        doc, errors = self.read_ahead.pop(file, None) or read_yaml(file, display_path(file, self.root))
         self.errors.extend(errors)
         if doc is None and kind:
             self.unreadable.add(kind)  # its ids are unknown: do not report references to them
@@ -215,6 +217,9 @@ class _Loader:
                 [ContentError(display_path(self.folder, self.root), Position(1, 1), None, "content folder not found")]
             )
         self.check_file_names()
+        files = [self.folder / name for name in sorted(KNOWN_FILES)] + sorted((self.folder / "events").glob("*.yml"))
+        shown = [(file, display_path(file, self.root)) for file in files if file.is_file()]
+        self.read_ahead = read_files(shown, share=self.share)
         site_doc = self.read(self.folder / "site.yml") if (self.folder / "site.yml").is_file() else None
         if not (self.folder / "site.yml").is_file():
             self.errors.append(
@@ -390,9 +395,13 @@ class _Loader:
             self.error(doc, (*loc, "end"), "ends before it starts; for an event that passes midnight give end_date")
 
 
-def load_content(root: Path, folder: Path, *, strict: bool = False, now: dt.datetime | None = None) -> Content:
+def load_content(
+    root: Path, folder: Path, *, strict: bool = False, now: dt.datetime | None = None, share: bool = False
+) -> Content:
     """Load and check the content ``folder``; ``root`` is the project root (for messages).
-    ``strict`` makes missing translations errors; ``now`` is the build time (for the warnings).
+    ``strict`` makes missing translations errors; ``now`` is the build time (for the warnings);
+    ``share`` (a process with no threads only) reads large content with a second process
+    (``yamlsource.read_files``).
 
     The cycle collector is paused meanwhile: loading makes hundreds of thousands of objects and no
     garbage cycles, and the collector's repeated passes over them took over half the time at archive
@@ -400,7 +409,7 @@ def load_content(root: Path, folder: Path, *, strict: bool = False, now: dt.date
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _Loader(root, folder, strict, now).load()
+        return _Loader(root, folder, strict, now, share).load()
     finally:
         if collecting:
             gc.enable()

@@ -145,10 +145,10 @@ def site_of(content: Content, now: dt.datetime, base_url: str = DEFAULT_BASE_URL
     return Site(content, now, base_url if base_url.endswith("/") else base_url + "/")
 
 
-def load_site(root: Path, folder: Path, base_url: str = DEFAULT_BASE_URL) -> Site:
+def load_site(root: Path, folder: Path, base_url: str = DEFAULT_BASE_URL, *, share: bool = False) -> Site:
     """The content ``folder`` loaded and checked (raises ContentErrors), as of the build time in the
-    site's zone."""
-    content = load_content(root, folder)
+    site's zone; ``share``: see ``load_content``."""
+    content = load_content(root, folder, share=share)
     return site_of(content, build_time(content.site.timezone), base_url)
 
 

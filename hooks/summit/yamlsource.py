@@ -7,6 +7,8 @@ value or ``~``/``null`` becomes None, and a duplicate key is an error.
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,8 @@ MAX_BYTES = 16_000_000
 MAX_DEPTH = 40
 """Deepest nesting of mappings and lists accepted."""
 MAX_ERRORS = 100
+SHARED_BYTES = 1_000_000
+"""Content smaller than this (1 MB) is read in one process: a second one costs more than it saves."""
 """Errors reported for one file before the rest are summed up."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Control characters (all but tab and line ends) have no place in content."""
@@ -198,3 +202,49 @@ def read_yaml(file: Path, display: str) -> tuple[Document | None, list[ContentEr
         return doc, []
     doc.data = _Builder(doc, errors).build(nodes[0], ())
     return doc, errors
+
+
+Read = tuple[Document | None, list[ContentError]]
+
+
+def read_files(files: list[tuple[Path, str]], *, share: bool = False) -> dict[Path, Read]:
+    """``read_yaml`` of each (file, shown path). With ``share`` (only in a process with no threads),
+    content of a megabyte or more is shared with a forked process of its own, which reads about half
+    of it (by size) on the machine's other core meanwhile and hands back what it read (pickled through
+    a pipe). Any failure there and this process reads those files itself."""
+    sizes = {file: file.stat().st_size if file.is_file() else 0 for file, _ in files}
+    theirs: list[tuple[Path, str]] = []
+    if share and hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and sum(sizes.values()) >= SHARED_BYTES:
+        load = [0, 0]
+        for item in sorted(files, key=lambda item: -sizes[item[0]]):
+            side = load.index(min(load))
+            load[side] += sizes[item[0]]
+            if side:
+                theirs.append(item)
+    if not theirs:
+        return {file: read_yaml(file, shown) for file, shown in files}
+    took, gave = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the helper: read, hand back, never return
+        code = 1
+        try:
+            os.close(took)
+            with os.fdopen(gave, "wb") as out:
+                pickle.dump({file: read_yaml(file, shown) for file, shown in theirs}, out, pickle.HIGHEST_PROTOCOL)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(gave)
+    results = {file: read_yaml(file, shown) for file, shown in files if (file, shown) not in theirs}
+    try:
+        with os.fdopen(took, "rb") as handed:
+            data = handed.read()
+    finally:
+        status = os.waitpid(pid, 0)[1]
+    try:
+        handed_back: dict[Path, Read] = pickle.loads(data) if status == 0 else {}
+    except Exception:  # read here instead
+        handed_back = {}
+    for file, shown in theirs:
+        results[file] = handed_back[file] if file in handed_back else read_yaml(file, shown)
+    return results
