@@ -57,9 +57,9 @@ serve: $(STAMP)
 	-$(BIN)/python -m summit check
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-## bench: the archive-scale benchmark (SCALE=x for one scale); results in bench/results.jsonl
+## bench: the archive-scale benchmark (SCALE=x for one scale, REPEAT=n pairs of builds, default 5); results in bench/results.jsonl
 bench: $(STAMP)
-	$(BIN)/python bench/run.py $(if $(SCALE),--scale $(SCALE))
+	$(BIN)/python bench/run.py $(if $(SCALE),--scale $(SCALE)) $(if $(REPEAT),--repeat $(REPEAT))
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests bench
