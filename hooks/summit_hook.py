@@ -4,8 +4,9 @@
   loads and checks the content and says which pages it makes;
 - on_files: the generated pages are among MkDocs's files (written while MkDocs runs);
 - on_page_read_source: a generated page is read once it is written;
-- on_post_build: the sitemap with every language's alternates; the calendars, exports, QR codes and the
-  search index, made in a process of its own while MkDocs renders (summit.background);
+- on_post_build: the sitemap (the theme's, with every language's alternates) also where the language
+  selector looks; the calendars, exports, QR codes and the search index, made in a process of its own
+  while MkDocs renders (summit.background);
 - on_serve: rebuild when anything under the content folder changes; while serving, a content error keeps
   the last good pages and prints the errors instead of stopping the preview;
 - on_build_error: the work beside the build stops too.

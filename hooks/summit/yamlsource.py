@@ -24,9 +24,9 @@ MAX_BYTES = 16_000_000
 MAX_DEPTH = 40
 """Deepest nesting of mappings and lists accepted."""
 MAX_ERRORS = 100
+"""Errors reported for one file before the rest are summed up."""
 SHARED_BYTES = 1_000_000
 """Content smaller than this (1 MB) is read in one process: a second one costs more than it saves."""
-"""Errors reported for one file before the rest are summed up."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Control characters (all but tab and line ends) have no place in content."""
 
