@@ -70,6 +70,7 @@ def _files(tmp_path: Path) -> list[tuple[Path, str]]:
     return files
 
 
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="on one core the content is read in one process")
 def test_large_content_is_read_by_two_processes_with_the_same_result(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
