@@ -15,13 +15,14 @@ from naughty import BODY_PAYLOADS, PAYLOADS, SEPARATOR, STRINGS, chunks, naughty
 from summit.content import load_content
 from summit.errors import ContentErrors
 from summit.render import RICH_TAGS
+from summit.texts import tidy
 
 from browser import local_context, serve
 from sitebuild import copy_project, mkdocs_build, page_text
 
 pytestmark = pytest.mark.site
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-CJK_GAP = re.compile(r"(?<=[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef])\s+(?=[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef])")
+LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
 
 
 class _Tags(HTMLParser):
@@ -54,28 +55,37 @@ def unsafe(html: str) -> list[str]:
 
 
 def refused(s: str) -> bool:
+    """Refused in every field."""
     return not s.strip() or bool(CONTROL.search(s))
 
 
-ACCEPTED = [s for s in STRINGS + PAYLOADS if not refused(s)]
+def refused_in_a_line(s: str) -> bool:
+    """Refused in a one-line field (a name, a title); a paragraph takes it (test_properties, test_text)."""
+    return bool(LINE_BREAK.search(s.strip()))
+
+
+ACCEPTED = [s for s in STRINGS + PAYLOADS if not refused(s) and not LINE_BREAK.search(s)]
+"""What every field takes (several strings are joined in one field: a line break anywhere would be inside)."""
 PER_RECORD = 8
 """Strings per text field in the built site (each field holds several, so that the site stays small)."""
 
 
 def shown(s: str) -> str:
     """The string as a page shows it: whitespace collapsed, none between Chinese characters."""
-    return CJK_GAP.sub("", " ".join(s.split()))
+    return tidy(s)
 
 
 def test_refusals_name_file_line_and_field(tmp_path: Path) -> None:
     content = naughty_content(tmp_path / "content", STRINGS)
     with pytest.raises(ContentErrors) as info:
         load_content(tmp_path, content)
-    refused_indexes = {i for i, s in enumerate(STRINGS) if refused(s)}
-    assert refused_indexes  # the corpus has empty, blank and control-character strings
+    refused_indexes = {i for i, s in enumerate(STRINGS) if refused(s) or refused_in_a_line(s)}
+    assert {i for i, s in enumerate(STRINGS) if refused(s)}  # the corpus has empty, blank and control-character strings
     for error in info.value.errors:
         assert re.match(r"content/[a-z/0-9]+\.yml:\d+:\d+: [a-z]+\[\d+\]\.[a-z_.\[\]0-9]+: ", str(error)), str(error)
-        assert error.message.startswith(("missing Chinese (zh) translation", "contains the control character"))
+        assert error.message.startswith(
+            ("missing Chinese (zh) translation", "contains the control character", "a line break in a one-line text")
+        )
     for kind, offset in (("events", 0), ("partners", 2), ("projects", 2), ("stations", 3)):
         flagged = {e.loc[1] - offset for e in info.value.errors if e.loc and e.loc[0] == kind}
         assert flagged == refused_indexes, kind

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+import re
+from html import unescape
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 
 from conftest import ROOT
 from sitebuild import copy_project, mkdocs_build, page_text
@@ -192,3 +197,66 @@ def test_no_invented_day_for_the_may_events(site: Path) -> None:
         en = page_text((site / "en/events" / event / "index.html").read_text("utf-8"))
         assert "时间：2020年5月（日期待定）" in zh
         assert "When: May 2020 (date to be announced)" in en
+
+
+SUMMARIES = [
+    # written as a >- block over two lines, broken after a full-width comma
+    (
+        "2020-04-15-vancouver-roadshow",
+        "zh",
+        "温哥华海外工作站的7个优质项目进行路演，涵盖人工智能、医疗健康等领域，其中部分项目已完成A轮融资，并达成在大连落地的意向。",
+    ),
+    # Chinese and Latin words, with the space the editor wrote between them
+    (
+        "2020-04-17-iiot-accelerator-signing",
+        "zh",
+        "大连高新区与微软中国、Dalian Shengsuo Technology 举行“云签约”，共建具有“工业物联网（IIoT）”特色的国际加速器，"
+        "为海外学子回国来连创业提供更优质、更高效的孵化加速平台。",
+    ),
+    (
+        "2020-04-15-vancouver-roadshow",
+        "en",
+        "A roadshow of seven high-quality projects from the Vancouver overseas station, covering AI, medical health and "
+        "other fields. Some had finished round-A financing and reached an intention to implement in Dalian.",
+    ),
+]
+
+
+def _pagefind_texts(site: Path) -> str:
+    """The text of every record Pagefind indexed (its fragments: gzipped, after a signature)."""
+    texts = []
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        texts.append(json.loads(data[data.index(b"{") :])["content"])
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize(("event_id", "lang", "summary"), SUMMARIES)
+def test_a_summary_reads_the_same_in_every_output(site: Path, event_id: str, lang: str, summary: str) -> None:
+    """The page, its description and Open Graph, JSON-LD, the event's and the site's calendar,
+    schedule.json, api/ and the search index all give the editor's text as a reader sees it."""
+    root = site / ("en" if lang == "en" else "")
+    html = (root / "events" / event_id / "index.html").read_text("utf-8")
+    assert summary in page_text(html)
+    for name in ('name="description"', 'property="og:description"'):
+        (content,) = re.findall(rf"<meta {name} content=\"([^\"]*)\"", html)
+        shown = unescape(content)  # a long one is cut at 160 characters
+        assert shown == summary or (shown.endswith("…") and summary.startswith(shown[:-1])), name
+    (ld,) = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    assert ld["description"] == summary
+    uid = f"{event_id}@chinaocs"
+    for feed in (root / "calendar" / "events" / f"{event_id}.ics", root / "calendar" / "events.ics"):
+        (entry,) = [e for e in Calendar.from_ical(feed.read_bytes()).walk("VEVENT") if e["uid"] == uid]
+        assert str(entry["description"]).split("\n\n")[0] == summary, feed.name
+    schedule = json.loads((root / "schedule.json").read_text("utf-8"))
+    abstracts = [
+        e["abstract"]
+        for day in schedule["schedule"]["conference"]["days"]
+        for room in day["rooms"].values()
+        for e in room
+        if e["slug"].endswith(event_id)
+    ]
+    assert abstracts == [summary]
+    api = json.loads((root / "api" / "events.json").read_text("utf-8"))
+    assert [e["summary"] for e in api["events"] if e["id"] == event_id] == [summary]
+    assert summary in _pagefind_texts(site)

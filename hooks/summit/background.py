@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .calendar import Site
-from .errors import ContentErrors
+from .errors import ContentErrors, OutputError
 from .generate import generate_pages, prepare_pages, write_page
 from .render import QrCodes, Renderer, page_jobs, render_data
 from .search import BUNDLE, SearchError, build_index, dictionary, documents, link_tree, move_tree, part_size, sync_files
@@ -252,4 +252,6 @@ def _leave_a_core() -> None:
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, SearchError):
         return f"the search index could not be made: {exc}"
+    if isinstance(exc, OutputError):  # names the record, its file and the output
+        return str(exc)
     return "".join(traceback.format_exception_only(type(exc), exc)).strip()

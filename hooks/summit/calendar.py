@@ -7,6 +7,7 @@ out until their day is known. UIDs are stable: the same event has the same UID i
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
@@ -14,6 +15,7 @@ from icalendar import Calendar
 from icalendar import Event as VEvent
 
 from .content import Content
+from .errors import making
 from .i18n import Locale
 from .models import Event
 from .timing import UTC, timing
@@ -35,6 +37,13 @@ class Site:
         """Absolute URL of a page: ``events/x/`` -> ``https://host/en/events/x/``."""
         prefix = "" if lang == "zh" else f"{lang}/"
         return f"{self.base_url}{prefix}{path}"
+
+    def making(self, kind: str, record_id: str, output: str) -> AbstractContextManager[None]:
+        """A failure inside names the record (``kind`` "site", "event", "station", "partner" or
+        "project", and its id), its content file and ``output`` (``errors.making``)."""
+        source = self.content.sources.get((kind, record_id)) or self.content.sources.get(("site", ""), "site.yml")
+        record = "site" if kind == "site" else f"{kind} '{record_id}'"
+        return making(source, record, output)
 
     def uid(self, event: Event) -> str:
         return f"{event.id}@{self.content.site.acronym.lower()}"
@@ -66,7 +75,7 @@ def _vevent(site: Site, event: Event, loc: Locale) -> VEvent:
         item.add("dtend", t.last_day + dt.timedelta(days=1))
     item.add("summary", event.title.get(loc.lang))
     url = site.page_url(f"events/{event.id}/", loc.lang)
-    item.add("description", f"{' '.join(event.summary.get(loc.lang).split())}\n\n{url}")
+    item.add("description", f"{event.summary.get(loc.lang)}\n\n{url}")
     item.add("url", url)
     place = _place(event, loc)
     if place:
@@ -87,7 +96,8 @@ class Calendars:
 
     def vevent(self, event: Event) -> bytes:
         if event.id not in self._vevents:
-            self._vevents[event.id] = _vevent(self.site, event, self.loc).to_ical()
+            with self.site.making("event", event.id, f"its calendar entry ({self.loc.lang})"):
+                self._vevents[event.id] = _vevent(self.site, event, self.loc).to_ical()
         return self._vevents[event.id]
 
     def ics(self, events: list[Event], name: str) -> bytes:
@@ -117,7 +127,7 @@ def add_links(site: Site, event: Event, loc: Locale) -> dict[str, str]:
     t = timing(event, site.content.site.timezone)
     title = event.title.get(loc.lang)
     url = site.page_url(f"events/{event.id}/", loc.lang)
-    details = f"{' '.join(event.summary.get(loc.lang).split())}\n\n{url}"
+    details = f"{event.summary.get(loc.lang)}\n\n{url}"
     place = _place(event, loc)
     if t.start is not None:
         end = t.end or t.start

@@ -58,7 +58,7 @@ class Content:
     events: list[Event]
     """Sorted by date, then id."""
     sources: dict[tuple[str, str], str] = field(default_factory=dict)
-    """(kind, id) -> content file path of the record."""
+    """(kind, id) -> content file path of the record; ("site", "") -> that of site.yml."""
     aliases: dict[str, dict[str, str]] = field(default_factory=dict)
     """kind ("events", "stations", "projects") -> former id -> current id."""
     warnings: list[ContentError] = field(default_factory=list)
@@ -272,7 +272,8 @@ class _Loader:
                 (e for e, _, _ in events),
                 key=lambda e: (e.date.first_day, e.date.precise is False, e.start or dt.time.min, e.id),
             ),
-            sources={k: d.path for k, (d, _) in self.sources.items()},
+            sources={("site", ""): site_doc.path if site_doc else "site.yml"}
+            | {k: d.path for k, (d, _) in self.sources.items()},
             aliases=aliases,
             warnings=sorted(self.warnings, key=ContentError.sort_key),
         )

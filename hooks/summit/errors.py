@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+
+
+def printable(text: str) -> str:
+    """``text`` on one line, as an editor can read it in a terminal: a line break, a control or
+    invisible formatting character, or half a character, as its escape (``\\n``, ``\\u200f``)."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 @dataclass(frozen=True, order=True)
@@ -37,7 +48,7 @@ class ContentError:
 
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{self.path}:{self.pos.line}:{self.pos.col}: {self.field}: {prefix}{self.message}"
+        return f"{self.path}:{self.pos.line}:{self.pos.col}: {printable(self.field)}: {prefix}{printable(self.message)}"
 
     def annotation(self) -> str:
         """The line GitHub Actions turns into an annotation on the pull request."""
@@ -84,3 +95,22 @@ class ContentErrors(Exception):
 
     def report(self) -> str:
         return report(self.errors + self.warnings)
+
+
+class OutputError(Exception):
+    """Content that was accepted could not be made into an output: the message names the record's file
+    and id and the output, so that an editor knows where to look (a mistake of the generator's, which a
+    check should have refused)."""
+
+
+@contextmanager
+def making(source: str, record: str, output: str) -> Iterator[None]:
+    """Turn any failure inside into an ``OutputError`` naming ``source`` (the content file),
+    ``record`` (e.g. ``event '2020-04-15-x'``) and ``output``; the innermost one names the record."""
+    try:
+        yield
+    except OutputError:
+        raise
+    except Exception as exc:
+        reason = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        raise OutputError(f"{source}: {record}: {output} could not be made: {reason}") from exc

@@ -49,12 +49,60 @@ def _number(site: Site, event: Event) -> int:
 def _room(event: Event) -> str:
     if event.format == "online":
         return "Online"
-    return event.city.en if event.city is not None else "Offline"
+    return event.city.get("en") if event.city is not None else "Offline"
 
 
 def _hhmm(delta: dt.timedelta) -> str:
     minutes = int(delta.total_seconds()) // 60
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _frab_event(
+    site: Site,
+    loc: Locale,
+    event: Event,
+    zone: ZoneInfo,
+    by_day: dict[dt.date, list[dict[str, Any]]],
+    rooms: dict[str, None],
+) -> None:
+    """Add ``event`` to its day (and its room to the rooms)."""
+    t = timing(event, site.content.site.timezone)
+    if t.start is not None:
+        start = t.start.astimezone(zone)
+        end = t.end.astimezone(zone) if t.end else start
+    else:
+        start = dt.datetime.combine(t.first_day, dt.time(), zone)
+        end = dt.datetime.combine(t.last_day + dt.timedelta(days=1), dt.time(), zone)
+    room = _room(event)
+    rooms[room] = None
+    links = [
+        {"type": "web", "url": url, "title": loc.t(f"event.{name}")}
+        for name, url in (("livestream", event.livestream), ("registration", event.registration))
+        if url
+    ]
+    by_day.setdefault(start.date(), []).append(
+        {
+            "id": _number(site, event),
+            "guid": _guid(site, "event", event.id),
+            "date": start.isoformat(),
+            "start": f"{start:%H:%M}",
+            "end": end.isoformat(),
+            "duration": _hhmm(end - start),
+            "room": room,
+            "slug": f"{site.content.site.acronym.lower()}-{event.id}",
+            "url": site.page_url(f"events/{event.id}/", loc.lang),
+            "title": event.title.get(loc.lang),
+            "subtitle": "",
+            "track": loc.t(f"kind.{event.kind}"),
+            "type": event.kind,
+            "language": loc.lang,
+            "abstract": event.summary.get(loc.lang),
+            "description": event.body.get(loc.lang) if event.body else "",
+            "persons": [],
+            "links": links,
+            "attachments": [],
+        }
+    )
 
 
 def frab_schedule(site: Site, loc: Locale) -> dict[str, Any]:
@@ -65,43 +113,8 @@ def frab_schedule(site: Site, loc: Locale) -> dict[str, Any]:
     by_day: dict[dt.date, list[dict[str, Any]]] = {}
     rooms: dict[str, None] = {}
     for event in events:
-        t = timing(event, summit.timezone)
-        if t.start is not None:
-            start = t.start.astimezone(zone)
-            end = t.end.astimezone(zone) if t.end else start
-        else:
-            start = dt.datetime.combine(t.first_day, dt.time(), zone)
-            end = dt.datetime.combine(t.last_day + dt.timedelta(days=1), dt.time(), zone)
-        room = _room(event)
-        rooms[room] = None
-        links = [
-            {"type": "web", "url": url, "title": loc.t(f"event.{name}")}
-            for name, url in (("livestream", event.livestream), ("registration", event.registration))
-            if url
-        ]
-        by_day.setdefault(start.date(), []).append(
-            {
-                "id": _number(site, event),
-                "guid": _guid(site, "event", event.id),
-                "date": start.isoformat(),
-                "start": f"{start:%H:%M}",
-                "end": end.isoformat(),
-                "duration": _hhmm(end - start),
-                "room": room,
-                "slug": event.id,
-                "url": site.page_url(f"events/{event.id}/", loc.lang),
-                "title": event.title.get(loc.lang),
-                "subtitle": "",
-                "track": loc.t(f"kind.{event.kind}"),
-                "type": event.kind,
-                "language": loc.lang,
-                "abstract": " ".join(event.summary.get(loc.lang).split()),
-                "description": event.body.get(loc.lang) if event.body else "",
-                "persons": [],
-                "links": links,
-                "attachments": [],
-            }
-        )
+        with site.making("event", event.id, f"its entry in schedule.json ({loc.lang})"):
+            _frab_event(site, loc, event, zone, by_day, rooms)
     days = []
     for index, (day, items) in enumerate(sorted(by_day.items()), start=1):
         days.append(
@@ -201,36 +214,37 @@ def api_feed(site: Site, loc: Locale, events: list[Event], station: str | None =
 
     items = []
     for event in events:
-        t = timing(event, content.site.timezone)
-        if t.precision == "time":
-            start, end = t.start.isoformat(), t.end.isoformat() if t.end else None
-        elif t.precision == "day":
-            start, end = t.first_day.isoformat(), t.last_day.isoformat()
-        else:
-            start, end = f"{t.first_day:%Y-%m}", None
-        items.append(
-            ApiEvent(
-                id=event.id,
-                title=event.title.get(lang),
-                kind=event.kind,
-                format=event.format,
-                status=event.status,
-                precision=t.precision,
-                start=start,
-                end=end,
-                timezone=t.zone,
-                city=event.city.get(lang) if event.city else None,
-                venue=event.venue.get(lang) if event.venue else None,
-                summary=" ".join(event.summary.get(lang).split()),
-                url=site.page_url(f"events/{event.id}/", lang),
-                ics=site.page_url(f"calendar/events/{event.id}.ics", lang) if in_calendars(event) else None,
-                livestream=event.livestream,
-                registration=event.registration,
-                stations=refs(event.stations, content.stations, "stations/{id}/"),
-                partners=refs(event.partners, content.partners, None),
-                projects=refs(event.projects, content.projects, "projects/{id}/"),
+        with site.making("event", event.id, f"its entry in api/ ({lang})"):
+            t = timing(event, content.site.timezone)
+            if t.precision == "time":
+                start, end = t.start.isoformat(), t.end.isoformat() if t.end else None
+            elif t.precision == "day":
+                start, end = t.first_day.isoformat(), t.last_day.isoformat()
+            else:
+                start, end = f"{t.first_day:%Y-%m}", None
+            items.append(
+                ApiEvent(
+                    id=event.id,
+                    title=event.title.get(lang),
+                    kind=event.kind,
+                    format=event.format,
+                    status=event.status,
+                    precision=t.precision,
+                    start=start,
+                    end=end,
+                    timezone=t.zone,
+                    city=event.city.get(lang) if event.city else None,
+                    venue=event.venue.get(lang) if event.venue else None,
+                    summary=event.summary.get(lang),
+                    url=site.page_url(f"events/{event.id}/", lang),
+                    ics=site.page_url(f"calendar/events/{event.id}.ics", lang) if in_calendars(event) else None,
+                    livestream=event.livestream,
+                    registration=event.registration,
+                    stations=refs(event.stations, content.stations, "stations/{id}/"),
+                    partners=refs(event.partners, content.partners, None),
+                    projects=refs(event.projects, content.projects, "projects/{id}/"),
+                )
             )
-        )
     day = site.now.date().isoformat()
     feed = ApiFeed(language=lang, generated=day, timezone=content.site.timezone, station=station, events=items)
     return feed.model_dump(mode="json")
@@ -251,7 +265,7 @@ def json_ld(site: Site, event: Event, loc: Locale) -> dict[str, Any] | None:
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title.get(lang),
-        "description": " ".join(event.summary.get(lang).split()),
+        "description": event.summary.get(lang),
         "url": url,
         "inLanguage": INLANGUAGE[lang],
         "eventStatus": f"https://schema.org/{SCHEMA_STATUS[event.status]}",
@@ -298,7 +312,7 @@ def organization(site: Site, loc: Locale) -> dict[str, Any]:
         "name": summit.name.get(loc.lang),
         "alternateName": sorted({summit.short_name.get(loc.lang), summit.acronym}),
         "url": site.page_url("", loc.lang),
-        "description": " ".join(summit.description.get(loc.lang).split()),
+        "description": summit.description.get(loc.lang),
         "location": {"@type": "Place", "name": summit.host_city.get(loc.lang)},
         "logo": f"{site.base_url}assets/images/og.png",
     }

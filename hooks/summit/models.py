@@ -23,6 +23,8 @@ from pydantic import (
     model_validator,
 )
 
+from .texts import has_line_break, tidy, tidy_markdown
+
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -52,7 +54,33 @@ Slug = Annotated[str, AfterValidator(_slug), WithJsonSchema({"type": "string", "
 NonEmpty = Annotated[str, Field(min_length=1)]
 
 
+def _one_line(value: str) -> str:
+    if has_line_break(value):
+        raise ValueError(
+            "a line break in a one-line text (a name, title or label): write it on one line "
+            "(a YAML '|' block keeps line breaks; '>-' joins lines)"
+        )
+    return value
+
+
+OneLine = Annotated[
+    str,
+    Field(min_length=1),
+    AfterValidator(_one_line),
+    AfterValidator(tidy),
+    WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"^[^\n\r\u2028\u2029\u0085\u000b\u000c]*$"}),
+]
+"""Text with no line break (refused at its line): names, titles, labels, codes; tidied as ``Prose``."""
+Prose = Annotated[str, Field(min_length=1), AfterValidator(tidy)]
+"""Text as readers see it in every output (``texts.tidy``): one paragraph, the seams of YAML's line
+folding gone between Chinese characters."""
+MarkdownText = Annotated[str, Field(min_length=1), AfterValidator(tidy_markdown)]
+"""Markdown with its lines kept, soft wraps between Chinese characters gone (``texts.tidy_markdown``)."""
+
+
 def _url(value: str) -> str:
+    if any(ch.isspace() for ch in value):
+        raise ValueError(f"{value!r} is not an address: it holds a space or a line break")
     parts = urlsplit(value)
     if parts.scheme == "mailto" and len(value) > len("mailto:"):
         return value
@@ -83,6 +111,41 @@ def _zone(value: str) -> str:
 
 Zone = Annotated[str, AfterValidator(_zone), WithJsonSchema({"type": "string", "examples": ["Asia/Shanghai"]})]
 """An IANA time zone name such as ``Asia/Shanghai`` or ``America/Vancouver``."""
+
+CITY_ZONE_RE = re.compile(r"^[A-Z][a-z]+/[A-Z][a-z]+|UTC$")
+"""The zone names conference apps accept for a whole schedule (the c3voc schema's ``time_zone_name``)."""
+
+
+def _city_zone(value: str) -> str:
+    if not CITY_ZONE_RE.search(value):
+        raise ValueError(
+            f"'{value}' is a time zone, but the site's own zone must be named by a region and city, "
+            "such as Asia/Shanghai (or UTC): conference apps read no other"
+        )
+    return value
+
+
+SiteZone = Annotated[
+    str,
+    AfterValidator(_zone),
+    AfterValidator(_city_zone),
+    WithJsonSchema({"type": "string", "pattern": CITY_ZONE_RE.pattern, "examples": ["Asia/Shanghai"]}),
+]
+"""The site's zone: a region/city IANA name such as ``Asia/Shanghai``, or ``UTC``."""
+
+ACRONYM_RE = re.compile(r"^[A-Za-z0-9]{4,20}$")
+
+
+def _acronym(value: str) -> str:
+    if not ACRONYM_RE.match(value):
+        raise ValueError(
+            f"'{value}' is not an acronym: write 4 to 20 Latin letters and digits, such as CHINAOCS "
+            "(it names the summit in calendar entries' ids and to conference apps)"
+        )
+    return value
+
+
+Acronym = Annotated[str, AfterValidator(_acronym), WithJsonSchema({"type": "string", "pattern": ACRONYM_RE.pattern})]
 
 
 def _year(value: Any) -> Any:
@@ -180,11 +243,12 @@ Date = Annotated[
 
 
 class Text(Record):
-    """Text in both languages of the site. 中英文文本。"""
+    """Text in both languages of the site; a paragraph may be written over several lines (readers see
+    one paragraph, with no space between Chinese characters). 中英文文本，可分多行书写。"""
 
-    zh: NonEmpty
+    zh: Prose
     """Simplified Chinese (required). 简体中文（必填）。"""
-    en: NonEmpty | None = None
+    en: Prose | None = None
     """English; while it is missing the English page shows the Chinese, marked "translation pending".
     英文；缺少时英文页面显示中文并注明“待翻译”。"""
 
@@ -205,10 +269,32 @@ class Text(Record):
         return lang == "en" and self.en is None
 
 
+class Line(Text):
+    """One line of text in both languages (a name, a title, a label): a line break is refused.
+    单行中英文文本（名称、标题）：不可换行。"""
+
+    zh: OneLine
+    """Simplified Chinese (required), on one line. 简体中文（必填），单行。"""
+    en: OneLine | None = None
+    """English, on one line; while it is missing the English page shows the Chinese, marked
+    "translation pending". 英文，单行；缺少时英文页面显示中文并注明“待翻译”。"""
+
+
+class Markdown(Text):
+    """Markdown in both languages: its lines are kept, but a line break between two Chinese characters
+    goes (``texts.tidy_markdown``). 中英文 Markdown 文本。"""
+
+    zh: MarkdownText
+    """Simplified Chinese (required), in Markdown. 简体中文（必填），Markdown 格式。"""
+    en: MarkdownText | None = None
+    """English, in Markdown; while it is missing the English page shows the Chinese, marked
+    "translation pending". 英文，Markdown 格式；缺少时英文页面显示中文并注明“待翻译”。"""
+
+
 class Link(Record):
     """A labelled link."""
 
-    label: Text
+    label: Line
     """What the link is called."""
     url: Url
     """An http(s):// or mailto: address."""
@@ -241,11 +327,11 @@ class Figure(Record):
 
     id: Slug
     """Identifier of the figure."""
-    value: int = Field(ge=0)
-    """The number, without separators."""
+    value: int = Field(ge=0, le=999_999_999_999_999)
+    """The number, without separators (at most 15 digits)."""
     qualifier: Literal["exact", "about", "more-than", "nearly"] = "exact"
     """How exact the number is."""
-    label: Text
+    label: Line
     """What is counted."""
     as_of: Year
     """The year the figure holds for."""
@@ -256,7 +342,7 @@ class Industry(Record):
 
     id: Slug
     """Identifier, used by events and projects."""
-    name: Text
+    name: Line
     """Name of the industry."""
     focus: bool = True
     """A focus industry of the summit (listed on the about page); false for others events touch."""
@@ -271,9 +357,9 @@ class Programme(Record):
     """The programme in a sentence or two."""
     phases: list[Text] = []
     """Its phases through the year."""
-    domestic_cities: list[Text] = []
+    domestic_cities: list[Line] = []
     """Cities in China where activities are held."""
-    overseas_cities: list[Text] = []
+    overseas_cities: list[Line] = []
     """Overseas places that join, e.g. by online live session."""
     formats: list[Text] = []
     """How the exchanges are carried out."""
@@ -282,13 +368,13 @@ class Programme(Record):
 class Footer(Record):
     """What the footer of every page shows; each part is hidden while it is unset."""
 
-    organisers: list[Text] = []
+    organisers: list[Line] = []
     """The organisers of the summit."""
-    copyright: Text | None = None
+    copyright: Line | None = None
     """The copyright line, e.g. © 2026 ..."""
-    icp: str | None = None
+    icp: OneLine | None = None
     """The ICP filing number (ICP备案号), e.g. 辽ICP备12345678号; it links to beian.miit.gov.cn."""
-    police: str | None = None
+    police: OneLine | None = None
     """The public security filing number (公安备案号), e.g. 辽公网安备21020000000000号."""
 
 
@@ -302,15 +388,16 @@ class Analytics(Record):
 class Site(Record):
     """The summit itself: names, history, mission, figures, programme."""
 
-    name: Text
+    name: Line
     """Full name of the summit."""
-    short_name: Text
+    short_name: Line
     """Short name."""
-    acronym: NonEmpty
-    """The acronym, e.g. CHINAOCS."""
-    host_city: Text
+    acronym: Acronym
+    """The acronym, e.g. CHINAOCS: 4 to 20 Latin letters and digits (it names the summit in calendar
+    entries' ids and to conference apps)."""
+    host_city: Line
     """The city that hosts the summit."""
-    timezone: Zone = "Asia/Shanghai"
+    timezone: SiteZone = "Asia/Shanghai"
     """Time zone of event times that name no zone."""
     description: Text
     """One paragraph describing the summit."""
@@ -339,11 +426,11 @@ class Station(Record):
 
     id: Slug
     """Identifier; the station's page is stations/<id>/."""
-    name: Text
+    name: Line
     """Name of the station."""
-    city: Text
+    city: Line
     """City."""
-    country: Text
+    country: Line
     """Country."""
     timezone: Zone
     """Local IANA time zone."""
@@ -363,7 +450,7 @@ class Partner(Record):
 
     id: Slug
     """Identifier; the partner's anchor on the partners page."""
-    name: Text
+    name: Line
     """Name."""
     kind: PartnerKind
     """What kind of partner it is."""
@@ -378,13 +465,13 @@ class Project(Record):
 
     id: Slug
     """Identifier; the project's page is projects/<id>/."""
-    name: Text
+    name: Line
     """Name of the project."""
     station: Slug | None = None
     """Id of the overseas station that brought it."""
     industries: list[Slug] = []
     """Ids of industries from site.yml."""
-    stage: Text | None = None
+    stage: Line | None = None
     """Financing stage, e.g. Series A."""
     status: Literal["seeking", "funded", "landed"] | None = None
     """Where it stands: seeking investment, funded, or landed in Dalian."""
@@ -406,7 +493,7 @@ class Event(Record):
 
     id: Slug
     """Identifier; the event's page is events/<id>/."""
-    title: Text
+    title: Line
     """Title."""
     kind: EventKind
     """Kind of event."""
@@ -422,9 +509,9 @@ class Event(Record):
     """Ending time of day (HH:MM), in the event's time zone."""
     timezone: Zone | None = None
     """Time zone of start and end; the site's when left out."""
-    city: Text | None = None
+    city: Line | None = None
     """City of an offline or hybrid event."""
-    venue: Text | None = None
+    venue: Line | None = None
     """Venue of an offline or hybrid event."""
     stations: list[Slug] = []
     """Ids of the overseas stations taking part."""
@@ -436,7 +523,7 @@ class Event(Record):
     """Ids of the industries it concerns, from site.yml."""
     summary: Text
     """What the event is, in a sentence or two."""
-    body: Text | None = None
+    body: Markdown | None = None
     """Longer description, in Markdown."""
     livestream: Url | None = None
     """Address of the live stream."""

@@ -25,13 +25,12 @@ from .calendar import Calendars, Site, add_links, in_calendars, webcal
 from .exports import INLANGUAGE, api_feed, api_schema, dumps, frab_schedule, json_ld, organization
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Locale
 from .models import SLUG_RE, Event, EventKind, Station, Text
+from .texts import tidy
 from .timetext import TimeText
 from .timing import status, timing
 from .views import agenda, events_by_project, station_events
 
 TEMPLATES = Path(__file__).parent / "templates"
-_CJK = r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]"
-_CJK_GAP = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|{}#])")
 
 
@@ -43,6 +42,8 @@ class PageSpec:
     path: str
     template: str
     context: dict[str, Any] | Callable[[], dict[str, Any]] = field(default_factory=dict, hash=False, compare=False)
+    record: tuple[str, str] = ("site", "")
+    """The record the page is about (kind, id): a failure names it."""
 
     def values(self) -> dict[str, Any]:
         return self.context() if callable(self.context) else self.context
@@ -69,7 +70,7 @@ def localized_path(path: str, lang: str) -> str:
 def inline(text: str) -> str:
     """Text as one Markdown line: whitespace collapsed (none left between Chinese characters),
     Markdown punctuation escaped, ``<`` and ``&`` as entities."""
-    text = _CJK_GAP.sub("", " ".join(text.split()))
+    text = tidy(text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", text)
 
@@ -119,7 +120,7 @@ def rich(markdown_text: str) -> str:
 
 def plain(text: str, limit: int = 160) -> str:
     """Text for a meta description: one line, no space between Chinese characters, at most ``limit``."""
-    text = _CJK_GAP.sub("", " ".join(text.split()))
+    text = tidy(text)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -161,20 +162,27 @@ def slug(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "other"
 
 
+@functools.cache
+def _environment() -> Environment:
+    """The templates, compiled once per process (a preview rebuilds with the same ones); a renderer
+    binds its filters to its content before each page."""
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
 class Renderer:
     """Renders page specs in one language."""
 
     def __init__(self, site: Site) -> None:
         self.site = site
         self.content = site.content
-        self.env = Environment(
-            loader=FileSystemLoader(TEMPLATES),
-            undefined=StrictUndefined,
-            autoescape=False,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self.env = _environment()
 
     def helpers(self, spec: PageSpec, lang: str) -> dict[str, Any]:
         """The functions templates call, bound to the page and its language."""
@@ -235,7 +243,7 @@ class Renderer:
                 data_event=event.id,
                 data_year=str(event.date.year),
                 data_station=" ".join(event.stations),
-                data_city=slug(event.city.en) if event.city else "",
+                data_city=slug(event.city.get("en")) if event.city else "",
                 data_format=event.format or "",
                 data_kind=event.kind,
                 data_industry=industries,
@@ -263,7 +271,7 @@ class Renderer:
             """The schedule's filters: (name, [(value, label)]) for the values the events use."""
             events = self.content.events
             used = {name: {v for e in events for v in values(e)} for name, values in FILTER_VALUES.items()}
-            cities = {slug(e.city.en): e.city.get(lang) for e in events if e.city}
+            cities = {slug(e.city.get("en")): e.city.get(lang) for e in events if e.city}
             options = {
                 "year": [(str(y), loc.t("year", year=y)) for y in sorted(used["year"])],
                 "station": [
@@ -321,9 +329,10 @@ class Renderer:
         )
 
     def render(self, spec: PageSpec, lang: str) -> str:
-        template = self.env.get_template(spec.template)
-        text = template.render(**self.helpers(spec, lang), **spec.values())
-        return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+        with self.site.making(*spec.record, f"the page {localized_path(spec.path, lang)}"):
+            template = self.env.get_template(spec.template)
+            text = template.render(**self.helpers(spec, lang), **spec.values())
+            return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
 def page_specs(site: Site) -> list[PageSpec]:
@@ -341,17 +350,19 @@ def page_specs(site: Site) -> list[PageSpec]:
     ]
     for event in content.events:
         stations = [content.stations[s] for s in event.stations]
-        specs.append(PageSpec(f"events/{event.id}.md", "event.md.j2", {"event": event, "stations": stations}))
+        context = {"event": event, "stations": stations}
+        specs.append(PageSpec(f"events/{event.id}.md", "event.md.j2", context, ("event", event.id)))
     for station in content.stations.values():
 
         def station_context(station: Station = station) -> dict[str, Any]:
             return {"station": station, "agenda": agenda(station_events(content, station.id), site.now, zone)}
 
-        specs.append(PageSpec(f"stations/{station.id}.md", "station.md.j2", station_context))
+        specs.append(PageSpec(f"stations/{station.id}.md", "station.md.j2", station_context, ("station", station.id)))
     presented = events_by_project(content)
     for project in content.projects.values():
         events = presented.get(project.id, [])
-        specs.append(PageSpec(f"projects/{project.id}.md", "project.md.j2", {"project": project, "events": events}))
+        context = {"project": project, "events": events}
+        specs.append(PageSpec(f"projects/{project.id}.md", "project.md.j2", context, ("project", project.id)))
     for spec in specs:
         _check_inside(spec.path)
     return specs
@@ -370,22 +381,24 @@ def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
     loc = Locale(lang)
     calendars = Calendars(site, loc)
     short = content.site.short_name.get(lang)
-    files = {
-        "calendar/events.ics": calendars.ics(content.events, loc.t("calendar.feed_all", short=short)),
-        "schedule.json": dumps(frab_schedule(site, loc)).encode(),
-        "api/events.json": dumps(api_feed(site, loc, content.events)).encode(),
-    }
+    with site.making("site", "", f"the site's calendar and schedule ({lang})"):
+        files = {
+            "calendar/events.ics": calendars.ics(content.events, loc.t("calendar.feed_all", short=short)),
+            "schedule.json": dumps(frab_schedule(site, loc)).encode(),
+            "api/events.json": dumps(api_feed(site, loc, content.events)).encode(),
+        }
     for station in content.stations.values():
-        events = station_events(content, station.id)
-        name = loc.t("calendar.feed_station", short=short, station=station.name.get(lang))
-        files[f"calendar/stations/{station.id}.ics"] = calendars.ics(events, name)
-        files[f"api/stations/{station.id}.json"] = dumps(api_feed(site, loc, events, station.id)).encode()
+        with site.making("station", station.id, f"its calendar, feed and QR code ({lang})"):
+            events = station_events(content, station.id)
+            name = loc.t("calendar.feed_station", short=short, station=station.name.get(lang))
+            files[f"calendar/stations/{station.id}.ics"] = calendars.ics(events, name)
+            files[f"api/stations/{station.id}.json"] = dumps(api_feed(site, loc, events, station.id)).encode()
+            files[f"qr/stations/{station.id}.svg"] = qr.svg(site.page_url(f"stations/{station.id}/", lang))
     for event in content.events:
-        if in_calendars(event):
-            files[f"calendar/events/{event.id}.ics"] = calendars.ics([event], event.title.get(lang))
-        files[f"qr/events/{event.id}.svg"] = qr.svg(site.page_url(f"events/{event.id}/", lang))
-    for station in content.stations.values():
-        files[f"qr/stations/{station.id}.svg"] = qr.svg(site.page_url(f"stations/{station.id}/", lang))
+        with site.making("event", event.id, f"its calendar and QR code ({lang})"):
+            if in_calendars(event):
+                files[f"calendar/events/{event.id}.ics"] = calendars.ics([event], event.title.get(lang))
+            files[f"qr/events/{event.id}.svg"] = qr.svg(site.page_url(f"events/{event.id}/", lang))
     for path in files:
         _check_inside(path)
     if lang == DEFAULT_LANGUAGE:
@@ -414,18 +427,20 @@ def redirects(site: Site, lang: str) -> dict[str, bytes]:
     """A page at every former id of a record that sends the reader on to the record's page."""
     files = {}
     for kind, aliases in site.content.aliases.items():
+        records = site.content.events if kind == "events" else list(getattr(site.content, kind).values())
+        by_id = {r.id: r for r in records}
         for old, new in aliases.items():
-            _check_inside(f"{kind}/{old}.html")
-            records = site.content.events if kind == "events" else list(getattr(site.content, kind).values())
-            record = next(r for r in records if r.id == new)
-            name = (record.title if kind == "events" else record.name).get(lang)
-            html = REDIRECT.format(
-                lang=INLANGUAGE[lang],
-                title=escape(name),
-                canonical=escape(site.page_url(f"{kind}/{new}/", lang)),
-                target=f"../{new}/",
-            )
-            files[f"{kind}/{old}/index.html"] = html.encode()
+            with site.making(kind[:-1], new, f"the redirect from {kind}/{old}/ ({lang})"):
+                _check_inside(f"{kind}/{old}.html")
+                record = by_id[new]
+                name = (record.title if kind == "events" else record.name).get(lang)
+                html = REDIRECT.format(
+                    lang=INLANGUAGE[lang],
+                    title=escape(name),
+                    canonical=escape(site.page_url(f"{kind}/{new}/", lang)),
+                    target=f"../{new}/",
+                )
+                files[f"{kind}/{old}/index.html"] = html.encode()
     return files
 
 

@@ -28,6 +28,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from html import escape, unescape
 from pathlib import Path
@@ -196,9 +197,13 @@ class _Documents:
     def doc(self, kind: str, path: str, title: str, *parts: str, date: str = "", **extra: tuple) -> SearchDoc:
         return SearchDoc(_path(path, self.lang), self.lang, title, kind, date, tuple(parts), **extra)
 
+    def making(self, kind: str, record_id: str) -> AbstractContextManager[None]:
+        return self.site.making(kind, record_id, f"its search entry ({self.lang})")
+
     def all(self) -> list[SearchDoc]:
         content, lang = self.content, self.lang
-        docs = [self.home(), self.about()]
+        with self.making("site", ""):
+            docs = [self.home(), self.about()]
         for path, key in (
             ("schedule.md", "schedule"),
             ("stations/index.md", "stations"),
@@ -206,41 +211,46 @@ class _Documents:
             ("partners.md", "partners"),
         ):
             docs.append(self.doc("page", path, self.phrase(f"{key}.title"), escape(self.phrase(f"{key}.intro"))))
-        docs += [self.event(event) for event in content.events]
+        for event in content.events:
+            with self.making("event", event.id):
+                docs.append(self.event(event))
         for station in content.stations.values():
-            docs.append(
-                self.doc(
-                    "station",
-                    f"stations/{station.id}.md",
-                    station.name.get(lang),
-                    self.names([station.city, station.country]),
-                    self.tx(station.description),
-                    self.names([link.label for link in station.links]),
+            with self.making("station", station.id):
+                docs.append(
+                    self.doc(
+                        "station",
+                        f"stations/{station.id}.md",
+                        station.name.get(lang),
+                        self.names([station.city, station.country]),
+                        self.tx(station.description),
+                        self.names([link.label for link in station.links]),
+                    )
                 )
-            )
         for project in content.projects.values():
-            station = content.stations[project.station] if project.station else None
-            docs.append(
-                self.doc(
-                    "project",
-                    f"projects/{project.id}.md",
-                    project.name.get(lang),
-                    self.tx(station.name) if station else "",
-                    self.names([self.industries.get(i) for i in project.industries]),
-                    self.tx(project.stage),
-                    self.tx(project.summary),
-                    self.names([link.label for link in project.links]),
+            with self.making("project", project.id):
+                station = content.stations[project.station] if project.station else None
+                docs.append(
+                    self.doc(
+                        "project",
+                        f"projects/{project.id}.md",
+                        project.name.get(lang),
+                        self.tx(station.name) if station else "",
+                        self.names([self.industries.get(i) for i in project.industries]),
+                        self.tx(project.stage),
+                        self.tx(project.summary),
+                        self.names([link.label for link in project.links]),
+                    )
                 )
-            )
         for partner in content.partners.values():
-            partners = self.doc(
-                "partner",
-                "partners.md",
-                partner.name.get(lang),
-                escape(self.loc.t(f"partners.{partner.kind}")),
-                self.tx(partner.description),
-            )
-            docs.append(dataclasses.replace(partners, url=f"{partners.url}#{partner.id}"))
+            with self.making("partner", partner.id):
+                partners = self.doc(
+                    "partner",
+                    "partners.md",
+                    partner.name.get(lang),
+                    escape(self.loc.t(f"partners.{partner.kind}")),
+                    self.tx(partner.description),
+                )
+                docs.append(dataclasses.replace(partners, url=f"{partners.url}#{partner.id}"))
         return docs
 
     def home(self) -> SearchDoc:

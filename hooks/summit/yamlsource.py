@@ -27,8 +27,9 @@ MAX_ERRORS = 100
 """Errors reported for one file before the rest are summed up."""
 SHARED_BYTES = 1_000_000
 """Content smaller than this (1 MB) is read in one process: a second one costs more than it saves."""
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-"""Control characters (all but tab and line ends) have no place in content."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+"""Control characters (all but tab and line ends) have no place in content, nor half a character (a
+lone surrogate, which only an escape such as ``"\\ud800"`` can write, and no output can encode)."""
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # libyaml when available
@@ -83,6 +84,13 @@ class Document:
         return values.get(loc, Position(1, 1))
 
 
+def _bad_character(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    if "\ud800" <= char <= "\udfff":
+        return f"contains {code}, half of a character (a lone surrogate escape); write the whole character"
+    return f"contains the control character {code}; remove it"
+
+
 def _mark(node: yaml.Node) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -113,7 +121,7 @@ class _Builder:
                 return None
             control = _CONTROL.search(node.value)
             if control:  # reported once; the value stays so that no second error follows from it
-                self._error(node, loc, f"contains the control character U+{ord(control[0]):04X}; remove it")
+                self._error(node, loc, _bad_character(control[0]))
             return node.value
         if isinstance(node, yaml.SequenceNode):
             items = []
@@ -189,6 +197,8 @@ def read_yaml(file: Path, display: str) -> tuple[Document | None, list[ContentEr
         mark = exc.problem_mark or exc.context_mark
         pos = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
+        if problem == "found invalid Unicode character escape code":  # libyaml's words for it
+            problem += " (\\ud800 to \\udfff write half a character: write the whole character instead)"
         return None, [ContentError(display, pos, None, f"YAML syntax error: {problem}")]
     except yaml.YAMLError as exc:
         return None, [ContentError(display, Position(1, 1), None, f"YAML error: {exc}")]
