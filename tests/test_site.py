@@ -270,3 +270,19 @@ def test_event_page_first_load_is_light(site: Path) -> None:
     total = len(gzip.compress(html.encode())) + sum(len(gzip.compress((site / f).read_bytes())) for f in files)
     assert total < 150_000, total
     assert not [r for r in refs if r.startswith(("http:", "https:", "//"))]
+
+
+def test_every_label_names_a_control(site: Path) -> None:
+    """A ``<label for>`` points at an element of its page (the table of contents' title on a record page,
+    which is not in the navigation, once pointed at a toggle the theme writes only into navigation)."""
+    dangling = []
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        ids = set(re.findall(r'\bid="([^"]+)"', html))
+        dangling += [
+            (page.relative_to(site).as_posix(), t)
+            for t in re.findall(r'<label\b[^>]*\bfor="([^"]+)"', html)
+            if t not in ids
+        ]
+    assert dangling == []
+    assert 'for="__toc"' in (site / "about" / "index.html").read_text(encoding="utf-8")  # kept where it works
