@@ -30,8 +30,9 @@ from searchprobe import probe  # noqa: E402
 from synth import generate  # noqa: E402
 
 from summit.content import load_content  # noqa: E402
+from summit.datafiles import render_data  # noqa: E402
 from summit.generate import owned, site_of  # noqa: E402
-from summit.render import render_data, render_pages  # noqa: E402
+from summit.pages import render_pages  # noqa: E402
 from summit.theme import finish_site  # noqa: E402
 
 TODAY = "2026-01-01"

@@ -27,7 +27,7 @@ from summit.background import Background, BuildError
 from summit.content import content_dir
 from summit.errors import ContentErrors
 from summit.generate import DEFAULT_BASE_URL, docs_changes, fingerprint, has_generated, load_site
-from summit.render import read_order
+from summit.pages import read_order
 from summit.theme import finish_site
 from summit.views import build_time
 

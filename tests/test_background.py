@@ -16,7 +16,7 @@ from summit.background import Background, BuildError
 from summit.calendar import Site
 from summit.generate import docs_changes
 from summit.i18n import LANGUAGES
-from summit.render import page_jobs, read_order, render_pages
+from summit.pages import page_jobs, read_order, render_pages
 
 
 def _work(site: Site, tmp: Path, fork: bool) -> Background:
@@ -156,3 +156,23 @@ def test_the_forked_work_leaves_a_core_to_mkdocs(
         assert os.sched_getaffinity(0) == cores  # MkDocs's own process is left as it was
     finally:
         work.cancel()
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_a_failure_after_the_check_names_the_record(
+    fixture_site: Site, tmp_path: Path, fork: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the build says when it fails although the content was accepted: the record and its file."""
+    from summit import calendar
+
+    def broken(*_: object) -> object:
+        raise AssertionError("Content line can not contain unescaped new line characters.")
+
+    monkeypatch.setattr(calendar, "_vevent", broken)
+    work = _work(fixture_site, tmp_path, fork)
+    with pytest.raises(BuildError) as info:
+        work.wait()
+    assert str(info.value) == (
+        "tests/fixtures/content/events/2024.yml: event '2024-04-15-roadshow': its calendar entry (zh) could not "
+        "be made: AssertionError: Content line can not contain unescaped new line characters."
+    )

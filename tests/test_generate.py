@@ -8,7 +8,9 @@ from pathlib import Path
 
 from summit.generate import generate_docs, write_pages
 from summit.i18n import LANGUAGES, catalogue
-from summit.render import PageSpec, localized_path, page_specs, render_all
+from summit.markup import localized_path
+from summit.pages import PageSpec, page_specs
+from summit.render import render_all
 
 from conftest import BASE_URL, NOW, ROOT
 

@@ -23,9 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from .calendar import Site
+from .datafiles import QrCodes, render_data
 from .errors import ContentErrors, OutputError
 from .generate import generate_pages, prepare_pages, write_page
-from .render import QrCodes, Renderer, page_jobs, render_data
+from .pages import Renderer, page_jobs
 from .search import BUNDLE, SearchError, build_index, dictionary, documents, link_tree, move_tree, part_size, sync_files
 from .theme import theme_context
 

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from .calendar import Site
 from .content import Content, load_content
-from .render import QrCodes, render_all, render_pages
+from .datafiles import QrCodes
+from .pages import render_pages
+from .render import render_all
 from .timing import build_time
 
 __all__ = [

@@ -38,8 +38,8 @@ from pagefind.service import get_executable
 from .calendar import Site
 from .content import Content
 from .i18n import LANGUAGES, Locale
+from .markup import rich
 from .models import Event, Text
-from .render import rich
 from .timing import timing
 
 __all__ = [

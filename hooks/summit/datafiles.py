@@ -1,0 +1,129 @@
+"""The files beside the pages: calendars, JSON exports, QR codes and redirect pages of former ids."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import segno
+from markupsafe import escape
+
+from .calendar import Calendars, Site, in_calendars
+from .exports import INLANGUAGE, api_feed, api_schema, dumps, frab_schedule
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Locale
+from .pages import check_inside
+from .views import station_events
+
+
+class QrCodes:
+    """QR codes as SVG (vector: sharp on screen and at any print size), made once per address: kept in
+    memory for the process (``make serve``) and, when given a folder, on disk between builds."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
+        self._made: dict[str, bytes] = {}
+
+    def svg(self, url: str) -> bytes:
+        if url in self._made:
+            return self._made[url]
+        key = hashlib.sha256(url.encode()).hexdigest()[:32]
+        cached = self.folder / f"{key}.svg" if self.folder else None
+        if cached is not None and cached.is_file():
+            data = cached.read_bytes()
+        else:
+            out = io.BytesIO()
+            code = segno.make(url, error="m", mask=0, boost_error=False)  # a fixed mask: 10 times faster
+            code.save(out, kind="svg", border=4, xmldecl=False, title=url, omitsize=True)  # viewBox: any size
+            data = out.getvalue()
+            if cached is not None:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                cached.write_bytes(data)
+        self._made[url] = data
+        return data
+
+
+def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
+    """Calendars, JSON exports and QR codes of one language, by docs path in the default language's form."""
+    content = site.content
+    loc = Locale(lang)
+    calendars = Calendars(site, loc)
+    short = content.site.short_name.get(lang)
+    with site.making("site", "", f"the site's calendar and schedule ({lang})"):
+        files = {
+            "calendar/events.ics": calendars.ics(content.events, loc.t("calendar.feed_all", short=short)),
+            "schedule.json": dumps(frab_schedule(site, loc)).encode(),
+            "api/events.json": dumps(api_feed(site, loc, content.events)).encode(),
+        }
+    for station in content.stations.values():
+        with site.making("station", station.id, f"its calendar, feed and QR code ({lang})"):
+            events = station_events(content, station.id)
+            name = loc.t("calendar.feed_station", short=short, station=station.name.get(lang))
+            files[f"calendar/stations/{station.id}.ics"] = calendars.ics(events, name)
+            files[f"api/stations/{station.id}.json"] = dumps(api_feed(site, loc, events, station.id)).encode()
+            files[f"qr/stations/{station.id}.svg"] = qr.svg(site.page_url(f"stations/{station.id}/", lang))
+    for event in content.events:
+        with site.making("event", event.id, f"its calendar and QR code ({lang})"):
+            if in_calendars(event):
+                files[f"calendar/events/{event.id}.ics"] = calendars.ics([event], event.title.get(lang))
+            files[f"qr/events/{event.id}.svg"] = qr.svg(site.page_url(f"events/{event.id}/", lang))
+    for path in files:
+        check_inside(path)
+    if lang == DEFAULT_LANGUAGE:
+        files["api/events.schema.json"] = dumps(api_schema()).encode()
+    return files
+
+
+REDIRECT = """<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{canonical}">
+<meta http-equiv="refresh" content="0; url={target}">
+</head>
+<body>
+<p><a href="{target}">{title}</a></p>
+<script>location.replace("{target}" + location.search + location.hash);</script>
+</body>
+</html>
+"""
+
+
+def redirects(site: Site, lang: str) -> dict[str, bytes]:
+    """A page at every former id of a record that sends the reader on to the record's page."""
+    files = {}
+    for kind, aliases in site.content.aliases.items():
+        records = site.content.events if kind == "events" else list(getattr(site.content, kind).values())
+        by_id = {r.id: r for r in records}
+        for old, new in aliases.items():
+            with site.making(kind[:-1], new, f"the redirect from {kind}/{old}/ ({lang})"):
+                check_inside(f"{kind}/{old}.html")
+                record = by_id[new]
+                name = (record.title if kind == "events" else record.name).get(lang)
+                html = REDIRECT.format(
+                    lang=INLANGUAGE[lang],
+                    title=escape(name),
+                    canonical=escape(site.page_url(f"{kind}/{new}/", lang)),
+                    target=f"../{new}/",
+                )
+                files[f"{kind}/{old}/index.html"] = html.encode()
+    return files
+
+
+def data_at(site: Site, qr: QrCodes | None, where: Callable[[str, str], str]) -> dict[str, bytes]:
+    """Every calendar, export, QR code and redirect page in every language, at ``where(path, lang)``."""
+    qr = qr or QrCodes()
+    return {
+        where(path, lang): data
+        for lang in LANGUAGES
+        for path, data in {**data_files(site, lang, qr), **redirects(site, lang)}.items()
+    }
+
+
+def render_data(site: Site, qr: QrCodes | None = None) -> dict[str, bytes]:
+    """Path in the built site -> bytes, for every calendar, export, QR code and redirect page in every
+    language (the default language at the root, another under /<lang>/)."""
+    return data_at(site, qr, lambda path, lang: path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}")

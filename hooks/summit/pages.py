@@ -1,0 +1,287 @@
+"""Markdown pages from Jinja templates (one per page kind, the language a parameter), in the order a
+build reads them."""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import escape
+
+from .calendar import Site, add_links, in_calendars, webcal
+from .exports import dumps, json_ld, organization
+from .i18n import LANGUAGES, Locale
+from .markup import front_matter, inline, localized_path, plain, rich, slug
+from .models import SLUG_RE, Event, EventKind, Station, Text
+from .timetext import TimeText
+from .timing import status, timing
+from .views import agenda, events_by_project, station_events
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page to write: its path under docs/ in the default language, template and context (or what
+    makes the context when the page is rendered: listing the pages stays cheap)."""
+
+    path: str
+    template: str
+    context: dict[str, Any] | Callable[[], dict[str, Any]] = field(default_factory=dict, hash=False, compare=False)
+    record: tuple[str, str] = ("site", "")
+    """The record the page is about (kind, id): a failure names it."""
+
+    def values(self) -> dict[str, Any]:
+        return self.context() if callable(self.context) else self.context
+
+
+KINDS = typing.get_args(EventKind)
+FILTER_VALUES = {
+    "year": lambda e: [e.date.year],
+    "station": lambda e: e.stations,
+    "format": lambda e: [e.format] if e.format else [],
+    "kind": lambda e: [e.kind],
+    "industry": lambda e: e.industries,
+}
+
+
+@functools.cache
+def _environment() -> Environment:
+    """The templates, compiled once per process (a preview rebuilds with the same ones); a renderer
+    binds its filters to its content before each page."""
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+class Renderer:
+    """Renders page specs in one language."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.content = site.content
+        self.env = _environment()
+
+    def helpers(self, spec: PageSpec, lang: str) -> dict[str, Any]:
+        """The functions templates call, bound to the page and its language."""
+        loc = Locale(lang)
+        here = posixpath.dirname(spec.path)
+        stem = spec.path.removesuffix(".md")
+        page_dir = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+        site_zone = self.content.site.timezone
+        times = TimeText(loc, site_zone)
+        words = {
+            "short": inline(self.content.site.short_name.get(lang)),
+            "city": inline(self.content.site.host_city.get(lang)),
+        }
+
+        def rel(target: str) -> str:
+            """Link from this page to ``target`` (a docs path, optionally with #anchor)."""
+            path, _, anchor = target.partition("#")
+            link = posixpath.relpath(path, here or ".")
+            return f"{link}#{anchor}" if anchor else link
+
+        def file_url(target: str) -> str:
+            """Address of the data file ``target`` (calendar, QR code) from this page's address, for raw
+            HTML: data files are put into the built site beside MkDocs, not read by it."""
+            return escape(posixpath.relpath(target, page_dir or "."))
+
+        def tx(text: Text | None) -> str:
+            """A text in the page's language; the Chinese, marked as such, while the English is pending."""
+            if text is None:
+                return ""
+            if text.pending(lang):
+                note = escape(loc.t("translation.pending"))
+                return f'<span lang="zh-Hans">{inline(text.zh)}</span> <small class="summit-pending">({note})</small>'
+            return inline(text.get(lang))
+
+        def txs(texts: list[Text]) -> str:
+            return loc.join([tx(text) for text in texts])
+
+        def record_link(kind: str) -> Any:
+            records = getattr(self.content, kind)
+
+            def link(record_id: str) -> str:
+                target = f"partners.md#{record_id}" if kind == "partners" else f"{kind}/{record_id}.md"
+                return f"[{tx(records[record_id].name)}]({rel(target)})"
+
+            return link
+
+        def attrs(**values: Any) -> str:
+            return " ".join(f'{k.replace("_", "-")}="{escape(v)}"' for k, v in values.items() if v is not None)
+
+        def span(event: Event) -> str:
+            begin, end = timing(event, site_zone).span(site_zone)
+            return attrs(data_start=begin.isoformat(), data_end=end.isoformat())
+
+        def event_data(event: Event) -> str:
+            """Data attributes of an event's list item, read by the schedule filters."""
+            industries = " ".join(event.industries)
+            return attrs(
+                data_event=event.id,
+                data_year=str(event.date.year),
+                data_station=" ".join(event.stations),
+                data_city=slug(event.city.get("en")) if event.city else "",
+                data_format=event.format or "",
+                data_kind=event.kind,
+                data_industry=industries,
+            )
+
+        def status_badge(event: Event) -> str:
+            """The build-time status; the browser script keeps it right against the current clock.
+            None for a postponed or cancelled event: its date no longer tells when it happens."""
+            if event.status in ("postponed", "cancelled"):
+                return ""
+            now = status(event, site_zone, self.site.now)
+            labels = {f"data_{s}": loc.t(f"status.{s}") for s in ("upcoming", "now", "past")}
+            label = escape(loc.t(f"status.{now}"))
+            return f'<span class="summit-status summit-status--{now}" {span(event)} {attrs(**labels)}>{label}</span>'
+
+        def viewer_time(event: Event) -> str:
+            """A placeholder the browser script fills with the viewer's own local time."""
+            t = timing(event, site_zone)
+            if t.start is None:
+                return ""
+            label = attrs(data_label=loc.t("time.your_time"))
+            return f'<span class="summit-viewer-time" {span(event)} {label} hidden></span>'
+
+        def filters() -> list[tuple[str, list[tuple[str, str]]]]:
+            """The schedule's filters: (name, [(value, label)]) for the values the events use."""
+            events = self.content.events
+            used = {name: {v for e in events for v in values(e)} for name, values in FILTER_VALUES.items()}
+            cities = {slug(e.city.get("en")): e.city.get(lang) for e in events if e.city}
+            options = {
+                "year": [(str(y), loc.t("year", year=y)) for y in sorted(used["year"])],
+                "station": [
+                    (s.id, s.name.get(lang)) for s in self.content.stations.values() if s.id in used["station"]
+                ],
+                "city": sorted(cities.items(), key=lambda c: c[1]),
+                "format": [(f, loc.t(f"format.{f}")) for f in ("online", "offline", "hybrid") if f in used["format"]],
+                "kind": [(k, loc.t(f"kind.{k}")) for k in KINDS if k in used["kind"]],
+                "industry": [
+                    (i.id, i.name.get(lang)) for i in self.content.site.industries if i.id in used["industry"]
+                ],
+            }
+            return [(name, items) for name, items in options.items() if items]
+
+        def calendar_file(event: Event) -> str:
+            return f"calendar/events/{event.id}.ics"
+
+        self.env.filters.update(
+            station_link=record_link("stations"),
+            partner_link=record_link("partners"),
+            project_link=record_link("projects"),
+            industry_name={i.id: i.name for i in self.content.site.industries}.__getitem__,
+        )
+        return dict(
+            lang=lang,
+            L=loc,
+            t=lambda key, **values: loc.t(key, **{**words, **values}),
+            tx=tx,
+            txs=txs,
+            md=inline,
+            rel=rel,
+            file_url=file_url,
+            slug=slug,
+            attrs=attrs,
+            filters=filters,
+            when=times.when,
+            times=times,
+            zone_label=times.zone_label,
+            event_data=event_data,
+            status_badge=status_badge,
+            viewer_time=viewer_time,
+            in_calendars=in_calendars,
+            calendar_file=calendar_file,
+            add_links=lambda event: add_links(self.site, event, loc),
+            plain=lambda text: plain(text.get(lang)) if text is not None else "",
+            rich=lambda text: rich(text.get(lang)) if text is not None else "",
+            front_matter=front_matter,
+            organization=lambda: organization(self.site, loc),
+            feed_url=lambda path: webcal(self.site.page_url(path, lang)),
+            json_ld=lambda event: json_ld(self.site, event, loc),
+            dumps=dumps,
+            site=self.content.site,
+            content=self.content,
+            now=self.site.now,
+        )
+
+    def render(self, spec: PageSpec, lang: str) -> str:
+        with self.site.making(*spec.record, f"the page {localized_path(spec.path, lang)}"):
+            template = self.env.get_template(spec.template)
+            text = template.render(**self.helpers(spec, lang), **spec.values())
+            return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def page_specs(site: Site) -> list[PageSpec]:
+    """Every page of the site, in the default language's paths."""
+    content = site.content
+    zone = content.site.timezone
+    schedule = functools.cache(lambda: {"agenda": agenda(content.events, site.now, zone)})
+    specs = [
+        PageSpec("index.md", "home.md.j2", schedule),
+        PageSpec("schedule.md", "schedule.md.j2", schedule),
+        PageSpec("about.md", "about.md.j2"),
+        PageSpec("partners.md", "partners.md.j2"),
+        PageSpec("stations/index.md", "stations.md.j2"),
+        PageSpec("projects/index.md", "projects.md.j2"),
+    ]
+    for event in content.events:
+        stations = [content.stations[s] for s in event.stations]
+        context = {"event": event, "stations": stations}
+        specs.append(PageSpec(f"events/{event.id}.md", "event.md.j2", context, ("event", event.id)))
+    for station in content.stations.values():
+
+        def station_context(station: Station = station) -> dict[str, Any]:
+            return {"station": station, "agenda": agenda(station_events(content, station.id), site.now, zone)}
+
+        specs.append(PageSpec(f"stations/{station.id}.md", "station.md.j2", station_context, ("station", station.id)))
+    presented = events_by_project(content)
+    for project in content.projects.values():
+        events = presented.get(project.id, [])
+        context = {"project": project, "events": events}
+        specs.append(PageSpec(f"projects/{project.id}.md", "project.md.j2", context, ("project", project.id)))
+    for spec in specs:
+        check_inside(spec.path)
+    return specs
+
+
+def check_inside(path: str) -> None:
+    """Refuse an output path that would leave docs/ (ids are slugs, so this only guards mistakes)."""
+    parts = path.rsplit(".", 1)[0].split("/")
+    if posixpath.isabs(path) or any(not SLUG_RE.match(p) for p in parts):
+        raise ValueError(f"output path outside the docs folder: {path!r}")
+
+
+def read_order(path: str) -> tuple:
+    """Where MkDocs reads a docs path: folders depth first in name order, a folder's files before its
+    subfolders, an index first (``mkdocs.structure.files.get_files``)."""
+    *folders, name = path.split("/")
+    return (tuple(folders), posixpath.splitext(name)[0] not in ("index", "README"), name)
+
+
+def page_jobs(site: Site) -> list[tuple[str, PageSpec, str]]:
+    """(docs path, page, language) of every page, in the order a build reads them: the default
+    language's pages (MkDocs), then each other language's (the i18n plugin's builds), each in
+    ``read_order``."""
+    specs = page_specs(site)
+    jobs = [(localized_path(spec.path, lang), spec, lang) for lang in LANGUAGES for spec in specs]
+    return sorted(jobs, key=lambda job: (LANGUAGES.index(job[2]), read_order(job[0])))
+
+
+def render_pages(site: Site) -> dict[str, str]:
+    """docs-relative path -> Markdown, for every page in every language (what MkDocs reads)."""
+    renderer = Renderer(site)
+    return {path: renderer.render(spec, lang) for path, spec, lang in page_jobs(site)}
