@@ -112,40 +112,42 @@ def _zone(value: str) -> str:
 Zone = Annotated[str, AfterValidator(_zone), WithJsonSchema({"type": "string", "examples": ["Asia/Shanghai"]})]
 """An IANA time zone name such as ``Asia/Shanghai`` or ``America/Vancouver``."""
 
+
+def _matching(pattern: re.Pattern[str], problem: str) -> AfterValidator:
+    """A validator that refuses a value ``pattern`` does not find, saying ``'value' problem``."""
+
+    def check(value: str) -> str:
+        if not pattern.search(value):
+            raise ValueError(f"'{value}' {problem}")
+        return value
+
+    return AfterValidator(check)
+
+
 CITY_ZONE_RE = re.compile(r"^[A-Z][a-z]+/[A-Z][a-z]+|UTC$")
 """The zone names conference apps accept for a whole schedule (the c3voc schema's ``time_zone_name``)."""
-
-
-def _city_zone(value: str) -> str:
-    if not CITY_ZONE_RE.search(value):
-        raise ValueError(
-            f"'{value}' is a time zone, but the site's own zone must be named by a region and city, "
-            "such as Asia/Shanghai (or UTC): conference apps read no other"
-        )
-    return value
-
-
 SiteZone = Annotated[
     str,
     AfterValidator(_zone),
-    AfterValidator(_city_zone),
+    _matching(
+        CITY_ZONE_RE,
+        "is a time zone, but the site's own zone must be named by a region and city, such as Asia/Shanghai "
+        "(or UTC): conference apps read no other",
+    ),
     WithJsonSchema({"type": "string", "pattern": CITY_ZONE_RE.pattern, "examples": ["Asia/Shanghai"]}),
 ]
 """The site's zone: a region/city IANA name such as ``Asia/Shanghai``, or ``UTC``."""
 
 ACRONYM_RE = re.compile(r"^[A-Za-z0-9]{4,20}$")
-
-
-def _acronym(value: str) -> str:
-    if not ACRONYM_RE.match(value):
-        raise ValueError(
-            f"'{value}' is not an acronym: write 4 to 20 Latin letters and digits, such as CHINAOCS "
-            "(it names the summit in calendar entries' ids and to conference apps)"
-        )
-    return value
-
-
-Acronym = Annotated[str, AfterValidator(_acronym), WithJsonSchema({"type": "string", "pattern": ACRONYM_RE.pattern})]
+Acronym = Annotated[
+    str,
+    _matching(
+        ACRONYM_RE,
+        "is not an acronym: write 4 to 20 Latin letters and digits, such as CHINAOCS (it names the summit "
+        "in calendar entries' ids and to conference apps)",
+    ),
+    WithJsonSchema({"type": "string", "pattern": ACRONYM_RE.pattern}),
+]
 
 
 def _year(value: Any) -> Any:
