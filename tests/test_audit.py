@@ -58,11 +58,18 @@ def test_only_its_own_host_and_nothing_fails(base: str, visitor, url: str) -> No
     assert visitor.errors == []
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("url", URLS)
-def test_no_accessibility_violation(base: str, visitor, url: str) -> None:
-    visitor.goto(base + url, wait_until="networkidle")
-    visitor.add_script_tag(content=AXE)
-    result = visitor.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+def test_no_accessibility_violation(base: str, chromium, url: str, scheme: str) -> None:
+    """In the light and the dark scheme (the theme follows the system's setting)."""
+    context = local_context(chromium, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base + url, wait_until="networkidle")
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    page.add_script_tag(content=AXE)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+    context.close()
     assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]] == []
 
 

@@ -23,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from .colours import AA_TEXT, HEX_RE, WHITE, contrast
 from .texts import has_line_break, tidy, tidy_markdown
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -380,6 +381,31 @@ class Footer(Record):
     """The public security filing number (公安备案号), e.g. 辽公网安备21020000000000号."""
 
 
+def _colour(value: str) -> str:
+    if not HEX_RE.match(value):
+        raise ValueError(f"'{value}' is not a colour: write it as #RRGGBB, e.g. #1f4e9c")
+    ratio = contrast(value, WHITE)
+    if ratio < AA_TEXT:
+        raise ValueError(
+            f"{value} and white text have a contrast of {ratio:.1f}:1; WCAG AA needs {AA_TEXT}:1 for text "
+            "(the hero, buttons and date blocks put white text on it): choose a darker colour"
+        )
+    return value.lower()
+
+
+Colour = Annotated[str, AfterValidator(_colour), WithJsonSchema({"type": "string", "pattern": HEX_RE.pattern})]
+"""A colour as #RRGGBB that white text can be read on (WCAG AA)."""
+
+
+class Brand(Record):
+    """The summit's colours. 品牌色。"""
+
+    primary: Colour = "#3f51b5"
+    """Main colour (#RRGGBB): the header, the hero, buttons and date blocks, with white text on it."""
+    accent: Colour = "#c62828"
+    """Second colour (#RRGGBB): links when pointed at, highlights; white text must be readable on it."""
+
+
 class Analytics(Record):
     """Optional analytics; off unless set."""
 
@@ -421,6 +447,8 @@ class Site(Record):
     """Footer: organisers, copyright, ICP and public security filing numbers."""
     analytics: Analytics = Analytics()
     """Optional analytics (off by default)."""
+    brand: Brand = Brand()
+    """The summit's colours (the theme's indigo and a red when left out)."""
 
 
 class Station(Record):

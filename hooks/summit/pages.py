@@ -15,6 +15,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
+from .blocks import Blocks
 from .calendar import Site, add_links, in_calendars, webcal
 from .exports import dumps, json_ld, organization
 from .i18n import LANGUAGES, Locale
@@ -186,6 +187,7 @@ class Renderer:
             industry_name={i.id: i.name for i in self.content.site.industries}.__getitem__,
         )
         return dict(
+            h=Blocks(self.site, loc, page_dir),
             lang=lang,
             L=loc,
             t=lambda key, **values: loc.t(key, **{**words, **values}),

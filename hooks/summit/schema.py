@@ -108,6 +108,9 @@ ZH = {
     "livestream": "直播网址",
     "registration": "报名网址",
     "events": "活动",
+    "brand": "品牌色（白色文字在其上须清晰可读）",
+    "primary": "主色 #RRGGBB：页眉、首屏、按钮和日期块",
+    "accent": "辅助色 #RRGGBB：链接悬停和强调",
 }
 
 

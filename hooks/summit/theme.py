@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from .colours import palette
 from .i18n import LANGUAGES
 from .models import Site
 from .search import ui_strings
@@ -23,7 +24,11 @@ HREFLANG = {"zh": "zh-Hans", "en": "en"}
 def theme_context(site: Site) -> dict[str, Any]:
     """Footer and analytics for the theme, per language; parts that are unset are left out."""
     footer = site.footer
-    context: dict[str, Any] = {"hreflang": HREFLANG, "baidu_tongji": site.analytics.baidu_tongji}
+    context: dict[str, Any] = {
+        "hreflang": HREFLANG,
+        "baidu_tongji": site.analytics.baidu_tongji,
+        "brand": palette(site.brand.primary, site.brand.accent),
+    }
     for lang in LANGUAGES:
         police_code = "".join(re.findall(r"\d", footer.police or ""))
         context[lang] = {

@@ -113,11 +113,48 @@
     apply();
   }
 
+  /** The time left until the next event (the landing page), in the reader's language. */
+  function countdowns(root, now) {
+    var relative = window.Intl && Intl.RelativeTimeFormat ? new Intl.RelativeTimeFormat(lang, { numeric: "auto" }) : null;
+    root.querySelectorAll(".summit-countdown").forEach(function (el) {
+      var start = new Date(el.dataset.start);
+      var end = new Date(el.dataset.end);
+      if (isNaN(start) || !relative) return;
+      if (now >= end) { el.textContent = ""; return; }
+      if (now >= start) { el.textContent = el.dataset.now; return; }
+      var minutes = Math.round((start - now) / 60000);
+      el.textContent = minutes >= 2 * 1440
+        ? relative.format(Math.floor(minutes / 1440), "day")
+        : minutes >= 120 ? relative.format(Math.floor(minutes / 60), "hour") : relative.format(minutes, "minute");
+    });
+  }
+
+  /** Each station's local time (the landing page), kept by the browser. */
+  function clocks(root, now) {
+    root.querySelectorAll(".summit-clock[data-zone]").forEach(function (el) {
+      try {
+        var format = new Intl.DateTimeFormat(lang, {
+          timeZone: el.dataset.zone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23"
+        });
+        el.textContent = format.format(now);
+        el.dateTime = now.toISOString();
+      } catch (e) { /* an unknown zone: the build's text stays */ }
+    });
+  }
+
+  function tick() {
+    var now = new Date();
+    countdowns(document, now);
+    clocks(document, now);
+  }
+
   function run() {
     var root = document;
     viewerTimes(root);
     statuses(root, new Date());
     filters(root);
+    tick();
+    if (root.querySelector(".summit-clock, .summit-countdown")) setInterval(tick, 30000);
   }
 
   if (document.readyState === "loading") {

@@ -1,0 +1,73 @@
+"""HTML pieces of the landing page and of cards (raw HTML in a Markdown page: MkDocs neither converts
+nor rewrites links in it, so text is escaped here and links are the built pages' own addresses)."""
+
+from __future__ import annotations
+
+import posixpath
+from zoneinfo import ZoneInfo
+
+from babel.dates import get_month_names
+from markupsafe import escape
+
+from .calendar import Site
+from .i18n import Locale
+from .models import Event, Station, Text
+from .timing import timing, utc_offset
+
+
+class Blocks:
+    """HTML pieces for one page (``page_dir``: its address's folder, relative to the language root)."""
+
+    def __init__(self, site: Site, loc: Locale, page_dir: str) -> None:
+        self.site = site
+        self.loc = loc
+        self.page_dir = page_dir
+        self.zone = site.content.site.timezone
+
+    def text(self, text: Text | None) -> str:
+        """A text as escaped HTML in the page's language; the Chinese, marked, while the English is pending."""
+        if text is None:
+            return ""
+        if text.pending(self.loc.lang):
+            note = escape(self.loc.t("translation.pending"))
+            return f'<span lang="zh-Hans">{escape(text.zh)}</span> <small class="summit-pending">({note})</small>'
+        return str(escape(text.get(self.loc.lang)))
+
+    def href(self, docs_path: str) -> str:
+        """The address of the page made from ``docs_path`` (``events/x.md`` -> ``events/x/``), relative
+        to this page, optionally with ``#anchor``."""
+        path, _, anchor = docs_path.partition("#")
+        stem = path.removesuffix(".md")
+        folder = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+        link = posixpath.relpath(folder or ".", self.page_dir or ".")
+        link = "./" if link == "." else link + "/"
+        return str(escape(f"{link}#{anchor}" if anchor else link))
+
+    def date_block(self, event: Event) -> tuple[str, str]:
+        """The large and the small line of an event's date block: (15, 4月) / (15, Apr); for a month
+        only, (5月, 日期待定) / (May, date TBA)."""
+        first = timing(event, self.zone).first_day
+        month = get_month_names("abbreviated", locale=self.loc.babel)[first.month]
+        if not event.date.precise:
+            return month, self.loc.t("card.date_tba")
+        return str(first.day), month
+
+    def meta(self, event: Event) -> str:
+        """Kind, format and stations of an event, as escaped HTML: 路演 · 线上 · 温哥华工作站."""
+        parts = [self.loc.t(f"kind.{event.kind}")]
+        if event.format:
+            parts.append(self.loc.t(f"format.{event.format}"))
+        parts += [self.site.content.stations[s].name.get(self.loc.lang) for s in event.stations]
+        return str(escape(" · ".join(parts)))
+
+    def zone_offset(self, station: Station) -> str:
+        """A station's zone and its UTC offset at the build (what a page without JavaScript shows)."""
+        now = self.site.now.astimezone(ZoneInfo(station.timezone))
+        return str(escape(f"{utc_offset(now)} · {station.timezone}"))
+
+    def countdown(self, event: Event) -> str:
+        """Attributes of an element the browser fills with the time left until ``event`` (reserved, empty:
+        without JavaScript the date beside it says when)."""
+        start, end = timing(event, self.zone).span(self.zone)
+        now = escape(self.loc.t("status.now"))
+        return f'data-start="{start.isoformat()}" data-end="{end.isoformat()}" data-now="{now}"'
