@@ -84,7 +84,7 @@ def test_figures_cards_stations_and_partners(built_site: Path) -> None:
 def test_no_horizontal_scrolling(chromium, base: str, width: int) -> None:
     context = local_context(chromium, viewport={"width": width, "height": 900})
     page = context.new_page()
-    for path in ("", "en/"):
+    for path in ("", "en/", "schedule/", "en/events/2030-09-01-tokyo-forum/", "stations/vancouver/", "en/partners/"):
         page.goto(base + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, path
     context.close()

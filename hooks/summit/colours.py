@@ -6,8 +6,9 @@ import re
 
 HEX_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 WHITE = "#ffffff"
-DARK_BACKGROUND = "#1e2129"
-"""The page background of the theme's dark scheme (slate)."""
+DARK_BACKGROUND = "#272a35"
+"""The lightest background text sits on in the theme's dark scheme (slate): its code and header blocks
+(the page itself is #1e2129, darker: what reads here reads there)."""
 AA_TEXT = 4.5
 """WCAG 2 level AA: the least contrast of normal text against its background."""
 
