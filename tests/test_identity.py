@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
+from PIL import Image
 
 from summit.colours import DARK_BACKGROUND, WHITE, contrast, palette
 
@@ -52,3 +55,32 @@ def test_the_site_wears_the_brand(built_site: Path) -> None:
         assert "--md-primary-fg-color: #1f4e9c;" in html
         assert re.search(r'\[data-md-color-scheme="slate"\] \{ --md-typeset-a-color: #[0-9a-f]{6};', html)
         assert 'data-md-color-media="(prefers-color-scheme: dark)"' in html  # dark follows the system
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_icons_and_manifest_for_add_to_home_screen(built_site: Path, prefix: str) -> None:
+    root = built_site / prefix
+    manifest = json.loads((root / "manifest.webmanifest").read_text(encoding="utf-8"))
+    names = {"": ("测试创业周", "测试周"), "en/": ("Test Innovation Summit", "TESTIS")}[prefix]
+    assert (manifest["name"], manifest["short_name"]) == names
+    assert manifest["theme_color"] == "#1f4e9c" and manifest["start_url"] == "./"
+    sizes = {}
+    for icon in manifest["icons"]:
+        path = root / icon["src"]  # relative to the manifest
+        if icon["type"] == "image/png":
+            with Image.open(path) as image:
+                sizes[icon["sizes"]] = f"{image.width}x{image.height}"
+        else:
+            svg = ElementTree.parse(path).getroot()
+            assert svg.tag.endswith("svg") and not svg.findall(".//{http://www.w3.org/2000/svg}script")
+    assert sizes == {"192x192": "192x192", "512x512": "512x512"}
+    with Image.open(root / "icons" / "apple-touch-icon.png") as touch:
+        assert touch.size == (180, 180) and touch.mode == "RGB"  # no transparency: iOS would fill it black
+    # every page names them, relative to itself, in its own language
+    page = root / "events" / "2024-04-15-roadshow" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    for rel in ("icon", "apple-touch-icon", "manifest"):
+        (href,) = re.findall(rf'<link rel="{rel}" href="([^"]+)"', html)
+        assert (page.parent / href).resolve().is_file(), rel
+        assert (page.parent / href).resolve().is_relative_to(root.resolve())
+    assert '<meta name="theme-color" content="#1f4e9c">' in html

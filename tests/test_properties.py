@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import io
 import json
 import re
 import tempfile
@@ -29,6 +30,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
+from PIL import Image
 
 from summit.content import load_content
 from summit.errors import ContentErrors
@@ -434,6 +436,11 @@ def check_outputs(files: dict[str, Any], api: jsonschema.protocols.Validator) ->
             ElementTree.fromstring(data)
         elif path.endswith(".html"):
             assert data.decode("utf-8").startswith("<!doctype html>"), path
+        elif path.endswith(".png"):
+            with Image.open(io.BytesIO(data)) as image:
+                assert image.format == "PNG" and image.width == image.height, path
+        elif path.endswith(".webmanifest"):
+            assert json.loads(data)["icons"], path
         else:
             raise AssertionError(f"an output nobody checks: {path}")
 

@@ -13,6 +13,7 @@ from markupsafe import escape
 from .calendar import Calendars, Site, in_calendars
 from .exports import INLANGUAGE, api_feed, api_schema, dumps, frab_schedule
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Locale
+from .icons import icons, manifest
 from .pages import check_inside
 from .views import station_events
 
@@ -68,6 +69,9 @@ def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
             if in_calendars(event):
                 files[f"calendar/events/{event.id}.ics"] = calendars.ics([event], event.title.get(lang))
             files[f"qr/events/{event.id}.svg"] = qr.svg(site.page_url(f"events/{event.id}/", lang))
+    with site.making("site", "", f"the icons and the web app manifest ({lang})"):
+        files.update(icons(content.site))
+        files["manifest.webmanifest"] = manifest(content.site, lang)
     for path in files:
         check_inside(path)
     if lang == DEFAULT_LANGUAGE:

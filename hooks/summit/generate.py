@@ -41,6 +41,8 @@ GENERATED = (
     "calendar/",
     "api/",
     "qr/",
+    "icons/",
+    "manifest",
 )
 """What the generator owns under docs/: root files with these stems in every language, and these folders."""
 MANIFEST = ".generated"

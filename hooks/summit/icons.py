@@ -1,0 +1,115 @@
+"""The summit's mark and what browsers and phones show of it: an SVG favicon, PNG icons (Pillow) for
+"add to home screen", and a web app manifest per language.
+
+With no logo of its own the mark is typographic: the short name on the brand colour. The SVG is
+written here (no script, no external reference) and drawn by the reader's own fonts; the PNGs are
+drawn with a CJK font of this machine when there is one (Debian's fonts-noto-cjk), else with the
+acronym in Pillow's own font.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from markupsafe import escape
+from PIL import Image, ImageDraw, ImageFont
+
+from .colours import WHITE
+from .models import Site
+
+ICON_SIZES = {"icons/apple-touch-icon.png": 180, "icons/icon-192.png": 192, "icons/icon-512.png": 512}
+"""The PNG icons: the touch icon iOS asks for, and the two sizes a manifest needs."""
+FAVICON = "icons/favicon.svg"
+CJK_FONT = "Noto Sans CJK SC:bold"
+
+
+def mark_text(site: Site) -> str:
+    """What the mark says: the Chinese short name (at most three characters), else the acronym."""
+    short = site.short_name.zh
+    return short if len(short) <= 3 else site.acronym[:4]
+
+
+def favicon_svg(site: Site) -> bytes:
+    """The mark as SVG: the brand colour, the short name in white, the acronym below it."""
+    text = escape(mark_text(site))
+    size = 220 if len(mark_text(site)) <= 2 else 150
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512">'
+        f'<rect width="512" height="512" rx="96" fill="{site.brand.primary}"/>'
+        f'<text x="256" y="300" font-size="{size}" font-weight="700" text-anchor="middle" fill="{WHITE}" '
+        'font-family="PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, sans-serif">'
+        f"{text}</text>"
+        f'<text x="256" y="430" font-size="64" font-weight="700" text-anchor="middle" fill="{WHITE}" '
+        f'font-family="Arial, Helvetica, sans-serif" letter-spacing="4">{escape(site.acronym[:10])}</text>'
+        "</svg>\n"
+    )
+    return svg.encode("utf-8")
+
+
+@functools.cache
+def _cjk_font() -> tuple[str, int] | None:
+    """The file and face index of a bold CJK font on this machine, if any."""
+    if shutil.which("fc-match") is None:
+        return None
+    found = subprocess.run(
+        ["fc-match", "-f", "%{file}:%{index}", CJK_FONT], capture_output=True, text=True, check=False
+    ).stdout
+    path, _, index = found.rpartition(":")
+    if not path or "CJK" not in path or not Path(path).is_file():
+        return None
+    return path, int(index or 0)
+
+
+def _font(text: str, size: int) -> tuple[ImageFont.FreeTypeFont | ImageFont.ImageFont, str]:
+    cjk = _cjk_font()
+    if cjk is not None:
+        return ImageFont.truetype(cjk[0], size, index=cjk[1]), text
+    latin = "".join(ch for ch in text if ch.isascii()) or "?"
+    return ImageFont.load_default(size), latin
+
+
+def icon_png(site: Site, size: int) -> bytes:
+    """The mark as a square PNG of ``size`` pixels (no transparency: iOS fills it black)."""
+    image = Image.new("RGB", (size, size), site.brand.primary)
+    draw = ImageDraw.Draw(image)
+    text = mark_text(site)
+    font, shown = _font(text, int(size * (0.42 if len(text) <= 2 else 0.3)))
+    draw.text((size / 2, size * 0.47), shown, fill=WHITE, font=font, anchor="mm")
+    small, acronym = _font(site.acronym[:10], int(size * 0.11))
+    if acronym.isascii():
+        draw.text((size / 2, size * 0.8), acronym, fill=WHITE, font=small, anchor="mm")
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def icons(site: Site) -> dict[str, bytes]:
+    """The favicon and the PNG icons, by path under a language's root (each language has its set, so
+    that every page finds them relative to its own language, from disk too)."""
+    return {FAVICON: favicon_svg(site), **{path: icon_png(site, size) for path, size in ICON_SIZES.items()}}
+
+
+def manifest(site: Site, lang: str) -> bytes:
+    """The web app manifest of one language, at its root beside its icons."""
+    data = {
+        "name": site.name.get(lang),
+        "short_name": site.short_name.get(lang),
+        "lang": "zh-Hans" if lang == "zh" else lang,
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "theme_color": site.brand.primary,
+        "background_color": WHITE,
+        "icons": [
+            {"src": path, "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any"}
+            for path, size in ICON_SIZES.items()
+            if path != "icons/apple-touch-icon.png"
+        ]
+        + [{"src": FAVICON, "sizes": "any", "type": "image/svg+xml", "purpose": "any"}],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
