@@ -70,7 +70,7 @@ def test_figures_cards_stations_and_partners(built_site: Path) -> None:
     # each station with its city and country and a clock the browser keeps (without it: zone and offset)
     stations = texts(html, "summit-station__place")
     assert stations[:2] == ["温哥华 · 加拿大", "东京 · 日本"]
-    clocks = re.findall(r'<time class="summit-clock" data-zone="([^"]+)">([^<]+)</time>', html)
+    clocks = re.findall(r'<span class="summit-clock" data-zone="([^"]+)">([^<]+)</span>', html)
     assert clocks[:2] == [("America/Vancouver", "UTC-7 · America/Vancouver"), ("Asia/Tokyo", "UTC+9 · Asia/Tokyo")]
     # partners by kind, in the order of partners.yml, each linked to its entry
     assert texts(html, "summit-wall__kind") == ["投资机构", "政府部门"]

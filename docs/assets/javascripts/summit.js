@@ -137,7 +137,6 @@
           timeZone: el.dataset.zone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23"
         });
         el.textContent = format.format(now);
-        el.dateTime = now.toISOString();
       } catch (e) { /* an unknown zone: the build's text stays */ }
     });
   }
