@@ -125,3 +125,21 @@ def test_clocks_and_countdown_follow_the_visitors_clock(
     assert re.fullmatch(r"(Sat|Sun) \d\d:\d\d", shown["America/Vancouver"])
     assert page.locator(".summit-countdown").inner_text() == countdown
     context.close()
+
+
+@pytest.mark.parametrize("path", ["en/events/2024-04-15-roadshow/", "stations/vancouver/"])
+def test_record_pages_print_without_navigation(chromium, base: str, path: str) -> None:
+    """On paper: no header, tabs, sidebars, footer or buttons; the title, the facts and the QR code stay,
+    and links show their address."""
+    context = local_context(chromium)
+    page = context.new_page()
+    page.goto(base + path)
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".summit-actions"):
+        if page.locator(hidden).count():
+            assert not page.locator(hidden).first.is_visible(), hidden
+    for shown in ("h1", ".summit-header", "img.summit-qr"):
+        assert page.locator(shown).first.is_visible(), shown
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    context.close()
