@@ -84,3 +84,9 @@ def test_icons_and_manifest_for_add_to_home_screen(built_site: Path, prefix: str
         assert (page.parent / href).resolve().is_file(), rel
         assert (page.parent / href).resolve().is_relative_to(root.resolve())
     assert '<meta name="theme-color" content="#1f4e9c">' in html
+
+
+def test_the_header_wears_the_mark(built_site: Path) -> None:
+    html = (built_site / "en" / "schedule" / "index.html").read_text(encoding="utf-8")
+    mark = re.search(r'<svg class="summit-logo".*?</svg>', html, re.S)[0]
+    assert 'fill="#1f4e9c">测</text>' in mark  # the short name's first character, in the brand colour

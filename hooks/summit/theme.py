@@ -13,6 +13,7 @@ from typing import Any
 
 from .colours import palette
 from .i18n import LANGUAGES
+from .icons import mark_text
 from .models import Site
 from .search import ui_strings
 
@@ -28,6 +29,7 @@ def theme_context(site: Site) -> dict[str, Any]:
         "hreflang": HREFLANG,
         "baidu_tongji": site.analytics.baidu_tongji,
         "brand": palette(site.brand.primary, site.brand.accent),
+        "mark": mark_text(site)[:1],
     }
     for lang in LANGUAGES:
         police_code = "".join(re.findall(r"\d", footer.police or ""))
