@@ -1,0 +1,162 @@
+"""Editors' images as untrusted files (summit.images): what is refused and why, and what is made of the
+rest. The images are made here with Pillow (the project ships none)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from summit.images import ImageCache, ImageError, locate, probe, resized
+
+
+def photo(path: Path, size: tuple[int, int] = (1600, 1000), **save: object) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image = Image.new("RGB", size, (31, 78, 156))
+    for x in range(0, size[0], 50):  # some detail, so that sizes differ
+        image.paste((200, 40, 40), (x, 0, x + 10, size[1]))
+    image.save(path, **save)
+    return path
+
+
+def gps_exif() -> bytes:
+    exif = Image.Exif()
+    exif[0x010F] = "Camera maker"
+    exif.get_ifd(0x8825).update({1: "N", 2: (38.0, 54.0, 50.0), 3: "E", 4: (121.0, 36.0, 9.0)})
+    return exif.tobytes()
+
+
+def test_a_photo_is_made_smaller_in_webp_and_jpeg_without_its_gps_position(tmp_path: Path) -> None:
+    source = photo(tmp_path / "images" / "signing.jpg", exif=gps_exif())
+    with Image.open(source) as original:
+        assert original.getexif().get_ifd(0x8825)  # the camera wrote where it was
+    info = probe(source)
+    assert (info.format, info.width, info.height) == ("JPEG", 1600, 1000)
+    made = resized(info, 800)
+    assert set(made) == {"WEBP", "JPEG"}
+    for kind, data in made.items():
+        with Image.open(io.BytesIO(data)) as image:
+            assert image.format == kind and image.size == (800, 500)
+            assert not image.getexif() and "exif" not in image.info
+    assert resized(info, 4000)["JPEG"]  # never enlarged
+    with Image.open(io.BytesIO(resized(info, 4000)["JPEG"])) as image:
+        assert image.size == (1600, 1000)
+
+
+def test_a_logo_with_transparency_keeps_it(tmp_path: Path) -> None:
+    source = tmp_path / "images" / "logo.png"
+    source.parent.mkdir(parents=True)
+    Image.new("RGBA", (400, 200), (0, 0, 0, 0)).save(source)
+    made = resized(probe(source), 200)
+    assert set(made) == {"WEBP", "PNG"}
+    with Image.open(io.BytesIO(made["WEBP"])) as image:
+        assert image.mode == "RGBA" and image.size == (200, 100)
+
+
+def test_hostile_and_broken_files_are_refused_with_a_reason(tmp_path: Path) -> None:
+    folder = tmp_path / "images"
+    truncated = photo(folder / "cut.jpg")
+    truncated.write_bytes(truncated.read_bytes()[:3000])
+    mislabelled = folder / "label.jpg"
+    Image.new("RGB", (10, 10)).save(mislabelled, format="PNG")
+    bmp = folder / "old.bmp"
+    Image.new("RGB", (10, 10)).save(bmp)
+    text = folder / "notes.png"
+    text.write_text("not an image")
+    bomb = folder / "bomb.png"
+    Image.new("1", (10_000, 5_000)).save(bomb)  # 50 million pixels in a few kilobytes
+    big = folder / "big.png"
+    big.write_bytes(b"\x89PNG" + bytes(10_000_001))
+    reasons = {}
+    for path in (truncated, mislabelled, bmp, text, bomb, big):
+        with pytest.raises(ImageError) as info:
+            probe(path)
+        reasons[path.name] = str(info.value)
+    assert reasons["cut.jpg"].startswith("the image cannot be read whole")
+    assert reasons["label.jpg"] == "the file is a PNG image but is named .jpg"
+    assert reasons["old.bmp"] == "a BMP image; use JPEG, PNG, WebP or GIF"
+    assert reasons["notes.png"] == "not an image Pillow can read (corrupt, or another kind of file)"
+    assert reasons["bomb.png"] == "more than 40,000,000 pixels: refused (it could be a decompression bomb)"
+    assert reasons["big.png"] == "the file is 10.0 MB; an image may have at most 10 MB"
+    assert Image.MAX_IMAGE_PIXELS != 40_000_000  # Pillow's own limit is left as it was
+
+
+@pytest.mark.parametrize(
+    ("written", "reason"),
+    [
+        ("../site.yml", "'../site.yml' is not under images/: write a path such as images/logo.png"),
+        ("images/../../secret.png", "'images/../../secret.png' leads out of images/"),
+        ("/etc/passwd", "'/etc/passwd' is not under images/: write a path such as images/logo.png"),
+        ("images/missing.png", "no image at 'images/missing.png'"),
+    ],
+)
+def test_paths_stay_inside_the_images_folder(tmp_path: Path, written: str, reason: str) -> None:
+    (tmp_path / "images").mkdir()
+    with pytest.raises(ImageError) as info:
+        locate(tmp_path, written)
+    assert str(info.value) == reason
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 120 60">{}</svg>'
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ("<script>alert(1)</script>", "an SVG with <script>: it could run or fetch something; remove it"),
+        ('<rect width="1" height="1" onload="alert(1)"/>', "an SVG with an event handler (onload); remove it"),
+        (
+            '<image href="https://example.org/x.png"/>',
+            "an SVG that refers to 'https://example.org/x.png'; only references inside the file are allowed",
+        ),
+        (
+            '<use xlink:href="other.svg#a"/>',
+            "an SVG that refers to 'other.svg#a'; only references inside the file are allowed",
+        ),
+        (
+            "<foreignObject><p>x</p></foreignObject>",
+            "an SVG with <foreignObject>: it could run or fetch something; remove it",
+        ),
+        ("<style>@import url(https://example.org/a.css);</style>", "an SVG whose style fetches something; remove it"),
+        ('<rect fill="url(https://example.org/p)"/>', "an SVG that refers to another file in a style; remove it"),
+    ],
+)
+def test_an_svg_that_could_run_or_fetch_is_refused(tmp_path: Path, body: str, reason: str) -> None:
+    path = tmp_path / "logo.svg"
+    path.write_text(SVG.format(body))
+    with pytest.raises(ImageError) as info:
+        probe(path)
+    assert str(info.value) == reason
+
+
+def test_an_svg_with_entities_is_refused_and_a_clean_one_accepted(tmp_path: Path) -> None:
+    laughs = tmp_path / "laughs.svg"
+    laughs.write_text(
+        '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>'
+    )
+    with pytest.raises(ImageError, match="DOCTYPE or entities"):
+        probe(laughs)
+    clean = tmp_path / "clean.svg"
+    clean.write_text(
+        SVG.format(
+            '<defs><linearGradient id="g"/></defs><rect width="120" height="60" fill="url(#g)"/><use href="#g"/>'
+        )
+    )
+    info = probe(clean)
+    assert (info.format, info.width, info.height) == ("SVG", 120, 60)
+    assert resized(info, 40) == {"SVG": clean.read_bytes()}
+
+
+def test_made_images_are_kept_by_the_source_hash(tmp_path: Path) -> None:
+    source = photo(tmp_path / "images" / "hall.jpg")
+    cache = ImageCache(tmp_path / "cache")
+    first = cache.get(probe(source), 640)
+    again = ImageCache(tmp_path / "cache").get(probe(source), 640)
+    assert first == again and cache.made == 1
+    photo(source, size=(1200, 900))  # the editor replaces the photo: it is made anew
+    fresh = ImageCache(tmp_path / "cache")
+    with Image.open(io.BytesIO(fresh.get(probe(source), 640)["JPEG"])) as image:
+        assert image.size == (640, 480)
+    assert fresh.made == 1
