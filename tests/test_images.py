@@ -4,12 +4,20 @@ rest. The images are made here with Pillow (the project ships none)."""
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from summit.content import load_content
+from summit.datafiles import render_data
+from summit.generate import site_of
 from summit.images import ImageCache, ImageError, locate, probe, resized
+from summit.render import render_all
+
+from conftest import NOW, edit
 
 
 def photo(path: Path, size: tuple[int, int] = (1600, 1000), **save: object) -> Path:
@@ -160,3 +168,61 @@ def test_made_images_are_kept_by_the_source_hash(tmp_path: Path) -> None:
     with Image.open(io.BytesIO(fresh.get(probe(source), 640)["JPEG"])) as image:
         assert image.size == (640, 480)
     assert fresh.made == 1
+
+
+# -- a partner's logo, from its record to the pages ------------------------------------------------------
+
+
+def with_logo(content: Path, logo: str) -> None:
+    edit(
+        content / "partners.yml",
+        "    website: https://alpha.example.org/\n",
+        f"    website: https://alpha.example.org/\n    logo:\n{logo}",
+    )
+
+
+def test_a_partners_logo_is_on_the_wall_and_its_page_in_both_languages(content_copy: Path) -> None:
+    logo = content_copy / "images" / "partners" / "alpha.png"
+    logo.parent.mkdir(parents=True)
+    Image.new("RGBA", (800, 400), (31, 78, 156, 255)).save(logo)
+    with_logo(
+        content_copy, "      path: images/partners/alpha.png\n      alt: {zh: 阿尔法资本标志, en: Alpha Capital logo}\n"
+    )
+    content = load_content(content_copy.parent, content_copy, now=NOW)
+    site = site_of(content, NOW)
+    outputs, data = render_all(site), render_data(site)
+    made = sorted(p for p in data if "/images/" in f"/{p}")
+    assert made == sorted(
+        f"{prefix}images/{content.images['images/partners/alpha.png'].digest[:20]}-{w}.{ext}"
+        for prefix in ("", "en/")
+        for w in (160, 320)
+        for ext in ("webp", "png")
+    )
+    for path in made:
+        with Image.open(io.BytesIO(data[path])) as image:
+            assert image.width == int(path.rsplit("-", 1)[1].split(".")[0]) and image.height * 2 == image.width
+    for page, alt, up in (("index.md", "阿尔法资本标志", ""), ("partners.en.md", "Alpha Capital logo", "../")):
+        (img,) = re.findall(rf'<img [^>]*alt="{alt}"[^>]*>', outputs[page])
+        assert f'alt="{alt}"' in img and 'width="160" height="80"' in img and 'loading="lazy"' in img
+        assert f'src="{up}images/' in img
+        assert '<source type="image/webp" srcset="' in outputs[page]
+
+
+@pytest.mark.parametrize(
+    ("logo", "error"),
+    [
+        ("      path: images/none.png\n      alt: {zh: 标志, en: Logo}\n", "logo.path: no image at 'images/none.png'"),
+        ("      path: ../site.yml\n      alt: {zh: 标志, en: Logo}\n", "logo.path: '../site.yml' is not under images/"),
+        ("      path: images/notes.png\n      alt: {zh: 标志, en: Logo}\n", "logo.path: not an image Pillow can read"),
+        ("      path: images/notes.png\n", "logo: an image needs its alt text in both languages"),
+    ],
+)
+def test_a_bad_logo_is_refused_at_its_line(
+    content_copy: Path, errors_of: Callable[[Path], list[str]], logo: str, error: str
+) -> None:
+    (content_copy / "images").mkdir()
+    (content_copy / "images" / "notes.png").write_text("not an image")
+    with_logo(content_copy, logo)
+    (line,) = errors_of(content_copy)
+    assert re.match(r"content/partners\.yml:\d+:\d+: partners\[0\]\.", line), line
+    assert error in line

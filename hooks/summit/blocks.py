@@ -11,7 +11,8 @@ from markupsafe import escape
 
 from .calendar import Site
 from .i18n import Locale
-from .models import Event, Station, Text
+from .images import LOGO_WIDTHS, fallback_kind, file_name, shown_size
+from .models import Event, Picture, Station, Text
 from .timing import timing, utc_offset
 
 
@@ -59,6 +60,30 @@ class Blocks:
             parts.append(self.loc.t(f"format.{event.format}"))
         parts += [self.site.content.stations[s].name.get(self.loc.lang) for s in event.stations]
         return str(escape(" · ".join(parts)))
+
+    def picture(self, picture: Picture | None, widths: tuple[int, ...] = LOGO_WIDTHS) -> str:
+        """An editor's image at its first width (the others for sharper screens): WebP with a fallback,
+        its width and height (no shift while it loads), its alt text, loaded lazily."""
+        if picture is None:
+            return ""
+        found = self.site.content.images[picture.path]
+        alt = "" if picture.decorative or picture.alt is None else escape(picture.alt.get(self.loc.lang))
+        width, height = shown_size(found, widths[0])
+        up = posixpath.relpath(".", self.page_dir or ".")
+        up = "" if up == "." else up + "/"
+        if found.format == "SVG":
+            src = f"{up}{file_name(found, widths[0], 'SVG')}"
+            return f'<img src="{src}" width="{width}" height="{height}" alt="{alt}" loading="lazy" decoding="async">'
+
+        def srcset(kind: str) -> str:
+            return ", ".join(f"{up}{file_name(found, w, kind)} {w / widths[0]:g}x" for w in widths)
+
+        fallback = fallback_kind(found)
+        return (
+            f'<picture><source type="image/webp" srcset="{srcset("WEBP")}">'
+            f'<img src="{up}{file_name(found, widths[0], fallback)}" srcset="{srcset(fallback)}" '
+            f'width="{width}" height="{height}" alt="{alt}" loading="lazy" decoding="async"></picture>'
+        )
 
     def zone_offset(self, station: Station) -> str:
         """A station's zone and its UTC offset at the build (what a page without JavaScript shows)."""

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, ContentErrors, Position
+from .images import ImageError, Probe, locate, probe
 from .messages import message
 from .models import (
     Event,
@@ -63,6 +64,8 @@ class Content:
     """kind ("events", "stations", "projects") -> former id -> current id."""
     warnings: list[ContentError] = field(default_factory=list)
     """What does not stop the build: missing English, links worth adding, unused records."""
+    images: dict[str, Probe] = field(default_factory=dict)
+    """Image path as written (``images/x.png``) -> the checked file."""
 
 
 def content_dir(root: Path, env: typing.Mapping[str, str] = os.environ) -> Path:
@@ -257,6 +260,7 @@ class _Loader:
         }
         if site is not None:
             self.check_use(site, lists, events)
+        images = self.check_images(lists["partners"])
         if self.strict:
             promoted = [dataclasses.replace(w, severity="error") for w in self.warnings if w.kind == "translation"]
             self.errors += promoted
@@ -276,7 +280,21 @@ class _Loader:
             | {k: d.path for k, (d, _) in self.sources.items()},
             aliases=aliases,
             warnings=sorted(self.warnings, key=ContentError.sort_key),
+            images=images,
         )
+
+    def check_images(self, partners: list[tuple[Any, Document, Loc]]) -> dict[str, Probe]:
+        """Every image a record names: a readable file of an accepted kind under images/ (images.py)."""
+        found: dict[str, Probe] = {}
+        for partner, doc, loc in partners:
+            if partner.logo is None:
+                continue
+            written = partner.logo.path
+            try:
+                found[written] = found.get(written) or probe(locate(self.folder, written))
+            except ImageError as exc:
+                self.error(doc, (*loc, "logo", "path"), str(exc))
+        return found
 
     def check_aliases(self, records: list[tuple[Any, Document, Loc]], kind: str) -> dict[str, str]:
         """Former ids -> current ids; a former id may not be a current one or belong to two records."""

@@ -14,6 +14,7 @@ from .calendar import Calendars, Site, in_calendars
 from .exports import INLANGUAGE, api_feed, api_schema, dumps, frab_schedule
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Locale
 from .icons import icons, manifest
+from .images import LOGO_WIDTHS, ImageCache
 from .pages import check_inside
 from .views import station_events
 
@@ -45,6 +46,10 @@ class QrCodes:
         return data
 
 
+IMAGES = ImageCache()
+"""Images made in this process (each once; a disk cache across builds is still to come)."""
+
+
 def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
     """Calendars, JSON exports and QR codes of one language, by docs path in the default language's form."""
     content = site.content
@@ -69,6 +74,9 @@ def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
             if in_calendars(event):
                 files[f"calendar/events/{event.id}.ics"] = calendars.ics([event], event.title.get(lang))
             files[f"qr/events/{event.id}.svg"] = qr.svg(site.page_url(f"events/{event.id}/", lang))
+    for written, found in content.images.items():
+        with site.making("site", "", f"the image {written} ({lang})"):
+            files.update(IMAGES.files(found, LOGO_WIDTHS))
     with site.making("site", "", f"the icons and the web app manifest ({lang})"):
         files.update(icons(content.site))
         files["manifest.webmanifest"] = manifest(content.site, lang)

@@ -42,6 +42,7 @@ GENERATED = (
     "api/",
     "qr/",
     "icons/",
+    "images/",
     "manifest",
 )
 """What the generator owns under docs/: root files with these stems in every language, and these folders."""

@@ -183,7 +183,7 @@ def resized(probe: Probe, width: int) -> dict[str, bytes]:
         webp = io.BytesIO()
         pixels.save(webp, format="WEBP", quality=82, method=4)
         out["WEBP"] = webp.getvalue()
-        fallback = "PNG" if probe.format in ("PNG", "GIF") or has_alpha else "JPEG"
+        fallback = fallback_kind(probe)
         other = io.BytesIO()
         if fallback == "JPEG":
             pixels.save(other, format="JPEG", quality=85, optimize=True, progressive=True)
@@ -193,15 +193,54 @@ def resized(probe: Probe, width: int) -> dict[str, bytes]:
         return out
 
 
-class ImageCache:
-    """Made images kept on disk by the source's hash and the width: unchanged images are not made again."""
+EXTENSIONS = {"WEBP": "webp", "JPEG": "jpg", "PNG": "png", "SVG": "svg"}
+LOGO_WIDTHS = (160, 320)
+"""A logo's sizes: its tile's width, and twice that for sharp screens."""
 
-    def __init__(self, folder: Path) -> None:
+
+def file_name(probe: Probe, width: int, kind: str) -> str:
+    """Where a made image is published, under a language's root: ``images/<hash>-<width>.<ext>``."""
+    if kind == "SVG":
+        return f"images/{probe.digest[:20]}.svg"
+    return f"images/{probe.digest[:20]}-{width}.{EXTENSIONS[kind]}"
+
+
+def fallback_kind(probe: Probe) -> str:
+    """The format beside WebP: JPEG for a photo given as JPEG, else PNG (lossless, keeps transparency)."""
+    return "JPEG" if probe.format == "JPEG" else "PNG"
+
+
+def shown_size(probe: Probe, width: int) -> tuple[int, int]:
+    """The width and height the page gives an image shown ``width`` pixels wide at most."""
+    if probe.width <= width:
+        return probe.width, probe.height
+    return width, round(probe.height * width / probe.width)
+
+
+class ImageCache:
+    """Made images kept by the source's hash and the width (on disk when given a folder, else for the
+    process): unchanged images are not made again."""
+
+    def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder
         self.made = 0
         """How many images this cache had to make (not found on disk)."""
+        self._memory: dict[tuple[str, int], dict[str, bytes]] = {}
+
+    def files(self, probe: Probe, widths: tuple[int, ...]) -> dict[str, bytes]:
+        """Every made file of ``probe`` at ``widths``, by its published name (``file_name``)."""
+        out = {}
+        for width in widths:
+            for kind, data in self.get(probe, width).items():
+                out[file_name(probe, width, kind)] = data
+        return out
 
     def get(self, probe: Probe, width: int) -> dict[str, bytes]:
+        if self.folder is None:
+            if (probe.digest, width) not in self._memory:
+                self._memory[probe.digest, width] = resized(probe, width)
+                self.made += 1
+            return self._memory[probe.digest, width]
         key = self.folder / f"{probe.digest[:32]}-{width}"
         if key.is_dir():
             return {f.suffix[1:].upper(): f.read_bytes() for f in sorted(key.iterdir()) if not f.name.startswith(".")}

@@ -472,6 +472,26 @@ class Station(Record):
     """Former ids: their old pages redirect here."""
 
 
+class Picture(Record):
+    """An image file under content/images/ with its text for readers who do not see it. 图片。"""
+
+    path: NonEmpty
+    """Its path in the content folder, e.g. images/partners/alpha.png (JPEG, PNG, WebP, GIF or SVG, at
+    most 10 MB). 图片路径，例如 images/partners/alpha.png。"""
+    alt: Line | None = None
+    """What it shows, in both languages (required unless decorative). 图片说明（中英文，必填，装饰性图片除外）。"""
+    decorative: bool = False
+    """True when the image adds nothing a reader would miss (then no alt text). 仅作装饰时为 true。"""
+
+    @model_validator(mode="after")
+    def _alt_or_decorative(self) -> Picture:
+        if self.alt is None and not self.decorative:
+            raise ValueError(
+                "an image needs its alt text in both languages (alt: {zh: ..., en: ...}), or decorative: true"
+            )
+        return self
+
+
 PartnerKind = Literal["investor", "company", "institution", "government"]
 
 
@@ -488,6 +508,8 @@ class Partner(Record):
     """Website."""
     description: Text | None = None
     """A sentence about the partner."""
+    logo: Picture | None = None
+    """The partner's logo (a file under content/images/), shown on the partners' wall."""
 
 
 class Project(Record):

@@ -109,6 +109,10 @@ ZH = {
     "registration": "报名网址",
     "events": "活动",
     "brand": "品牌色（白色文字在其上须清晰可读）",
+    "logo": "标志图片",
+    "path": "图片路径（content/images/ 之下）",
+    "alt": "图片说明（中英文）",
+    "decorative": "仅作装饰（无需说明）",
     "primary": "主色 #RRGGBB：页眉、首屏、按钮和日期块",
     "accent": "辅助色 #RRGGBB：链接悬停和强调",
 }
