@@ -17,14 +17,13 @@ import shutil
 import signal
 import struct
 import time
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .calendar import Site
 from .datafiles import QrCodes, render_data
-from .errors import ContentErrors, OutputError
+from .errors import ContentErrors, OutputError, describe
 from .generate import generate_pages, prepare_pages, write_page
 from .pages import Renderer, page_jobs
 from .search import BUNDLE, SearchError, build_index, dictionary, documents, link_tree, move_tree, part_size, sync_files
@@ -255,4 +254,4 @@ def _describe(exc: BaseException) -> str:
         return f"the search index could not be made: {exc}"
     if isinstance(exc, OutputError):  # names the record, its file and the output
         return str(exc)
-    return "".join(traceback.format_exception_only(type(exc), exc)).strip()
+    return describe(exc)

@@ -12,6 +12,7 @@ from markupsafe import escape
 from .calendar import Site
 from .i18n import Locale
 from .images import LOGO_WIDTHS, fallback_kind, file_name, shown_size
+from .markup import in_language
 from .models import Event, Picture, Station, Text
 from .timing import timing, utc_offset
 
@@ -26,13 +27,8 @@ class Blocks:
         self.zone = site.content.site.timezone
 
     def text(self, text: Text | None) -> str:
-        """A text as escaped HTML in the page's language; the Chinese, marked, while the English is pending."""
-        if text is None:
-            return ""
-        if text.pending(self.loc.lang):
-            note = escape(self.loc.t("translation.pending"))
-            return f'<span lang="zh-Hans">{escape(text.zh)}</span> <small class="summit-pending">({note})</small>'
-        return str(escape(text.get(self.loc.lang)))
+        """A text as escaped HTML in the page's language (``markup.in_language``)."""
+        return in_language(text, self.loc, lambda value: str(escape(value)))
 
     def href(self, docs_path: str) -> str:
         """The address of the page made from ``docs_path`` (``events/x.md`` -> ``events/x/``), relative

@@ -112,5 +112,9 @@ def making(source: str, record: str, output: str) -> Iterator[None]:
     except OutputError:
         raise
     except Exception as exc:
-        reason = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-        raise OutputError(f"{source}: {record}: {output} could not be made: {reason}") from exc
+        raise OutputError(f"{source}: {record}: {output} could not be made: {describe(exc)}") from exc
+
+
+def describe(exc: BaseException) -> str:
+    """An exception as one line: its type and message (``ValueError: ...``), never a traceback."""
+    return "".join(traceback.format_exception_only(type(exc), exc)).strip()

@@ -34,18 +34,17 @@ def mark_text(site: Site) -> str:
     return short if len(short) <= 3 else site.acronym[:4]
 
 
-def favicon_svg(site: Site) -> bytes:
-    """The mark as SVG: the brand colour, the short name in white, the acronym below it."""
-    text = escape(mark_text(site))
-    size = 220 if len(mark_text(site)) <= 2 else 150
+def favicon_svg(colour: str, mark: str, acronym: str) -> bytes:
+    """The mark as SVG: the brand colour, the mark's text in white, the acronym below it."""
+    size = 220 if len(mark) <= 2 else 150
     svg = (
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512">'
-        f'<rect width="512" height="512" rx="96" fill="{site.brand.primary}"/>'
+        f'<rect width="512" height="512" rx="96" fill="{colour}"/>'
         f'<text x="256" y="300" font-size="{size}" font-weight="700" text-anchor="middle" fill="{WHITE}" '
         'font-family="PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, sans-serif">'
-        f"{text}</text>"
+        f"{escape(mark)}</text>"
         f'<text x="256" y="430" font-size="64" font-weight="700" text-anchor="middle" fill="{WHITE}" '
-        f'font-family="Arial, Helvetica, sans-serif" letter-spacing="4">{escape(site.acronym[:10])}</text>'
+        f'font-family="Arial, Helvetica, sans-serif" letter-spacing="4">{escape(acronym[:10])}</text>'
         "</svg>\n"
     )
     return svg.encode("utf-8")
@@ -73,16 +72,15 @@ def _font(text: str, size: int) -> tuple[ImageFont.FreeTypeFont | ImageFont.Imag
     return ImageFont.load_default(size), latin
 
 
-def icon_png(site: Site, size: int) -> bytes:
+def icon_png(colour: str, mark: str, acronym: str, size: int) -> bytes:
     """The mark as a square PNG of ``size`` pixels (no transparency: iOS fills it black)."""
-    image = Image.new("RGB", (size, size), site.brand.primary)
+    image = Image.new("RGB", (size, size), colour)
     draw = ImageDraw.Draw(image)
-    text = mark_text(site)
-    font, shown = _font(text, int(size * (0.42 if len(text) <= 2 else 0.3)))
+    font, shown = _font(mark, int(size * (0.42 if len(mark) <= 2 else 0.3)))
     draw.text((size / 2, size * 0.47), shown, fill=WHITE, font=font, anchor="mm")
-    small, acronym = _font(site.acronym[:10], int(size * 0.11))
-    if acronym.isascii():
-        draw.text((size / 2, size * 0.8), acronym, fill=WHITE, font=small, anchor="mm")
+    small, below = _font(acronym[:10], int(size * 0.11))
+    if below.isascii():
+        draw.text((size / 2, size * 0.8), below, fill=WHITE, font=small, anchor="mm")
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()
@@ -90,8 +88,17 @@ def icon_png(site: Site, size: int) -> bytes:
 
 def icons(site: Site) -> dict[str, bytes]:
     """The favicon and the PNG icons, by path under a language's root (each language has its set, so
-    that every page finds them relative to its own language, from disk too)."""
-    return {FAVICON: favicon_svg(site), **{path: icon_png(site, size) for path, size in ICON_SIZES.items()}}
+    that every page finds them relative to its own language, from disk too). Drawn once per process for
+    a given look (colour, mark, acronym): every language and every preview rebuild shares them."""
+    return _drawn(site.brand.primary, mark_text(site), site.acronym)
+
+
+@functools.cache
+def _drawn(colour: str, mark: str, acronym: str) -> dict[str, bytes]:
+    return {
+        FAVICON: favicon_svg(colour, mark, acronym),
+        **{path: icon_png(colour, mark, acronym, size) for path, size in ICON_SIZES.items()},
+    }
 
 
 def manifest(site: Site, lang: str) -> bytes:

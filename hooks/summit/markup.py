@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 import markdown
 import nh3
+from markupsafe import escape
 
-from .i18n import DEFAULT_LANGUAGE
+from .i18n import DEFAULT_LANGUAGE, Locale
+from .models import Text
 from .texts import tidy
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|{}#])")
@@ -90,3 +93,14 @@ def front_matter(**values: Any) -> str:
 def slug(text: str) -> str:
     """A filter value for free text such as a city: lowercase words joined by hyphens."""
     return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "other"
+
+
+def in_language(text: Text | None, loc: Locale, render: Callable[[str], str]) -> str:
+    """``text`` in the page's language through ``render`` (``inline`` for Markdown, escaping for raw
+    HTML); while the English is pending, the Chinese, marked as such."""
+    if text is None:
+        return ""
+    if text.pending(loc.lang):
+        note = escape(loc.t("translation.pending"))
+        return f'<span lang="zh-Hans">{render(text.zh)}</span> <small class="summit-pending">({note})</small>'
+    return render(text.get(loc.lang))

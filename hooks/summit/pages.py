@@ -19,7 +19,7 @@ from .blocks import Blocks
 from .calendar import Site, add_links, in_calendars, webcal
 from .exports import dumps, json_ld, organization
 from .i18n import LANGUAGES, Locale
-from .markup import front_matter, inline, localized_path, plain, rich, slug
+from .markup import front_matter, in_language, inline, localized_path, plain, rich, slug
 from .models import SLUG_RE, Event, EventKind, Station, Text
 from .timetext import TimeText
 from .timing import status, timing
@@ -100,13 +100,8 @@ class Renderer:
             return escape(posixpath.relpath(target, page_dir or "."))
 
         def tx(text: Text | None) -> str:
-            """A text in the page's language; the Chinese, marked as such, while the English is pending."""
-            if text is None:
-                return ""
-            if text.pending(lang):
-                note = escape(loc.t("translation.pending"))
-                return f'<span lang="zh-Hans">{inline(text.zh)}</span> <small class="summit-pending">({note})</small>'
-            return inline(text.get(lang))
+            """A text in the page's language as Markdown (``markup.in_language``)."""
+            return in_language(text, loc, inline)
 
         def txs(texts: list[Text]) -> str:
             return loc.join([tx(text) for text in texts])
