@@ -40,6 +40,12 @@ class Blocks:
         link = "./" if link == "." else link + "/"
         return str(escape(f"{link}#{anchor}" if anchor else link))
 
+    def file_url(self, target: str) -> str:
+        """The address of the data file ``target`` (a calendar, QR code or image, under the language's
+        root) from this page, escaped for raw HTML: data files are put into the built site beside MkDocs,
+        not read by it."""
+        return str(escape(posixpath.relpath(target, self.page_dir or ".")))
+
     def date_block(self, event: Event) -> tuple[str, str]:
         """The large and the small line of an event's date block: (15, 4月) / (15, Apr); for a month
         only, (5月, 日期待定) / (May, date TBA)."""
@@ -65,19 +71,17 @@ class Blocks:
         found = self.site.content.images[picture.path]
         alt = "" if picture.decorative or picture.alt is None else escape(picture.alt.get(self.loc.lang))
         width, height = shown_size(found, widths[0])
-        up = posixpath.relpath(".", self.page_dir or ".")
-        up = "" if up == "." else up + "/"
         if found.format == "SVG":
-            src = f"{up}{file_name(found, widths[0], 'SVG')}"
+            src = self.file_url(file_name(found, widths[0], "SVG"))
             return f'<img src="{src}" width="{width}" height="{height}" alt="{alt}" loading="lazy" decoding="async">'
 
         def srcset(kind: str) -> str:
-            return ", ".join(f"{up}{file_name(found, w, kind)} {w / widths[0]:g}x" for w in widths)
+            return ", ".join(f"{self.file_url(file_name(found, w, kind))} {w / widths[0]:g}x" for w in widths)
 
         fallback = fallback_kind(found)
         return (
             f'<picture><source type="image/webp" srcset="{srcset("WEBP")}">'
-            f'<img src="{up}{file_name(found, widths[0], fallback)}" srcset="{srcset(fallback)}" '
+            f'<img src="{self.file_url(file_name(found, widths[0], fallback))}" srcset="{srcset(fallback)}" '
             f'width="{width}" height="{height}" alt="{alt}" loading="lazy" decoding="async"></picture>'
         )
 

@@ -94,10 +94,7 @@ class Renderer:
             link = posixpath.relpath(path, here or ".")
             return f"{link}#{anchor}" if anchor else link
 
-        def file_url(target: str) -> str:
-            """Address of the data file ``target`` (calendar, QR code) from this page's address, for raw
-            HTML: data files are put into the built site beside MkDocs, not read by it."""
-            return escape(posixpath.relpath(target, page_dir or "."))
+        blocks = Blocks(self.site, loc, page_dir)
 
         def tx(text: Text | None) -> str:
             """A text in the page's language as Markdown (``markup.in_language``)."""
@@ -182,7 +179,7 @@ class Renderer:
             industry_name={i.id: i.name for i in self.content.site.industries}.__getitem__,
         )
         return dict(
-            h=Blocks(self.site, loc, page_dir),
+            h=blocks,
             lang=lang,
             L=loc,
             t=lambda key, **values: loc.t(key, **{**words, **values}),
@@ -190,7 +187,7 @@ class Renderer:
             txs=txs,
             md=inline,
             rel=rel,
-            file_url=file_url,
+            file_url=blocks.file_url,
             slug=slug,
             attrs=attrs,
             filters=filters,
