@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: build test check serve lint clean browser schema new bench
 
 # Browser tests drive Debian's Chromium; Chinese needs the Noto CJK fonts.
-DEBIAN_PACKAGES := chromium fonts-noto-cjk
+DEBIAN_PACKAGES := chromium fonts-noto-cjk libcairo2
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +38,7 @@ build: check
 
 ## browser: make sure Debian's chromium and CJK fonts are installed (installs them as root)
 browser:
-	@if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ]; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ] || ! ls /usr/lib/*/libcairo.so.2 >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(DEBIAN_PACKAGES); \
@@ -57,9 +57,9 @@ serve: $(STAMP)
 	-$(BIN)/python -m summit check
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-## bench: the archive-scale benchmark (SCALE=x for one scale, REPEAT=n pairs of builds, default 5); results in bench/results.jsonl
+## bench: the archive-scale benchmark (SCALE=x for one scale, REPEAT=n pairs of builds, default 5; IMAGES=1: what unchanged images cost); results in bench/results.jsonl
 bench: $(STAMP)
-	$(BIN)/python bench/run.py $(if $(SCALE),--scale $(SCALE)) $(if $(REPEAT),--repeat $(REPEAT))
+	$(BIN)/python bench/run.py $(if $(SCALE),--scale $(SCALE)) $(if $(REPEAT),--repeat $(REPEAT)) $(if $(IMAGES),--images)
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests bench

@@ -28,6 +28,7 @@ sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "bench")]
 
 from searchprobe import probe  # noqa: E402
 from synth import generate  # noqa: E402
+from synth_images import illustrate  # noqa: E402
 
 from summit.content import load_content  # noqa: E402
 from summit.datafiles import render_data  # noqa: E402
@@ -58,14 +59,14 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def clean(project: Path) -> None:
-    """Back to a fresh checkout: no generated pages, no cache, no built sites."""
+def clean(project: Path, keep_cache: bool = False) -> None:
+    """Back to a fresh checkout: no generated pages, no cache (unless ``keep_cache``), no built sites."""
     docs = project / "docs"
     for file in [f for f in docs.rglob("*") if f.is_file()]:
         if owned(file.relative_to(docs).as_posix()):
             file.unlink()
     (docs / ".generated").unlink(missing_ok=True)
-    for made in (".cache", "site", "site-baseline"):
+    for made in ("site", "site-baseline") if keep_cache else (".cache", "site", "site-baseline"):
         shutil.rmtree(project / made, ignore_errors=True)
 
 
@@ -194,6 +195,50 @@ def run_scale(scale: float, work: Path, search_limit: int | None = None, repeat:
     }
 
 
+def image_builds(scale: float, work: Path, repeat: int) -> dict:
+    """The archive with images (bench/synth_images.py) against the same archive without, each build
+    with its own cache kept from an earlier build (the QR codes, and the made images): what unchanged
+    images cost a build. In pairs, as ``builds``."""
+    plain_content, images_content = work / "content", work / "content-images"
+    counts = generate(plain_content, scale)
+    shutil.copytree(plain_content, images_content)
+    drawn = illustrate(images_content)
+    plain, pictured = copy_project(work / "plain"), copy_project(work / "pictured")
+    os.sync()
+    cold = timed_build(pictured, images_content, "site")["seconds"]  # every image made
+    timed_build(plain, plain_content, "site")
+    with_images: list[float] = []
+    without: list[float] = []
+
+    def one(project: Path, content: Path, runs: list[float]) -> None:
+        clean(project, keep_cache=True)
+        os.sync()
+        runs.append(timed_build(project, content, "site")["seconds"])
+
+    for n in range(repeat):
+        order = [(pictured, images_content, with_images), (plain, plain_content, without)]
+        for args in order[:: -1 if n % 2 else 1]:
+            one(*args)
+    pairs = [round(a / b, 3) for a, b in zip(with_images, without, strict=True)]
+    made = pictured / "site" / "images"
+    return {
+        "scale": scale,
+        "kind": "images",
+        **counts,
+        **drawn,
+        "made_files": sum(1 for _ in made.iterdir()),
+        "made_mb": round(size(made) / 1e6, 1),
+        "cold_s": round(cold, 2),
+        "cached_s": round(min(with_images), 2),
+        "no_images_s": round(min(without), 2),
+        "cached_runs": [round(x, 2) for x in with_images],
+        "no_images_runs": [round(x, 2) for x in without],
+        "pair_ratios": pairs,
+        "ratio": statistics.median(pairs),
+        "date": dt.date.today().isoformat(),
+    }
+
+
 def edit_loop(work: Path) -> dict:
     """The seed content: `make build` (check + build) after a one-line edit, and `make serve` latency."""
     project = copy_project(work / "seed")
@@ -297,6 +342,25 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines).strip()
 
 
+def images_main(args: argparse.Namespace) -> int:
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="summit-bench-") as tmp:
+        for scale in [args.scale] if args.scale is not None else [0.25, 1.0]:
+            work = Path(tmp) / f"images-{scale}"
+            work.mkdir()
+            rows.append(image_builds(scale, work, args.repeat))
+            print(json.dumps(rows[-1]), flush=True)
+    with args.out.open("a", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row) + "\n")
+    columns = ["scale", "logos", "photos", "made_files", "made_mb", "cold_s", "cached_s", "no_images_s", "ratio"]
+    columns.append("pair_ratios")
+    print("\n| " + " | ".join(columns) + " |\n|" + "---|" * len(columns))
+    for row in rows:
+        print("| " + " | ".join(str(row[k]) for k in columns) + " |")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scale", type=float, default=None, help="one scale (default: 0.25 then 1)")
@@ -305,7 +369,10 @@ def main() -> int:
     parser.add_argument("--edit-loop-only", action="store_true", help="only the seed content's edit loop")
     parser.add_argument("--repeat", type=int, default=5, help="pairs of builds a scale (fastest of each kind counts)")
     parser.add_argument("--search-limit", type=int, default=None, help="search queries per language (0: none)")
+    parser.add_argument("--images", action="store_true", help="only what unchanged images cost a build")
     args = parser.parse_args()
+    if args.images:
+        return images_main(args)
     scales = [] if args.edit_loop_only else [args.scale] if args.scale is not None else [0.25, 1.0]
     rows = []
     with tempfile.TemporaryDirectory(prefix="summit-bench-") as tmp:

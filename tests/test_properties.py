@@ -469,7 +469,7 @@ def build_or_refuse(files: dict[str, Any]) -> str:
         for doc in documents(site):
             html = doc.html(1)
             html.encode("utf-8")
-        json.dumps(theme_context(content.site), ensure_ascii=False).encode("utf-8")
+        json.dumps(theme_context(content.site, content.images), ensure_ascii=False).encode("utf-8")
         return "built"
 
 

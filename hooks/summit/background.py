@@ -25,6 +25,7 @@ from .calendar import Site
 from .datafiles import QrCodes, render_data
 from .errors import ContentErrors, OutputError, describe
 from .generate import generate_pages, prepare_pages, write_page
+from .images import ImageCache
 from .pages import Renderer, page_jobs
 from .search import BUNDLE, SearchError, build_index, dictionary, documents, link_tree, move_tree, part_size, sync_files
 from .theme import theme_context
@@ -89,7 +90,7 @@ class Background:
                 gc.enable()
                 _leave_a_core()
                 self._say(said, "pages", paths)
-                self._say(said, "theme", theme_context(site.content.site))
+                self._say(said, "theme", theme_context(site.content.site, site.content.images))
                 os.close(said)
                 prepare_pages(paths, self.docs)
                 renderer = Renderer(site)
@@ -151,7 +152,10 @@ class Background:
     def run(self, site: Site) -> Background:
         """Make everything at once, in this process (the preview server has threads: no fork)."""
         generate_pages(site, self.docs)
-        self._heard = {"pages": [path for path, _, _ in page_jobs(site)], "theme": theme_context(site.content.site)}
+        self._heard = {
+            "pages": [path for path, _, _ in page_jobs(site)],
+            "theme": theme_context(site.content.site, site.content.images),
+        }
         try:
             self._work(site)
         except Exception as exc:
@@ -202,7 +206,7 @@ class Background:
             self.error = text or f"the background build stopped (status {status})"
 
     def _work(self, site: Site) -> None:
-        sync_files(self.data, render_data(site, QrCodes(self.cache / "qr")))
+        sync_files(self.data, render_data(site, QrCodes(self.cache / "qr"), ImageCache(self.cache / "images")))
         build_index(documents(site), dictionary(site.content), self.search, part_size())
 
     def wait(self) -> None:

@@ -10,11 +10,14 @@ from babel.dates import get_month_names
 from markupsafe import escape
 
 from .calendar import Site
-from .i18n import Locale
-from .images import LOGO_WIDTHS, fallback_kind, file_name, shown_size
+from .i18n import DEFAULT_LANGUAGE, Locale
+from .images import WIDTHS, fallback_kind, file_name, shown_size, useful_widths
 from .markup import in_language
 from .models import Event, Picture, Station, Text
 from .timing import timing, utc_offset
+
+HERO_SIZES = "(min-width: 60em) 36rem, 100vw"
+"""How wide the home page's photo is shown: beside the hero's text on a desktop, the screen's width on a phone."""
 
 
 class Blocks:
@@ -29,6 +32,10 @@ class Blocks:
     def text(self, text: Text | None) -> str:
         """A text as escaped HTML in the page's language (``markup.in_language``)."""
         return in_language(text, self.loc, lambda value: str(escape(value)))
+
+    def join(self, texts: list[Text | None]) -> str:
+        """Texts (those that are set) in the page's language, escaped, joined as the language lists: 会场、大连."""
+        return str(escape(self.loc.t("list_separator"))).join(self.text(text) for text in texts if text is not None)
 
     def href(self, docs_path: str) -> str:
         """The address of the page made from ``docs_path`` (``events/x.md`` -> ``events/x/``), relative
@@ -63,26 +70,42 @@ class Blocks:
         parts += [self.site.content.stations[s].name.get(self.loc.lang) for s in event.stations]
         return str(escape(" · ".join(parts)))
 
-    def picture(self, picture: Picture | None, widths: tuple[int, ...] = LOGO_WIDTHS) -> str:
-        """An editor's image at its first width (the others for sharper screens): WebP with a fallback,
-        its width and height (no shift while it loads), its alt text, loaded lazily."""
+    def image_url(self, target: str) -> str:
+        """The address of a made image (``images/...``, at the site's root, shared by the languages)
+        from this page, escaped."""
+        here = self.page_dir if self.loc.lang == DEFAULT_LANGUAGE else f"{self.loc.lang}/{self.page_dir}".rstrip("/")
+        return str(escape(posixpath.relpath(target, here or ".")))
+
+    def picture(self, picture: Picture | None, role: str = "logo", *, first_screen: bool = False) -> str:
+        """An editor's image in the sizes of its ``role`` (``images.WIDTHS``): WebP with a fallback, its
+        width and height (no shift while it loads), its alt text; loaded lazily unless it is on the
+        ``first_screen``. The hero is chosen by the width it is shown at (``srcset`` by width and
+        ``sizes``), the others by the screen's density."""
         if picture is None:
             return ""
         found = self.site.content.images[picture.path]
+        widths = WIDTHS[role]
         alt = "" if picture.decorative or picture.alt is None else escape(picture.alt.get(self.loc.lang))
         width, height = shown_size(found, widths[0])
+        loading = 'fetchpriority="high"' if first_screen else 'loading="lazy"'
+        tail = f'width="{width}" height="{height}" alt="{alt}" {loading} decoding="async">'
         if found.format == "SVG":
-            src = self.file_url(file_name(found, widths[0], "SVG"))
-            return f'<img src="{src}" width="{width}" height="{height}" alt="{alt}" loading="lazy" decoding="async">'
+            return f'<img src="{self.image_url(file_name(found, widths[0], "SVG"))}" {tail}'
+        made = useful_widths(found, widths)
 
         def srcset(kind: str) -> str:
-            return ", ".join(f"{self.file_url(file_name(found, w, kind))} {w / widths[0]:g}x" for w in widths)
+            def one(w: int) -> str:
+                real = min(w, found.width)  # never enlarged: a smaller file is its own width
+                return f"{real}w" if role == "hero" else f"{round(real / width, 2):g}x"
 
+            return ", ".join(f"{self.image_url(file_name(found, w, kind))} {one(w)}" for w in made)
+
+        sizes = f' sizes="{HERO_SIZES}"' if role == "hero" else ""
         fallback = fallback_kind(found)
         return (
-            f'<picture><source type="image/webp" srcset="{srcset("WEBP")}">'
-            f'<img src="{self.file_url(file_name(found, widths[0], fallback))}" srcset="{srcset(fallback)}" '
-            f'width="{width}" height="{height}" alt="{alt}" loading="lazy" decoding="async"></picture>'
+            f'<picture><source type="image/webp" srcset="{srcset("WEBP")}"{sizes}>'
+            f'<img src="{self.image_url(file_name(found, widths[0], fallback))}" srcset="{srcset(fallback)}"{sizes} '
+            f"{tail}</picture>"
         )
 
     def zone_offset(self, station: Station) -> str:

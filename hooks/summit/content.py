@@ -5,6 +5,7 @@ All mistakes in all files are collected and raised together as ``ContentErrors``
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import gc
@@ -19,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, ContentErrors, Position
-from .images import ImageError, Probe, locate, probe
+from .images import ImageError, Probe, Probes, locate, probe
 from .messages import message
 from .models import (
     Event,
@@ -32,6 +33,7 @@ from .models import (
     Station,
     StationsFile,
     Text,
+    pictures,
 )
 from .timing import build_time, exists, status, timing
 from .yamlsource import Document, Loc, Read, read_files, read_yaml
@@ -129,6 +131,7 @@ class _Loader:
         self.sources: dict[tuple[str, str], tuple[Document, Loc]] = {}
         self.unreadable: set[str] = set()
         self.raw_items: dict[str, list[tuple[Any, Document, Loc]]] = {k: [] for k in self.known_ids}
+        self.probes = Probes(root / ".cache" / "images")
 
     def error(self, doc: Document, loc: Loc, text: str, *, key: bool = False) -> None:
         self.errors.append(ContentError(doc.path, doc.position(loc, key=key), loc, text))
@@ -260,7 +263,9 @@ class _Loader:
         }
         if site is not None:
             self.check_use(site, lists, events)
-        images = self.check_images(lists["partners"])
+        records = [(site, site_doc, ())] if site is not None and site_doc is not None else []
+        records += [r for key in ("stations", "partners", "projects") for r in lists[key]] + events
+        images = self.check_images(records)
         if self.strict:
             promoted = [dataclasses.replace(w, severity="error") for w in self.warnings if w.kind == "translation"]
             self.errors += promoted
@@ -283,17 +288,22 @@ class _Loader:
             images=images,
         )
 
-    def check_images(self, partners: list[tuple[Any, Document, Loc]]) -> dict[str, Probe]:
-        """Every image a record names: a readable file of an accepted kind under images/ (images.py)."""
+    def check_images(self, records: list[tuple[Any, Document, Loc]]) -> dict[str, Probe]:
+        """Every image a record names (a site's logo and hero, a logo, photos): a readable file of an
+        accepted kind under images/ (images.py), refused at the line of its path."""
         found: dict[str, Probe] = {}
-        for partner, doc, loc in partners:
-            if partner.logo is None:
-                continue
-            written = partner.logo.path
-            try:
-                found[written] = found.get(written) or probe(locate(self.folder, written))
-            except ImageError as exc:
-                self.error(doc, (*loc, "logo", "path"), str(exc))
+        for record, doc, loc in records:
+            for where, picture in pictures(record):
+                try:
+                    known = found.get(picture.path)
+                    found[picture.path] = known or probe(locate(self.folder, picture.path), self.probes)
+                except ImageError as exc:
+                    self.error(doc, (*loc, *where, "path"), str(exc))
+                    continue
+                if isinstance(record, Site) and where == ("logo",) and found[picture.path].format not in ("SVG", "PNG"):
+                    self.error(doc, (*loc, *where, "path"), "the summit's logo must be an SVG or PNG file")
+        with contextlib.suppress(OSError):  # a read-only project still builds; it decodes its images again next time
+            self.probes.save()
         return found
 
     def check_aliases(self, records: list[tuple[Any, Document, Loc]], kind: str) -> dict[str, str]:

@@ -14,7 +14,8 @@ from .calendar import Calendars, Site, in_calendars
 from .exports import INLANGUAGE, api_feed, api_schema, dumps, frab_schedule
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Locale
 from .icons import icons, manifest
-from .images import LOGO_WIDTHS, ImageCache
+from .images import WIDTHS, ImageCache
+from .models import pictures
 from .pages import check_inside
 from .views import station_events
 
@@ -46,8 +47,20 @@ class QrCodes:
         return data
 
 
-IMAGES = ImageCache()
-"""Images made in this process (each once; a disk cache across builds is still to come)."""
+def image_files(site: Site, images: ImageCache) -> dict[str, bytes]:
+    """Every editor's image in the sizes its fields need (``images.WIDTHS``), by path under the site's
+    root: the languages share them (``Blocks.image_url``)."""
+    content = site.content
+    records = [content.site, *content.stations.values(), *content.partners.values(), *content.projects.values()]
+    widths: dict[str, set[int]] = {}
+    for record in [*records, *content.events]:
+        for where, picture in pictures(record):
+            widths.setdefault(picture.path, set()).update(WIDTHS[where[0]])
+    files: dict[str, bytes] = {}
+    for written, sizes in widths.items():
+        with site.making("site", "", f"the image {written}"):
+            files.update(images.files(content.images[written], tuple(sorted(sizes))))
+    return files
 
 
 def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
@@ -74,12 +87,10 @@ def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
             if in_calendars(event):
                 files[f"calendar/events/{event.id}.ics"] = calendars.ics([event], event.title.get(lang))
             files[f"qr/events/{event.id}.svg"] = qr.svg(site.page_url(f"events/{event.id}/", lang))
-    for written, found in content.images.items():
-        with site.making("site", "", f"the image {written} ({lang})"):
-            files.update(IMAGES.files(found, LOGO_WIDTHS))
     with site.making("site", "", f"the icons and the web app manifest ({lang})"):
-        files.update(icons(content.site))
-        files["manifest.webmanifest"] = manifest(content.site, lang)
+        logo = content.images[content.site.logo.path] if content.site.logo else None
+        files.update(icons(content.site, logo))
+        files["manifest.webmanifest"] = manifest(content.site, lang, logo)
     for path in files:
         check_inside(path)
     if lang == DEFAULT_LANGUAGE:
@@ -125,17 +136,29 @@ def redirects(site: Site, lang: str) -> dict[str, bytes]:
     return files
 
 
-def data_at(site: Site, qr: QrCodes | None, where: Callable[[str, str], str]) -> dict[str, bytes]:
-    """Every calendar, export, QR code and redirect page in every language, at ``where(path, lang)``."""
+IMAGES = ImageCache()
+"""Images made in this process, when no folder keeps them between builds."""
+
+
+def data_at(
+    site: Site, qr: QrCodes | None, where: Callable[[str, str], str], images: ImageCache | None = None
+) -> dict[str, bytes]:
+    """Every calendar, export, QR code and redirect page in every language, at ``where(path, lang)``,
+    and the images once, at the default language's place."""
     qr = qr or QrCodes()
-    return {
+    files = {
         where(path, lang): data
         for lang in LANGUAGES
         for path, data in {**data_files(site, lang, qr), **redirects(site, lang)}.items()
     }
+    for path, data in image_files(site, images or IMAGES).items():
+        check_inside(path)
+        files[where(path, DEFAULT_LANGUAGE)] = data
+    return files
 
 
-def render_data(site: Site, qr: QrCodes | None = None) -> dict[str, bytes]:
+def render_data(site: Site, qr: QrCodes | None = None, images: ImageCache | None = None) -> dict[str, bytes]:
     """Path in the built site -> bytes, for every calendar, export, QR code and redirect page in every
-    language (the default language at the root, another under /<lang>/)."""
-    return data_at(site, qr, lambda path, lang: path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}")
+    language (the default language at the root, another under /<lang>/) and every image (at the root);
+    ``qr`` and ``images`` keep what they made between builds when they have a folder."""
+    return data_at(site, qr, lambda path, lang: path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}", images)

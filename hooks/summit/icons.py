@@ -1,10 +1,12 @@
 """The summit's mark and what browsers and phones show of it: an SVG favicon, PNG icons (Pillow) for
 "add to home screen", and a web app manifest per language.
 
-With no logo of its own the mark is typographic: the short name on the brand colour. The SVG is
-written here (no script, no external reference) and drawn by the reader's own fonts; the PNGs are
-drawn with a CJK font of this machine when there is one (Debian's fonts-noto-cjk), else with the
-acronym in Pillow's own font.
+With a logo (``site.yml``'s ``logo``, an SVG or PNG checked by summit.images) the icons are made from
+it: the logo centred on white (iOS fills transparency with black), drawn from an SVG with CairoSVG, and
+the favicon is the SVG itself or a small PNG. With no logo the mark is typographic: the short name on
+the brand colour. That SVG is written here (no script, no external reference) and drawn by the reader's
+own fonts; its PNGs are drawn with a CJK font of this machine when there is one (Debian's
+fonts-noto-cjk), else with the acronym in Pillow's own font.
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ from markupsafe import escape
 from PIL import Image, ImageDraw, ImageFont
 
 from .colours import WHITE
+from .images import Probe, svg_size
 from .models import Site
 
 ICON_SIZES = {"icons/apple-touch-icon.png": 180, "icons/icon-192.png": 192, "icons/icon-512.png": 512}
 """The PNG icons: the touch icon iOS asks for, and the two sizes a manifest needs."""
 FAVICON = "icons/favicon.svg"
+FAVICON_PNG = "icons/favicon.png"
 CJK_FONT = "Noto Sans CJK SC:bold"
 
 
@@ -86,11 +90,21 @@ def icon_png(colour: str, mark: str, acronym: str, size: int) -> bytes:
     return out.getvalue()
 
 
-def icons(site: Site) -> dict[str, bytes]:
+def icons(site: Site, logo: Probe | None = None) -> dict[str, bytes]:
     """The favicon and the PNG icons, by path under a language's root (each language has its set, so
-    that every page finds them relative to its own language, from disk too). Drawn once per process for
-    a given look (colour, mark, acronym): every language and every preview rebuild shares them."""
+    that every page finds them relative to its own language, from disk too), made from the ``logo``
+    when there is one. Made once per process for a given look (logo, or colour, mark and acronym):
+    every language and every preview rebuild shares them."""
+    if logo is not None:
+        return _from_logo(logo.path, logo.format, logo.digest)
     return _drawn(site.brand.primary, mark_text(site), site.acronym)
+
+
+def favicon(logo: Probe | None) -> tuple[str, str]:
+    """The favicon's path under a language's root and its media type."""
+    if logo is not None and logo.format != "SVG":
+        return FAVICON_PNG, "image/png"
+    return FAVICON, "image/svg+xml"
 
 
 @functools.cache
@@ -101,8 +115,54 @@ def _drawn(colour: str, mark: str, acronym: str) -> dict[str, bytes]:
     }
 
 
-def manifest(site: Site, lang: str) -> bytes:
+@functools.cache
+def _from_logo(path: Path, kind: str, digest: str) -> dict[str, bytes]:
+    """Icons of the logo file at ``path`` (``digest``: its hash, so that a changed file is made again)."""
+    del digest
+    data = path.read_bytes()
+    files = {p: logo_png(data, kind, size, WHITE, margin=0.12) for p, size in ICON_SIZES.items()}
+    if kind == "SVG":
+        files[FAVICON] = data
+    else:
+        files[FAVICON_PNG] = logo_png(data, kind, 64, None, margin=0)
+    return files
+
+
+def logo_png(data: bytes, kind: str, size: int, background: str | None, margin: float) -> bytes:
+    """The logo fitted into a ``size`` square (its sides ``margin`` of the size away from the edges),
+    on ``background`` or transparent, as PNG."""
+    box = round(size * (1 - 2 * margin))
+    logo = _raster(data, kind, box)
+    logo.thumbnail((box, box), Image.Resampling.LANCZOS)
+    square = Image.new("RGBA", (size, size), background or (0, 0, 0, 0))
+    square.alpha_composite(logo, ((size - logo.width) // 2, (size - logo.height) // 2))
+    out = io.BytesIO()
+    (square.convert("RGB") if background else square).save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def _raster(data: bytes, kind: str, box: int) -> Image.Image:
+    """The logo as RGBA pixels, at least ``box`` pixels on its longer side when drawn from an SVG."""
+    if kind != "SVG":
+        with Image.open(io.BytesIO(data)) as image:
+            return image.convert("RGBA")
+    try:
+        import cairosvg
+    except OSError as exc:
+        raise RuntimeError(
+            f"drawing the SVG logo as PNG icons needs the Cairo library ({exc}): "
+            "sudo apt-get install libcairo2, or give a PNG logo"
+        ) from None
+    width, height = svg_size(data)
+    scale = box / max(width, height)
+    png = cairosvg.svg2png(bytestring=data, output_width=round(width * scale), output_height=round(height * scale))
+    with Image.open(io.BytesIO(png)) as image:
+        return image.convert("RGBA")
+
+
+def manifest(site: Site, lang: str, logo: Probe | None = None) -> bytes:
     """The web app manifest of one language, at its root beside its icons."""
+    svg = favicon(logo)[0] == FAVICON
     data = {
         "name": site.name.get(lang),
         "short_name": site.short_name.get(lang),
@@ -117,6 +177,6 @@ def manifest(site: Site, lang: str) -> bytes:
             for path, size in ICON_SIZES.items()
             if path != "icons/apple-touch-icon.png"
         ]
-        + [{"src": FAVICON, "sizes": "any", "type": "image/svg+xml", "purpose": "any"}],
+        + ([{"src": FAVICON, "sizes": "any", "type": "image/svg+xml", "purpose": "any"}] if svg else []),
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

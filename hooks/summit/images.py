@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 import warnings
 from dataclasses import dataclass
@@ -65,23 +66,60 @@ def locate(content: Path, written: str) -> Path:
     return path
 
 
-def probe(path: Path) -> Probe:
-    """Check the image file at ``path`` and say what it is (raises ImageError)."""
+def probe(path: Path, known: Probes | None = None) -> Probe:
+    """Check the image file at ``path`` and say what it is (raises ImageError); a file ``known`` has
+    checked before (by its hash) is not decoded again."""
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ImageError(f"the file is {size / 1e6:.1f} MB; an image may have at most {MAX_BYTES / 1e6:.0f} MB")
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
+    if known is not None and digest in known.seen and path.suffix.lower() in known.seen[digest][0]:
+        _, kind, width, height = known.seen[digest]
+        return Probe(path, kind, width, height, digest)
     if path.suffix.lower() == ".svg":
         width, height = _check_svg(data)
-        return Probe(path, "SVG", width, height, digest)
-    with _opened(data) as image:
-        kind = image.format or "?"
-        if kind not in FORMATS:
-            raise ImageError(f"a {kind} image; use JPEG, PNG, WebP or GIF")
-        if path.suffix.lower() not in FORMATS[kind]:
-            raise ImageError(f"the file is a {kind} image but is named {path.suffix or 'without an ending'}")
-        return Probe(path, kind, image.width, image.height, digest)
+        found = Probe(path, "SVG", width, height, digest)
+    else:
+        with _opened(data) as image:
+            kind = image.format or "?"
+            if kind not in FORMATS:
+                raise ImageError(f"a {kind} image; use JPEG, PNG, WebP or GIF")
+            if path.suffix.lower() not in FORMATS[kind]:
+                raise ImageError(f"the file is a {kind} image but is named {path.suffix or 'without an ending'}")
+            found = Probe(path, kind, image.width, image.height, digest)
+    if known is not None:
+        known.add(found)
+    return found
+
+
+class Probes:
+    """Images checked before, by the hash of the file: a build where no image changed decodes none
+    (kept in ``folder``/probed.json between builds when given a folder)."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.file = folder / "probed.json" if folder else None
+        self.seen: dict[str, tuple[str, str, int, int]] = {}
+        """hash -> (the file name ending it was checked under, format, width, height)"""
+        self.changed = False
+        if self.file is not None and self.file.is_file():
+            try:
+                self.seen = {k: tuple(v) for k, v in json.loads(self.file.read_text(encoding="utf-8")).items()}
+            except (ValueError, OSError, TypeError):
+                self.seen = {}
+
+    def add(self, found: Probe) -> None:
+        self.seen[found.digest] = (found.path.suffix.lower(), found.format, found.width, found.height)
+        self.changed = True
+
+    def save(self) -> None:
+        if self.file is None or not self.changed:
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.file.with_name(f".{self.file.name}.tmp")
+        tmp.write_text(json.dumps(self.seen), encoding="utf-8")
+        tmp.replace(self.file)
+        self.changed = False
 
 
 class _opened:
@@ -150,6 +188,11 @@ def _check_svg(data: bytes) -> tuple[int, int]:
     return _svg_size(root)
 
 
+def svg_size(data: bytes) -> tuple[int, int]:
+    """The size of an SVG already checked (``probe``)."""
+    return _svg_size(ElementTree.fromstring(data))
+
+
 def _svg_size(root: ElementTree.Element) -> tuple[int, int]:
     def number(value: str | None) -> float | None:
         match = re.fullmatch(r"\s*([0-9.]+)\s*(px)?\s*", value or "")
@@ -196,6 +239,12 @@ def resized(probe: Probe, width: int) -> dict[str, bytes]:
 EXTENSIONS = {"WEBP": "webp", "JPEG": "jpg", "PNG": "png", "SVG": "svg"}
 LOGO_WIDTHS = (160, 320)
 """A logo's sizes: its tile's width, and twice that for sharp screens."""
+PHOTO_WIDTHS = (480, 960)
+"""A photo's sizes: its width in the pages' galleries, and twice that."""
+HERO_WIDTHS = (640, 1280)
+"""The home page's photo: half a desktop's width, and twice that (a phone's whole width at 3x)."""
+WIDTHS = {"logo": LOGO_WIDTHS, "photos": PHOTO_WIDTHS, "hero": HERO_WIDTHS}
+"""The sizes made of an image, by the field that names it."""
 
 
 def file_name(probe: Probe, width: int, kind: str) -> str:
@@ -203,6 +252,12 @@ def file_name(probe: Probe, width: int, kind: str) -> str:
     if kind == "SVG":
         return f"images/{probe.digest[:20]}.svg"
     return f"images/{probe.digest[:20]}-{width}.{EXTENSIONS[kind]}"
+
+
+def useful_widths(probe: Probe, widths: tuple[int, ...]) -> tuple[int, ...]:
+    """The sizes worth making of ``probe``: the first always, a larger one only while the image is
+    wider than the size before it (an image is never enlarged)."""
+    return tuple(w for i, w in enumerate(widths) if i == 0 or probe.width > widths[i - 1])
 
 
 def fallback_kind(probe: Probe) -> str:
@@ -230,7 +285,7 @@ class ImageCache:
     def files(self, probe: Probe, widths: tuple[int, ...]) -> dict[str, bytes]:
         """Every made file of ``probe`` at ``widths``, by its published name (``file_name``)."""
         out = {}
-        for width in widths:
+        for width in useful_widths(probe, widths):
             for kind, data in self.get(probe, width).items():
                 out[file_name(probe, width, kind)] = data
         return out

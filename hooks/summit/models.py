@@ -413,6 +413,45 @@ class Analytics(Record):
     """The site id of Baidu Tongji (百度统计), 32 hexadecimal characters; leave out for no analytics."""
 
 
+class Picture(Record):
+    """An image file under content/images/ with its text for readers who do not see it. 图片。"""
+
+    path: NonEmpty
+    """Its path in the content folder, e.g. images/partners/alpha.png (JPEG, PNG, WebP, GIF or SVG, at
+    most 10 MB). 图片路径，例如 images/partners/alpha.png。"""
+    alt: Line | None = None
+    """What it shows, in both languages (required unless decorative). 图片说明（中英文，必填，装饰性图片除外）。"""
+    decorative: bool = False
+    """True when the image adds nothing a reader would miss (then no alt text). 仅作装饰时为 true。"""
+
+    @model_validator(mode="after")
+    def _alt_or_decorative(self) -> Picture:
+        if self.alt is None and not self.decorative:
+            raise ValueError(
+                "an image needs its alt text in both languages (alt: {zh: ..., en: ...}), or decorative: true"
+            )
+        return self
+
+
+class Photo(Picture):
+    """A photograph of an event or a station, with an optional caption. 照片。"""
+
+    caption: Text | None = None
+    """What it shows, who and when, in both languages (printed under it). 图片说明文字（显示在图片下方）。"""
+
+    @model_validator(mode="after")
+    def _alt_is_not_the_caption(self) -> Photo:
+        if self.alt is not None and self.caption is not None:
+            for lang in ("zh", "en"):
+                alt, caption = getattr(self.alt, lang), getattr(self.caption, lang)
+                if alt and caption and alt.strip().casefold() == caption.strip().casefold():
+                    raise ValueError(
+                        f"the alt text ({lang}) repeats the caption, and screen readers would read it twice: "
+                        "let alt say what the photo shows, or write decorative: true"
+                    )
+        return self
+
+
 class Site(Record):
     """The summit itself: names, history, mission, figures, programme."""
 
@@ -449,6 +488,11 @@ class Site(Record):
     """Optional analytics (off by default)."""
     brand: Brand = Brand()
     """The summit's colours (the theme's indigo and a red when left out)."""
+    logo: Picture | None = None
+    """The summit's logo (SVG or PNG under content/images/): the header, the favicon and the phone icons
+    are made from it; without one, a mark is set from the short name. 海创周标志。"""
+    hero: Picture | None = None
+    """A photograph for the home page's first band (JPEG, PNG or WebP under content/images/). 首页主图。"""
 
 
 class Station(Record):
@@ -468,28 +512,10 @@ class Station(Record):
     """A paragraph about the station."""
     links: list[Link] = []
     """Contact and other links."""
+    photos: list[Photo] = []
+    """Photographs of the station and its events, shown on its page."""
     aliases: list[Slug] = []
     """Former ids: their old pages redirect here."""
-
-
-class Picture(Record):
-    """An image file under content/images/ with its text for readers who do not see it. 图片。"""
-
-    path: NonEmpty
-    """Its path in the content folder, e.g. images/partners/alpha.png (JPEG, PNG, WebP, GIF or SVG, at
-    most 10 MB). 图片路径，例如 images/partners/alpha.png。"""
-    alt: Line | None = None
-    """What it shows, in both languages (required unless decorative). 图片说明（中英文，必填，装饰性图片除外）。"""
-    decorative: bool = False
-    """True when the image adds nothing a reader would miss (then no alt text). 仅作装饰时为 true。"""
-
-    @model_validator(mode="after")
-    def _alt_or_decorative(self) -> Picture:
-        if self.alt is None and not self.decorative:
-            raise ValueError(
-                "an image needs its alt text in both languages (alt: {zh: ..., en: ...}), or decorative: true"
-            )
-        return self
 
 
 PartnerKind = Literal["investor", "company", "institution", "government"]
@@ -531,6 +557,8 @@ class Project(Record):
     """What the project does."""
     links: list[Link] = []
     """Links about the project."""
+    logo: Picture | None = None
+    """The project's logo (a file under content/images/), shown on its card and page."""
     aliases: list[Slug] = []
     """Former ids: their old pages redirect here."""
 
@@ -583,6 +611,8 @@ class Event(Record):
     """Address to register."""
     status: EventStatus = "scheduled"
     """scheduled; held once it has taken place; postponed; or cancelled."""
+    photos: list[Photo] = []
+    """Photographs of the event, shown on its page."""
     aliases: list[Slug] = []
     """Former ids: their old pages redirect here."""
 
@@ -613,3 +643,15 @@ class EventsFile(Record):
 
     events: list[Any] = []
     """The events of the year."""
+
+
+def pictures(record: BaseModel) -> list[tuple[tuple[str | int, ...], Picture]]:
+    """The images a record names, each with its place in the record: (("logo",), ...), (("photos", 0), ...)."""
+    found: list[tuple[tuple[str | int, ...], Picture]] = []
+    for name in ("logo", "hero"):
+        value = getattr(record, name, None)
+        if isinstance(value, Picture):
+            found.append(((name,), value))
+    for index, photo in enumerate(getattr(record, "photos", [])):
+        found.append((("photos", index), photo))
+    return found

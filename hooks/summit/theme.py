@@ -13,7 +13,8 @@ from typing import Any
 
 from .colours import palette
 from .i18n import LANGUAGES
-from .icons import mark_text
+from .icons import favicon, mark_text
+from .images import LOGO_WIDTHS, Probe, fallback_kind, file_name, shown_size
 from .models import Site
 from .search import ui_strings
 
@@ -22,14 +23,19 @@ POLICE_URL = "https://beian.mps.gov.cn/#/query/webSearch?code={code}"
 HREFLANG = {"zh": "zh-Hans", "en": "en"}
 
 
-def theme_context(site: Site) -> dict[str, Any]:
-    """Footer and analytics for the theme, per language; parts that are unset are left out."""
+def theme_context(site: Site, images: dict[str, Probe] | None = None) -> dict[str, Any]:
+    """Footer, analytics, colours and mark for the theme, per language; parts that are unset are left
+    out. ``images``: the checked image files (``Content.images``), for the logo."""
     footer = site.footer
+    logo = (images or {}).get(site.logo.path) if site.logo else None
+    icon, icon_type = favicon(logo)
     context: dict[str, Any] = {
         "hreflang": HREFLANG,
         "baidu_tongji": site.analytics.baidu_tongji,
         "brand": palette(site.brand.primary, site.brand.accent),
         "mark": mark_text(site)[:1],
+        "favicon": {"href": icon, "type": icon_type},
+        "logo": header_logo(logo),
     }
     for lang in LANGUAGES:
         police_code = "".join(re.findall(r"\d", footer.police or ""))
@@ -43,6 +49,22 @@ def theme_context(site: Site) -> dict[str, Any]:
             "search": ui_strings(lang),
         }
     return context
+
+
+def header_logo(logo: Probe | None) -> dict[str, Any] | None:
+    """The logo's image in the header (made by summit.datafiles at the logo sizes, at the site's root):
+    its file, its file for sharp screens, and its size at 1x."""
+    if logo is None:
+        return None
+    low, high = LOGO_WIDTHS
+    kind = "SVG" if logo.format == "SVG" else fallback_kind(logo)
+    width, height = shown_size(logo, low)
+    return {
+        "src": file_name(logo, low, kind),
+        "src2x": file_name(logo, high, kind) if kind != "SVG" and logo.width > low else None,
+        "width": width,
+        "height": height,
+    }
 
 
 def finish_site(site_dir: Path) -> None:
