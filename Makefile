@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check serve lint clean browser schema new bench
+.PHONY: build test check serve lint clean browser schema new bench screenshots
 
 # Browser tests drive Debian's Chromium; Chinese needs the Noto CJK fonts.
 DEBIAN_PACKAGES := chromium fonts-noto-cjk libcairo2
@@ -56,6 +56,10 @@ test: $(STAMP) browser
 serve: $(STAMP)
 	-$(BIN)/python -m summit check
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+## screenshots: every page kind on a phone and a desktop, both languages, into .github/screenshots/
+screenshots: $(STAMP) browser
+	$(BIN)/python tests/screenshots.py
 
 ## bench: the archive-scale benchmark (SCALE=x for one scale, REPEAT=n pairs of builds, default 5; IMAGES=1: what unchanged images cost); results in bench/results.jsonl
 bench: $(STAMP)

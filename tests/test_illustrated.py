@@ -217,7 +217,7 @@ def base(site: Path) -> Iterator[str]:
 
 @pytest.mark.parametrize("url", URLS)
 def test_in_the_browser_every_image_loads_with_its_size_and_alt(base: str, chromium, url: str) -> None:
-    context = local_context(chromium, viewport={"width": 390, "height": 844})
+    context = local_context(chromium, viewport={"width": 320, "height": 700})  # the narrowest phone
     page = context.new_page()
     failed: list[str] = []
     page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
@@ -235,9 +235,21 @@ def test_in_the_browser_every_image_loads_with_its_size_and_alt(base: str, chrom
     wide = page.evaluate("document.documentElement.scrollWidth")
     context.close()
     assert failed == []
-    assert wide <= 390
+    assert wide <= 320
     assert state and all(i["w"] and i["h"] and i["alt"] for i in state), state
     assert all(i["done"] for i in state if i["shown"] > 0), state
+
+
+def test_the_hero_photo_leaves_the_next_event_on_a_phones_first_screen(base: str, chromium) -> None:
+    context = local_context(chromium, viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(base + "en/", wait_until="networkidle")
+    for selector in (".summit-hero__title", ".summit-next__title", ".summit-hero__actions .md-button--primary"):
+        box = page.locator(selector).bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 844, selector
+    photo = page.locator(".summit-hero__photo img").bounding_box()
+    assert photo is not None and photo["y"] > page.locator(".summit-next").bounding_box()["y"]
+    context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -294,3 +306,12 @@ def test_every_image_field_is_checked_at_its_line(
     edit(content_copy / where, old, new)
     (line,) = errors_of(content_copy)
     assert line.startswith(f"content/{where}:") and error in line, line
+
+
+def test_the_built_site_links_its_images_from_the_cache(site: Path) -> None:
+    """The images a build puts into the site are the cache's own files (hard links): an unchanged image
+    is neither made nor copied again."""
+    cache = site.parent / ".cache" / "images"
+    made = {f.stat().st_ino for f in cache.rglob("image.*")}
+    published = [f for f in (site / "images").iterdir() if f.suffix != ".svg"]
+    assert published and all(f.stat().st_ino in made for f in published)

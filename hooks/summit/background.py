@@ -206,7 +206,8 @@ class Background:
             self.error = text or f"the background build stopped (status {status})"
 
     def _work(self, site: Site) -> None:
-        sync_files(self.data, render_data(site, QrCodes(self.cache / "qr"), ImageCache(self.cache / "images")))
+        images = ImageCache(self.cache / "images")  # made images are linked into the site, not copied
+        sync_files(self.data, render_data(site, QrCodes(self.cache / "qr"), images, True))
         build_index(documents(site), dictionary(site.content), self.search, part_size())
 
     def wait(self) -> None:

@@ -47,19 +47,21 @@ class QrCodes:
         return data
 
 
-def image_files(site: Site, images: ImageCache) -> dict[str, bytes]:
+def image_files(site: Site, images: ImageCache, linked: bool = False) -> dict[str, bytes | Path]:
     """Every editor's image in the sizes its fields need (``images.WIDTHS``), by path under the site's
-    root: the languages share them (``Blocks.image_url``)."""
+    root: the languages share them (``Blocks.image_url``). ``linked``: the made files in the cache's
+    folder, to be linked into the site, rather than their bytes."""
     content = site.content
     records = [content.site, *content.stations.values(), *content.partners.values(), *content.projects.values()]
     widths: dict[str, set[int]] = {}
     for record in [*records, *content.events]:
         for where, picture in pictures(record):
             widths.setdefault(picture.path, set()).update(WIDTHS[where[0]])
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes | Path] = {}
     for written, sizes in widths.items():
         with site.making("site", "", f"the image {written}"):
-            files.update(images.files(content.images[written], tuple(sorted(sizes))))
+            found, made = content.images[written], tuple(sorted(sizes))
+            files.update(images.paths(found, made) if linked else images.files(found, made))
     return files
 
 
@@ -141,24 +143,35 @@ IMAGES = ImageCache()
 
 
 def data_at(
-    site: Site, qr: QrCodes | None, where: Callable[[str, str], str], images: ImageCache | None = None
-) -> dict[str, bytes]:
+    site: Site,
+    qr: QrCodes | None,
+    where: Callable[[str, str], str],
+    images: ImageCache | None = None,
+    linked: bool = False,
+) -> dict[str, bytes | Path]:
     """Every calendar, export, QR code and redirect page in every language, at ``where(path, lang)``,
-    and the images once, at the default language's place."""
+    and the images once, at the default language's place (``linked``: see ``image_files``)."""
     qr = qr or QrCodes()
-    files = {
+    files: dict[str, bytes | Path] = {
         where(path, lang): data
         for lang in LANGUAGES
         for path, data in {**data_files(site, lang, qr), **redirects(site, lang)}.items()
     }
-    for path, data in image_files(site, images or IMAGES).items():
+    for path, data in image_files(site, images or IMAGES, linked).items():
         check_inside(path)
         files[where(path, DEFAULT_LANGUAGE)] = data
     return files
 
 
-def render_data(site: Site, qr: QrCodes | None = None, images: ImageCache | None = None) -> dict[str, bytes]:
+def render_data(
+    site: Site, qr: QrCodes | None = None, images: ImageCache | None = None, linked: bool = False
+) -> dict[str, bytes | Path]:
     """Path in the built site -> bytes, for every calendar, export, QR code and redirect page in every
     language (the default language at the root, another under /<lang>/) and every image (at the root);
-    ``qr`` and ``images`` keep what they made between builds when they have a folder."""
-    return data_at(site, qr, lambda path, lang: path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}", images)
+    ``qr`` and ``images`` keep what they made between builds when they have a folder; ``linked``: an
+    image is given as its file in ``images``' folder (to link into the site), not as bytes."""
+
+    def where(path: str, lang: str) -> str:
+        return path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}"
+
+    return data_at(site, qr, where, images, linked)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import re
 import warnings
 from dataclasses import dataclass
@@ -69,14 +70,19 @@ def locate(content: Path, written: str) -> Path:
 def probe(path: Path, known: Probes | None = None) -> Probe:
     """Check the image file at ``path`` and say what it is (raises ImageError); a file ``known`` has
     checked before (by its hash) is not decoded again."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ImageError(f"the file is {size / 1e6:.1f} MB; an image may have at most {MAX_BYTES / 1e6:.0f} MB")
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if known is not None and digest in known.seen and path.suffix.lower() in known.seen[digest][0]:
+    stat = path.stat()
+    if stat.st_size > MAX_BYTES:
+        raise ImageError(f"the file is {stat.st_size / 1e6:.1f} MB; an image may have at most {MAX_BYTES / 1e6:.0f} MB")
+    digest = known.digest_of(path, stat) if known is not None else None
+    data = b""
+    if digest is None:
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+    if known is not None and digest in known.seen and path.suffix.lower() == known.seen[digest][0]:
         _, kind, width, height = known.seen[digest]
+        known.hashed(path, stat, digest)
         return Probe(path, kind, width, height, digest)
+    data = data or path.read_bytes()
     if path.suffix.lower() == ".svg":
         width, height = _check_svg(data)
         found = Probe(path, "SVG", width, height, digest)
@@ -90,23 +96,39 @@ def probe(path: Path, known: Probes | None = None) -> Probe:
             found = Probe(path, kind, image.width, image.height, digest)
     if known is not None:
         known.add(found)
+        known.hashed(path, stat, digest)
     return found
 
 
 class Probes:
     """Images checked before, by the hash of the file: a build where no image changed decodes none
-    (kept in ``folder``/probed.json between builds when given a folder)."""
+    (kept in ``folder``/probed.json between builds when given a folder). A file whose size and
+    modification time (to the nanosecond) are those it had when it was hashed is not read again."""
 
     def __init__(self, folder: Path | None = None) -> None:
         self.file = folder / "probed.json" if folder else None
         self.seen: dict[str, tuple[str, str, int, int]] = {}
         """hash -> (the file name ending it was checked under, format, width, height)"""
+        self.hashes: dict[str, tuple[int, int, str]] = {}
+        """file path -> (size, modification time in ns, hash) when it was last hashed"""
         self.changed = False
         if self.file is not None and self.file.is_file():
             try:
-                self.seen = {k: tuple(v) for k, v in json.loads(self.file.read_text(encoding="utf-8")).items()}
-            except (ValueError, OSError, TypeError):
-                self.seen = {}
+                saved = json.loads(self.file.read_text(encoding="utf-8"))
+                self.seen = {k: tuple(v) for k, v in saved["seen"].items()}
+                self.hashes = {k: tuple(v) for k, v in saved["hashes"].items()}
+            except (ValueError, OSError, TypeError, KeyError, AttributeError):
+                self.seen, self.hashes = {}, {}
+
+    def digest_of(self, path: Path, stat: os.stat_result) -> str | None:
+        """The hash of the file at ``path`` if it is unchanged since it was hashed."""
+        size, mtime, digest = self.hashes.get(str(path), (-1, -1, ""))
+        return digest if (size, mtime) == (stat.st_size, stat.st_mtime_ns) else None
+
+    def hashed(self, path: Path, stat: os.stat_result, digest: str) -> None:
+        if self.hashes.get(str(path)) != (stat.st_size, stat.st_mtime_ns, digest):
+            self.hashes[str(path)] = (stat.st_size, stat.st_mtime_ns, digest)
+            self.changed = True
 
     def add(self, found: Probe) -> None:
         self.seen[found.digest] = (found.path.suffix.lower(), found.format, found.width, found.height)
@@ -117,7 +139,7 @@ class Probes:
             return
         self.file.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.file.with_name(f".{self.file.name}.tmp")
-        tmp.write_text(json.dumps(self.seen), encoding="utf-8")
+        tmp.write_text(json.dumps({"seen": self.seen, "hashes": self.hashes}), encoding="utf-8")
         tmp.replace(self.file)
         self.changed = False
 
@@ -290,20 +312,31 @@ class ImageCache:
                 out[file_name(probe, width, kind)] = data
         return out
 
+    def paths(self, probe: Probe, widths: tuple[int, ...]) -> dict[str, Path]:
+        """Every made file of ``probe`` at ``widths`` as a file in the cache folder, by its published name:
+        a build links them into the site instead of copying them."""
+        assert self.folder is not None, "files on disk need a cache folder"
+        out = {}
+        for width in useful_widths(probe, widths):
+            for file in self._made_on_disk(probe, width):
+                out[file_name(probe, width, file.suffix[1:].upper())] = file
+        return out
+
     def get(self, probe: Probe, width: int) -> dict[str, bytes]:
         if self.folder is None:
             if (probe.digest, width) not in self._memory:
                 self._memory[probe.digest, width] = resized(probe, width)
                 self.made += 1
             return self._memory[probe.digest, width]
-        key = self.folder / f"{probe.digest[:32]}-{width}"
-        if key.is_dir():
-            return {f.suffix[1:].upper(): f.read_bytes() for f in sorted(key.iterdir()) if not f.name.startswith(".")}
-        made = resized(probe, width)
-        tmp = key.with_name(f".{key.name}.tmp")
-        tmp.mkdir(parents=True, exist_ok=True)
-        for kind, data in made.items():
-            (tmp / f"image.{kind.lower()}").write_bytes(data)
-        tmp.rename(key)
-        self.made += 1
-        return made
+        return {file.suffix[1:].upper(): file.read_bytes() for file in self._made_on_disk(probe, width)}
+
+    def _made_on_disk(self, probe: Probe, width: int) -> list[Path]:
+        key = self.folder / f"{probe.digest[:32]}-{width}"  # type: ignore[operator]
+        if not key.is_dir():
+            tmp = key.with_name(f".{key.name}.tmp")
+            tmp.mkdir(parents=True, exist_ok=True)
+            for kind, data in resized(probe, width).items():
+                (tmp / f"image.{kind.lower()}").write_bytes(data)
+            tmp.rename(key)
+            self.made += 1
+        return [f for f in sorted(key.iterdir()) if not f.name.startswith(".")]

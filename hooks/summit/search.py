@@ -408,15 +408,25 @@ def _file_of(doc: SearchDoc) -> str:
     return f"{path.strip('/')}/{anchor}/index.html".replace("//", "/").lstrip("/")
 
 
-def sync_files(folder: Path, files: dict[str, bytes]) -> None:
+def sync_files(folder: Path, files: Mapping[str, bytes | Path]) -> None:
     """Make ``folder`` hold exactly ``files``, writing only those whose bytes changed, each as a new file
-    (a built site may hold hard links to the old one)."""
+    (a built site may hold hard links to the old one); a file given as a path is linked there (copied
+    where the file system cannot link), not read."""
     folder.mkdir(parents=True, exist_ok=True)
     for old in [f for f in folder.rglob("*") if f.is_file()]:
         if old.relative_to(folder).as_posix() not in files:
             old.unlink()
     for name, data in files.items():
         target = folder / name
+        if isinstance(data, Path):
+            if not (target.is_file() and target.samefile(data)):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.unlink(missing_ok=True)
+                try:
+                    os.link(data, target)
+                except OSError:
+                    shutil.copyfile(data, target)
+            continue
         if target.is_file() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)

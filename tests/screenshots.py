@@ -1,0 +1,85 @@
+"""Screenshots of every page kind, as a visitor first sees them (the first screen), on a phone (390 x 844)
+and a desktop (1280 x 900), in both languages: the site's own content, and the test content with an image
+in every place (tests/pictures.py). Written as WebP into .github/screenshots/ (``make screenshots``).
+
+    python tests/screenshots.py [folder]
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PIL import Image
+
+sys.path[:0] = [str(Path(__file__).parent), str(Path(__file__).resolve().parent.parent / "hooks")]
+
+from pictures import illustrate  # noqa: E402
+
+from browser import browser, local_context, serve  # noqa: E402
+from conftest import FIXTURE, ROOT  # noqa: E402
+from sitebuild import copy_project, mkdocs_build  # noqa: E402
+
+SEED_PAGES = {
+    "home": "",
+    "schedule": "schedule/",
+    "event": "events/2020-04-15-vancouver-roadshow/",
+    "station": "stations/vancouver/",
+    "stations": "stations/",
+    "partners": "partners/",
+    "projects": "projects/",
+    "about": "about/",
+    "404": "no-such-page/",
+}
+IMAGE_PAGES = {
+    "images-home": "",
+    "images-event": "events/2024-04-15-roadshow/",
+    "images-station": "stations/vancouver/",
+    "images-projects": "projects/",
+}
+SCREENS = {"phone": (390, 844), "desktop": (1280, 900)}
+
+
+def built(work: Path, name: str, content: Path) -> Path:
+    project = copy_project(work / name)
+    result = mkdocs_build(project, content)  # as of today: what a visitor sees now
+    if result.returncode != 0:
+        raise SystemExit(result.stderr)
+    return project / "site"
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / ".github" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="summit-shots-") as tmp:
+        work = Path(tmp)
+        pictured = work / "content"
+        shutil.copytree(FIXTURE, pictured)
+        illustrate(pictured)
+        sites = [
+            (built(work, "seed", ROOT / "content"), SEED_PAGES),
+            (built(work, "pictured", pictured), IMAGE_PAGES),
+        ]
+        with browser() as chromium:
+            for site, pages in sites:
+                with serve(site) as base:
+                    for screen, (width, height) in SCREENS.items():
+                        context = local_context(chromium, viewport={"width": width, "height": height})
+                        page = context.new_page()
+                        for kind, path in pages.items():
+                            for lang in ("zh", "en"):
+                                page.goto(base + ("" if lang == "zh" else "en/") + path, wait_until="networkidle")
+                                page.wait_for_timeout(300)  # the clocks and the countdown
+                                shot = Image.open(io.BytesIO(page.screenshot()))
+                                name = f"{kind}-{lang}-{screen}.webp"
+                                shot.save(out / name, format="WEBP", quality=70, method=6)
+                                print(name)
+                        context.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
