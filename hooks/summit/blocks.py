@@ -108,10 +108,11 @@ class Blocks:
             f"{tail}</picture>"
         )
 
-    def zone_offset(self, station: Station) -> str:
-        """A station's zone and its UTC offset at the build (what a page without JavaScript shows)."""
+    def zone_offset(self, station: Station, with_zone: bool = True) -> str:
+        """A station's UTC offset at the build and its zone (what a page without JavaScript shows in the
+        place of its clock); only the offset where the zone is written beside it."""
         now = self.site.now.astimezone(ZoneInfo(station.timezone))
-        return str(escape(f"{utc_offset(now)} · {station.timezone}"))
+        return str(escape(f"{utc_offset(now)} · {station.timezone}" if with_zone else utc_offset(now)))
 
     def countdown(self, event: Event) -> str:
         """Attributes of an element the browser fills with the time left until ``event`` (reserved, empty:
