@@ -28,7 +28,7 @@ from summit.content import content_dir
 from summit.errors import ContentErrors
 from summit.generate import DEFAULT_BASE_URL, docs_changes, fingerprint, has_generated, load_site
 from summit.pages import read_order
-from summit.theme import finish_site
+from summit.theme import finish_site, one_404
 from summit.views import build_time
 
 _command = "build"
@@ -129,6 +129,10 @@ def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
 
 
 @event_priority(-200)  # after the i18n plugin has built every language
+def on_post_template(output_content: str, template_name: str, config: Any, **_: Any) -> str:
+    return one_404(template_name, config.theme["language"], output_content)
+
+
 def on_post_build(config: Any, **_: Any) -> None:
     finish_site(Path(config.site_dir))
     if _background is not None:

@@ -286,3 +286,12 @@ def test_every_label_names_a_control(site: Path) -> None:
         ]
     assert dangling == []
     assert 'for="__toc"' in (site / "about" / "index.html").read_text(encoding="utf-8")  # kept where it works
+
+
+def test_the_one_404_page_is_the_default_languages(site: Path) -> None:
+    """A host serves one 404 page for every missing address: the Chinese build's, with its header and its
+    search box (its script shows the English text for /en/ addresses)."""
+    html = (site / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-Hans"' in html
+    assert 'placeholder="搜索"' in html
+    assert not (site / "en" / "404.html").exists()

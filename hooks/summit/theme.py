@@ -51,6 +51,21 @@ def theme_context(site: Site, images: dict[str, Probe] | None = None) -> dict[st
     return context
 
 
+_DEFAULT_404: dict[str, str] = {}
+
+
+def one_404(template_name: str, language: str, output: str) -> str:
+    """The one 404 page a host serves (at the site's root) is the default language's: the i18n plugin
+    builds every language into the same root, the last one's 404 page would win. Its script shows the
+    other language's text for their addresses (``overrides/404.html``)."""
+    if template_name != "404.html":
+        return output
+    if language == LANGUAGES[0]:
+        _DEFAULT_404["page"] = output
+        return output
+    return _DEFAULT_404.get("page", output)
+
+
 def header_logo(logo: Probe | None) -> dict[str, Any] | None:
     """The logo's image in the header (made by summit.datafiles at the logo sizes, at the site's root):
     its file, its file for sharp screens, and its size at 1x."""
