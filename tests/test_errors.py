@@ -190,7 +190,7 @@ def test_unknown_file_and_missing_site(content_copy: Path, errors_of) -> None:
     assert errors_of(content_copy) == [
         "content/site.yml:1:1: (file): file is missing",
         "content/sites.yml:1:1: (file): unknown content file; "
-        "expected one of partners.yml, projects.yml, site.yml, stations.yml or events/<year>.yml",
+        "expected one of partners.yml, people.yml, projects.yml, site.yml, stations.yml or events/<year>.yml",
     ]
 
 

@@ -27,6 +27,8 @@ from .models import (
     EventsFile,
     Partner,
     PartnersFile,
+    PeopleFile,
+    Person,
     Project,
     ProjectsFile,
     Site,
@@ -35,6 +37,7 @@ from .models import (
     Text,
     pictures,
 )
+from .programme import check_programme
 from .timing import build_time, exists, status, timing
 from .yamlsource import Document, Loc, Read, read_files, read_yaml
 
@@ -43,7 +46,10 @@ LIST_FILES: dict[str, tuple[type[BaseModel], str, type[BaseModel]]] = {
     "stations.yml": (StationsFile, "stations", Station),
     "partners.yml": (PartnersFile, "partners", Partner),
     "projects.yml": (ProjectsFile, "projects", Project),
+    "people.yml": (PeopleFile, "people", Person),
 }
+KIND_OF = {"stations": "station", "partners": "partner", "projects": "project", "people": "person"}
+"""The kind of record each list file holds."""
 KNOWN_FILES = {"site.yml", *LIST_FILES}
 EVENTS_FILE_RE = re.compile(r"^(\d{4})\.yml$")
 MAX_RECORDS = 10_000
@@ -68,6 +74,8 @@ class Content:
     """What does not stop the build: missing English, links worth adding, unused records."""
     images: dict[str, Probe] = field(default_factory=dict)
     """Image path as written (``images/x.png``) -> the checked file."""
+    people: dict[str, Person] = field(default_factory=dict)
+    """Speakers, moderators and guests (people.yml), by id."""
 
 
 def content_dir(root: Path, env: typing.Mapping[str, str] = os.environ) -> Path:
@@ -127,7 +135,7 @@ class _Loader:
         self.read_ahead: dict[Path, Read] = {}
         self.errors: list[ContentError] = []
         self.warnings: list[ContentError] = []
-        self.known_ids: dict[str, set[str]] = {k: set() for k in ("station", "partner", "project", "event")}
+        self.known_ids: dict[str, set[str]] = {k: set() for k in ("station", "partner", "project", "event", "person")}
         self.sources: dict[tuple[str, str], tuple[Document, Loc]] = {}
         self.unreadable: set[str] = set()
         self.raw_items: dict[str, list[tuple[Any, Document, Loc]]] = {k: [] for k in self.known_ids}
@@ -237,8 +245,9 @@ class _Loader:
         lists: dict[str, list[Any]] = {}
         for name, (wrapper, key, model) in LIST_FILES.items():
             file = self.folder / name
-            doc = self.read(file, key[:-1]) if file.is_file() else None
-            lists[key] = self.records(doc, wrapper, key, model, key[:-1]) if doc else []
+            doc = self.read(file, KIND_OF[key]) if file.is_file() else None
+            lists[key] = self.records(doc, wrapper, key, model, KIND_OF[key]) if doc else []
+        self.warnings = [w for w in self.warnings if not (w.kind == "translation" and _a_persons_name(w.loc))]
         events = []
         for file in sorted((self.folder / "events").glob("*.yml")):
             doc = self.read(file, "event")
@@ -253,8 +262,17 @@ class _Loader:
                         f"event of {event.date.year} in the file of {year}: move it to events/{event.date.year}.yml",
                     )
                 events.append((event, edoc, loc))
+        people = None if "person" in self.unreadable else self.known_ids["person"]
         for event, doc, loc in events:
-            self.check_event_times(event, doc, loc, site.timezone if site else "Asia/Shanghai")
+            zone = site.timezone if site else "Asia/Shanghai"
+            self.check_event_times(event, doc, loc, zone)
+            check_programme(
+                event,
+                event.timezone or zone,
+                people,
+                lambda where, text, doc=doc, loc=loc: self.error(doc, (*loc, *where), text),
+                lambda where, text, doc=doc, loc=loc: self.warn(doc, (*loc, *where), text, "programme"),
+            )
         self.check_references(site)
         aliases = {
             "stations": self.check_aliases(lists["stations"], "station"),
@@ -264,7 +282,7 @@ class _Loader:
         if site is not None:
             self.check_use(site, lists, events)
         records = [(site, site_doc, ())] if site is not None and site_doc is not None else []
-        records += [r for key in ("stations", "partners", "projects") for r in lists[key]] + events
+        records += [r for key in ("stations", "partners", "projects", "people") for r in lists[key]] + events
         images = self.check_images(records)
         if self.strict:
             promoted = [dataclasses.replace(w, severity="error") for w in self.warnings if w.kind == "translation"]
@@ -277,6 +295,7 @@ class _Loader:
             stations={r.id: r for r, _, _ in lists["stations"]},
             partners={r.id: r for r, _, _ in lists["partners"]},
             projects={r.id: r for r, _, _ in lists["projects"]},
+            people={r.id: r for r, _, _ in lists["people"]},
             events=sorted(
                 (e for e, _, _ in events),
                 key=lambda e: (e.date.first_day, e.date.precise is False, e.start or dt.time.min, e.id),
@@ -422,6 +441,12 @@ class _Loader:
                 return
         if t.end is not None and t.start is not None and t.end <= t.start:
             self.error(doc, (*loc, "end"), "ends before it starts; for an event that passes midnight give end_date")
+
+
+def _a_persons_name(loc: Loc | None) -> bool:
+    """A person's name is written as the person writes it: one with no English form is not a missing
+    translation (the English page shows it as written)."""
+    return loc is not None and len(loc) == 4 and loc[0] == "people" and loc[2:] == ("name", "en")
 
 
 def load_content(

@@ -53,6 +53,7 @@ def image_files(site: Site, images: ImageCache, linked: bool = False) -> dict[st
     folder, to be linked into the site, rather than their bytes."""
     content = site.content
     records = [content.site, *content.stations.values(), *content.partners.values(), *content.projects.values()]
+    records += content.people.values()
     widths: dict[str, set[int]] = {}
     for record in [*records, *content.events]:
         for where, picture in pictures(record):

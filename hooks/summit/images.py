@@ -265,7 +265,9 @@ PHOTO_WIDTHS = (480, 960)
 """A photo's sizes: its width in the pages' galleries, and twice that."""
 HERO_WIDTHS = (640, 1280)
 """The home page's photo: half a desktop's width, and twice that (a phone's whole width at 3x)."""
-WIDTHS = {"logo": LOGO_WIDTHS, "photos": PHOTO_WIDTHS, "hero": HERO_WIDTHS}
+PORTRAIT_WIDTHS = (160, 320)
+"""A person's photo: its width on the person's page and cards, and twice that."""
+WIDTHS = {"logo": LOGO_WIDTHS, "photos": PHOTO_WIDTHS, "hero": HERO_WIDTHS, "photo": PORTRAIT_WIDTHS}
 """The sizes made of an image, by the field that names it."""
 
 

@@ -563,6 +563,71 @@ class Project(Record):
     """Former ids: their old pages redirect here."""
 
 
+class Person(Record):
+    """A speaker, moderator or guest of the summit's sessions. 嘉宾。"""
+
+    id: Slug
+    """Identifier; the person's page is people/<id>/."""
+    name: Line
+    """The name as the person writes it; with no English form, the English page shows it as written."""
+    unverified: bool = False
+    """True while a form of the name is not checked with the person or a public source: pages then show
+    both forms with a note (as in NAMES.md). 姓名写法未核实时为 true。"""
+    title: Line | None = None
+    """Position, e.g. 教授 / Professor."""
+    affiliation: Line | None = None
+    """Organisation."""
+    bio: Markdown | None = None
+    """A short biography, in Markdown."""
+    photo: Picture | None = None
+    """A portrait (a file under content/images/)."""
+    links: list[Link] = []
+    """Links about the person."""
+
+
+class Room(Record):
+    """A room of an event, where its sessions take place. 会场。"""
+
+    id: Slug
+    """Identifier, unique within the event; sessions name it."""
+    name: Line
+    """Name, e.g. 主会场 / Main hall."""
+
+
+SessionKind = Literal[
+    "ceremony", "keynote", "forum", "panel", "roadshow", "signing", "exchange", "workshop", "break", "other"
+]
+
+
+class Session(Record):
+    """One session of an event's programme: a time in a room. 日程中的一场。"""
+
+    id: Slug
+    """Identifier, unique within the event; the session's anchor on the event's page."""
+    title: Line
+    """Title."""
+    kind: SessionKind
+    """Kind of session."""
+    day: Date
+    """Its day (YYYY-MM-DD), one of the event's days."""
+    start: TimeOfDay
+    """Starting time (HH:MM), in the event's time zone."""
+    end: TimeOfDay
+    """Ending time (HH:MM), in the event's time zone."""
+    room: Slug | None = None
+    """Id of one of the event's rooms."""
+    track: Line | None = None
+    """Track (theme) it belongs to."""
+    speakers: list[Slug] = []
+    """Ids of people from people.yml who speak."""
+    moderators: list[Slug] = []
+    """Ids of people from people.yml who moderate."""
+    summary: Text | None = None
+    """What it is, in a sentence or two."""
+    livestream: Url | None = None
+    """Address of its live stream."""
+
+
 EventKind = Literal["roadshow", "forum", "exchange", "signing", "conference", "launch"]
 EventFormat = Literal["online", "offline", "hybrid"]
 EventStatus = Literal["scheduled", "held", "postponed", "cancelled"]
@@ -613,6 +678,10 @@ class Event(Record):
     """scheduled; held once it has taken place; postponed; or cancelled."""
     photos: list[Photo] = []
     """Photographs of the event, shown on its page."""
+    rooms: list[Room] = []
+    """The rooms of its programme, in the order the programme shows them."""
+    sessions: list[Session] = []
+    """Its programme: sessions in rooms across its days (people.yml names their speakers)."""
     aliases: list[Slug] = []
     """Former ids: their old pages redirect here."""
 
@@ -638,6 +707,13 @@ class ProjectsFile(Record):
     """The showcased projects."""
 
 
+class PeopleFile(Record):
+    """content/people.yml."""
+
+    people: list[Any] = []
+    """Speakers, moderators and guests."""
+
+
 class EventsFile(Record):
     """content/events/<year>.yml."""
 
@@ -648,7 +724,7 @@ class EventsFile(Record):
 def pictures(record: BaseModel) -> list[tuple[tuple[str | int, ...], Picture]]:
     """The images a record names, each with its place in the record: (("logo",), ...), (("photos", 0), ...)."""
     found: list[tuple[tuple[str | int, ...], Picture]] = []
-    for name in ("logo", "hero"):
+    for name in ("logo", "hero", "photo"):
         value = getattr(record, name, None)
         if isinstance(value, Picture):
             found.append(((name,), value))

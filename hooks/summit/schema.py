@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from .models import Event, Partner, Project, Record, Site, Station
+from .models import Event, Partner, Person, Project, Record, Site, Station
 
 SCHEMA_DIR = "schema"
 
@@ -38,6 +38,13 @@ class ProjectsFile(Record):
     """The projects."""
 
 
+class PeopleFile(Record):
+    """content/people.yml: speakers, moderators and guests of the sessions. 嘉宾。"""
+
+    people: list[Person] = Field(default_factory=list)
+    """The people."""
+
+
 class EventsFile(Record):
     """content/events/<year>.yml: the events of one year. 某一年的活动。"""
 
@@ -50,6 +57,7 @@ FILES: dict[str, tuple[type[BaseModel], str]] = {
     "stations": (StationsFile, "stations.yml"),
     "partners": (PartnersFile, "partners.yml"),
     "projects": (ProjectsFile, "projects.yml"),
+    "people": (PeopleFile, "people.yml"),
     "events": (EventsFile, "events/*.yml"),
 }
 
@@ -115,6 +123,21 @@ ZH = {
     "decorative": "仅作装饰（无需说明）",
     "primary": "主色 #RRGGBB：页眉、首屏、按钮和日期块",
     "accent": "辅助色 #RRGGBB：链接悬停和强调",
+    "hero": "首页主图",
+    "photos": "照片（可加图注）",
+    "caption": "图注（中英文）",
+    "photo": "照片",
+    "people": "嘉宾",
+    "unverified": "姓名写法未核实时为 true（页面同时显示中英文）",
+    "affiliation": "单位",
+    "bio": "简介（Markdown）",
+    "rooms": "会场（按日程显示的顺序）",
+    "sessions": "日程：各会场、各天的场次",
+    "day": "日期 YYYY-MM-DD（活动的某一天）",
+    "room": "会场编号",
+    "track": "专题",
+    "speakers": "演讲嘉宾编号（people.yml）",
+    "moderators": "主持人编号（people.yml）",
 }
 
 

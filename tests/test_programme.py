@@ -1,0 +1,174 @@
+"""An event's programme in the content: people.yml, rooms and sessions, and what `make check` says of
+them, each at its line. The people and sessions are made up for the tests (the seed names none)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from summit.content import load_content
+
+from conftest import NOW, edit
+
+PEOPLE = """people:
+  - id: li-ming
+    name: {zh: 李明, en: Li Ming}
+    title: {zh: 教授, en: Professor}
+    affiliation: {zh: 测试大学, en: Test University}
+    bio:
+      zh: 研究**人工智能**。
+      en: Works on **artificial intelligence**.
+  - id: wang-fang
+    name: {zh: 王芳}
+  - id: ann-smith
+    name: {zh: 安·史密斯, en: Ann Smith}
+    unverified: true
+"""
+
+PROGRAMME = """    rooms:
+      - {id: main, name: {zh: 主会场, en: Main hall}}
+      - {id: hall-b, name: {zh: B厅, en: Hall B}}
+    sessions:
+      - id: opening
+        title: {zh: 开幕式, en: Opening}
+        kind: ceremony
+        day: 2030-09-01
+        start: "10:00"
+        end: "10:30"
+        room: main
+        speakers: [li-ming]
+      - id: ai-forum
+        title: {zh: 人工智能论坛, en: AI forum}
+        kind: forum
+        day: 2030-09-01
+        start: "10:30"
+        end: "12:00"
+        room: main
+        track: {zh: 人工智能, en: AI}
+        speakers: [wang-fang]
+        moderators: [ann-smith]
+      - id: roadshow
+        title: {zh: 项目路演, en: Roadshow}
+        kind: roadshow
+        day: 2030-09-02
+        start: "10:00"
+        end: "12:00"
+        room: hall-b
+"""
+
+
+def with_programme(content: Path) -> None:
+    (content / "people.yml").write_text(PEOPLE, encoding="utf-8")
+    edit(
+        content / "events" / "2030.yml",
+        "    summary: {zh: 两天的论坛。, en: A two-day forum.}\n",
+        "    summary: {zh: 两天的论坛。, en: A two-day forum.}\n" + PROGRAMME,
+    )
+
+
+def test_a_programme_loads_with_its_people(content_copy: Path) -> None:
+    with_programme(content_copy)
+    content = load_content(content_copy.parent, content_copy, now=NOW)
+    forum = next(e for e in content.events if e.id == "2030-09-01-tokyo-forum")
+    assert [s.id for s in forum.sessions] == ["opening", "ai-forum", "roadshow"]
+    assert [r.name.en for r in forum.rooms] == ["Main hall", "Hall B"]
+    assert content.people["wang-fang"].name.get("en") == "王芳"  # shown as written
+    assert content.people["ann-smith"].unverified
+    # a Chinese name with no English form is not a missing translation
+    assert not [w for w in content.warnings if "people.yml" in w.path]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "error"),
+    [
+        (
+            "day: 2030-09-02\n",
+            "day: 2030-09-03\n",
+            r"sessions\[2\]\.day: 2030-09-03 is not a day of the event \(2030-09-01 to 2030-09-02\)",
+        ),
+        (
+            'start: "10:30"\n        end: "12:00"\n        room: main',
+            'start: "10:30"\n        end: "10:00"\n        room: main',
+            r"sessions\[1\]\.end: ends \(10:00\) before it starts \(10:30\)",
+        ),
+        (
+            "room: hall-b\n",
+            "room: hall-c\n",
+            r"sessions\[2\]\.room: no room 'hall-c' among this event's rooms \(listed: main, hall-b\)",
+        ),
+        (
+            "speakers: [wang-fang]",
+            "speakers: [wang-fung]",
+            r"sessions\[1\]\.speakers\[0\]: no person with id 'wang-fung' in people\.yml",
+        ),
+        (
+            'start: "10:30"\n        end: "12:00"\n        room: main',
+            'start: "10:15"\n        end: "12:00"\n        room: main',
+            r"sessions\[1\]\.start: 'ai-forum' is in the room 'main' while 'opening' \(sessions\[0\], 10:00–10:30\) is",
+        ),
+        (
+            "id: roadshow\n",
+            "id: opening\n",
+            r"sessions\[2\]\.id: the session id 'opening' is already used by sessions\[0\]",
+        ),
+        (
+            "      - {id: hall-b,",
+            "      - {id: main, name: {zh: 二号厅, en: Hall 2}}\n      - {id: hall-b,",
+            r"rooms\[1\]\.id: the room 'main' is already listed as rooms\[0\]",
+        ),
+        ("kind: roadshow\n        day:", "kind: party\n        day:", r"sessions\[2\]\.kind: "),
+    ],
+)
+def test_a_programme_mistake_is_reported_at_its_line(
+    content_copy: Path, errors_of: Callable[[Path], list[str]], old: str, new: str, error: str
+) -> None:
+    with_programme(content_copy)
+    edit(content_copy / "events" / "2030.yml", old, new)
+    lines = errors_of(content_copy)
+    assert len(lines) == 1, lines
+    assert re.match(r"content/events/2030\.yml:\d+:\d+: events\[0\]\." + error, lines[0]), lines[0]
+    line = int(lines[0].split(":")[1])
+    text = (content_copy / "events" / "2030.yml").read_text(encoding="utf-8").splitlines()[line - 1]
+    field = re.findall(r"[a-z_]+", re.match(r"[^:]+:\d+:\d+: (\S+): ", lines[0])[1])[-1]
+    assert f"{field}:" in text, (field, text)  # the line of the field named
+
+
+def test_a_speaker_in_two_rooms_at_once_is_a_warning(content_copy: Path) -> None:
+    with_programme(content_copy)
+    edit(
+        content_copy / "events" / "2030.yml",
+        '        day: 2030-09-02\n        start: "10:00"\n        end: "12:00"\n        room: hall-b\n',
+        '        day: 2030-09-01\n        start: "11:00"\n        end: "12:00"\n        room: hall-b\n'
+        "        speakers: [wang-fang]\n",
+    )
+    content = load_content(content_copy.parent, content_copy, now=NOW)
+    (warning,) = [w for w in content.warnings if w.kind == "programme"]
+    assert re.match(
+        r"content/events/2030\.yml:\d+:\d+: events\[0\]\.sessions\[2\]\.speakers: warning: 'wang-fang' is also in 'ai-forum'",
+        str(warning),
+    ), str(warning)
+
+
+def test_sessions_need_the_events_day(content_copy: Path, errors_of: Callable[[Path], list[str]]) -> None:
+    with_programme(content_copy)
+    text = (content_copy / "events" / "2030.yml").read_text(encoding="utf-8")
+    text = text.replace(
+        '    date: 2030-09-01\n    end_date: 2030-09-02\n    start: "10:00"\n    end: "17:00"\n',
+        "    date: 2030-09\n",
+        1,
+    )
+    (content_copy / "events" / "2030.yml").write_text(text, encoding="utf-8")
+    (line,) = errors_of(content_copy)
+    assert "events[0].sessions: sessions need the event's day" in line
+
+
+def test_a_person_of_an_unreadable_people_file_is_not_reported_missing(
+    content_copy: Path, errors_of: Callable[[Path], list[str]]
+) -> None:
+    with_programme(content_copy)
+    (content_copy / "people.yml").write_text("people:\n  - id: [\n", encoding="utf-8")
+    lines = errors_of(content_copy)
+    assert lines and all(line.startswith("content/people.yml") for line in lines), lines
