@@ -4,6 +4,7 @@ them, each at its line. The people and sessions are made up for the tests (the s
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -172,3 +173,51 @@ def test_a_person_of_an_unreadable_people_file_is_not_reported_missing(
     (content_copy / "people.yml").write_text("people:\n  - id: [\n", encoding="utf-8")
     lines = errors_of(content_copy)
     assert lines and all(line.startswith("content/people.yml") for line in lines), lines
+
+
+# -- the pages ----------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import FIXTURE
+    from sitebuild import copy_project, mkdocs_build
+
+    root = tmp_path_factory.mktemp("programme")
+    project = copy_project(root / "project")
+    content = root / "content"
+    shutil.copytree(FIXTURE, content)
+    with_programme(content)
+    result = mkdocs_build(project, content, today="2025-06-01")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_the_events_page_shows_its_programme_by_day_in_both_languages(built: Path) -> None:
+    for prefix, day, speaker, room in (
+        ("", "2030年9月1日", "李明", "主会场"),
+        ("en/", "Sunday, September 1, 2030", "Li Ming", "Main hall"),
+    ):
+        html = (built / prefix / "events/2030-09-01-tokyo-forum/index.html").read_text(encoding="utf-8")
+        days = re.findall(r'<h3 class="summit-programme__day" id="day-([0-9-]+)">([^<]+)</h3>', html)
+        assert [d for d, _ in days] == ["2030-09-01", "2030-09-02"] and day in days[0][1]
+        sessions = re.findall(r'<li class="summit-session" id="session-([a-z-]+)">', html)
+        assert sessions == ["opening", "ai-forum", "roadshow"]
+        opening = html[html.index('id="session-opening"') : html.index('id="session-ai-forum"')]
+        assert "10:00–10:30" in opening and room in opening
+        (link,) = re.findall(r'<a href="([^"]+)">' + speaker + "</a>", opening)
+        assert link == "../../people/li-ming/"
+        assert (built / prefix / "people/li-ming/index.html").is_file()
+
+
+def test_a_persons_page_lists_their_sessions_and_says_when_a_name_is_unchecked(built: Path) -> None:
+    html = (built / "en/people/ann-smith/index.html").read_text(encoding="utf-8")
+    assert "Ann Smith (安·史密斯)" in html
+    assert "The written forms of this name have not been checked yet." in html
+    assert 'href="../../events/2030-09-01-tokyo-forum/#session-ai-forum"' in html and "Moderator" in html
+    chinese = (built / "people/wang-fang/index.html").read_text(encoding="utf-8")
+    english = (built / "en/people/wang-fang/index.html").read_text(encoding="utf-8")
+    assert "<h1" in english and "王芳" in english.split("<h1", 1)[1][:200]  # shown as written
+    assert "人工智能论坛" in chinese
+    index = (built / "en/people/index.html").read_text(encoding="utf-8")
+    assert index.count('class="summit-card__title"') == 3

@@ -38,6 +38,7 @@ GENERATED = (
     "events/",
     "stations/",
     "projects/",
+    "people/",
     "calendar/",
     "api/",
     "qr/",

@@ -23,7 +23,7 @@ from .markup import front_matter, in_language, inline, localized_path, plain, ri
 from .models import SLUG_RE, Event, EventKind, Station, Text
 from .timetext import TimeText
 from .timing import status, timing
-from .views import agenda, events_by_project, station_events
+from .views import agenda, events_by_project, programme_days, sessions_by_person, station_events
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -194,6 +194,7 @@ class Renderer:
             when=times.when,
             times=times,
             zone_label=times.zone_label,
+            programme_days=programme_days,
             event_data=event_data,
             status_badge=status_badge,
             viewer_time=viewer_time,
@@ -247,6 +248,14 @@ def page_specs(site: Site) -> list[PageSpec]:
         events = presented.get(project.id, [])
         context = {"project": project, "events": events}
         specs.append(PageSpec(f"projects/{project.id}.md", "project.md.j2", context, ("project", project.id)))
+    appearances = functools.cache(lambda: sessions_by_person(content))
+    specs.append(PageSpec("people/index.md", "people.md.j2"))
+    for person in content.people.values():
+
+        def person_context(person_id: str = person.id) -> dict[str, Any]:
+            return {"person": content.people[person_id], "appearances": appearances().get(person_id, [])}
+
+        specs.append(PageSpec(f"people/{person.id}.md", "person.md.j2", person_context, ("person", person.id)))
     for spec in specs:
         check_inside(spec.path)
     return specs

@@ -7,10 +7,18 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from .content import Content
-from .models import Event
+from .models import Event, Session
 from .timing import build_time, status
 
-__all__ = ["Agenda", "agenda", "build_time", "events_by_project", "station_events"]
+__all__ = [
+    "Agenda",
+    "agenda",
+    "build_time",
+    "events_by_project",
+    "programme_days",
+    "sessions_by_person",
+    "station_events",
+]
 
 
 def last_day(event: Event) -> dt.date:
@@ -77,3 +85,22 @@ def events_by_project(content: Content) -> dict[str, list[Event]]:
         for project_id in dict.fromkeys(event.projects):
             found.setdefault(project_id, []).append(event)
     return found
+
+
+def sessions_by_person(content: Content) -> dict[str, list[tuple[Event, Session]]]:
+    """Person id -> the (event, session) pairs they speak at or moderate, in time order."""
+    found: dict[str, list[tuple[Event, Session]]] = {}
+    for event in content.events:
+        for session in sorted(event.sessions, key=lambda s: (s.day, s.start, s.id)):
+            for person in dict.fromkeys(session.speakers + session.moderators):
+                found.setdefault(person, []).append((event, session))
+    return found
+
+
+def programme_days(event: Event) -> list[tuple[dt.date, list[Session]]]:
+    """An event's sessions by day, each day's in time order (then room order, as the rooms are listed)."""
+    rooms = {room.id: index for index, room in enumerate(event.rooms)}
+    days: dict[dt.date, list[Session]] = {}
+    for session in sorted(event.sessions, key=lambda s: (s.day, s.start, rooms.get(s.room or "", len(rooms)), s.id)):
+        days.setdefault(session.day, []).append(session)
+    return list(days.items())
