@@ -420,12 +420,7 @@ def sync_files(folder: Path, files: Mapping[str, bytes | Path]) -> None:
         target = folder / name
         if isinstance(data, Path):
             if not (target.is_file() and target.samefile(data)):
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.unlink(missing_ok=True)
-                try:
-                    os.link(data, target)
-                except OSError:
-                    shutil.copyfile(data, target)
+                link_file(data, target)
             continue
         if target.is_file() and target.read_bytes() == data:
             continue
@@ -439,13 +434,17 @@ def link_tree(source: Path, target: Path) -> None:
     """Put every file of ``source`` at the same place under ``target``: a hard link where the file system
     allows, a copy otherwise; a file already there is replaced."""
     for file in (f for f in source.rglob("*") if f.is_file()):
-        dest = target / file.relative_to(source)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.unlink(missing_ok=True)
-        try:
-            os.link(file, dest)
-        except OSError:
-            shutil.copy2(file, dest)
+        link_file(file, target / file.relative_to(source))
+
+
+def link_file(source: Path, dest: Path) -> None:
+    """``dest`` becomes ``source``: a hard link where the file system allows, a copy otherwise."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.unlink(missing_ok=True)
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copy2(source, dest)
 
 
 def move_tree(source: Path, target: Path) -> None:
