@@ -3,6 +3,7 @@ them, each at its line. The people and sessions are made up for the tests (the s
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Callable
@@ -221,3 +222,17 @@ def test_a_persons_page_lists_their_sessions_and_says_when_a_name_is_unchecked(b
     assert "人工智能论坛" in chinese
     index = (built / "en/people/index.html").read_text(encoding="utf-8")
     assert index.count('class="summit-card__title"') == 3
+
+
+def test_json_ld_names_the_sessions_and_their_people(built: Path) -> None:
+    html = (built / "en/events/2030-09-01-tokyo-forum/index.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1])
+    sessions = {s["name"]: s for s in data["subEvent"]}
+    assert sorted(sessions) == ["AI forum", "Opening", "Roadshow"]
+    forum = sessions["AI forum"]
+    assert forum["startDate"] == "2030-09-01T10:30:00+09:00" and forum["location"]["name"] == "Main hall"
+    assert [p["name"] for p in forum["performer"]] == ["王芳", "Ann Smith"]
+    assert forum["url"].endswith("/en/events/2030-09-01-tokyo-forum/#session-ai-forum")
+    person = (built / "people/li-ming/index.html").read_text(encoding="utf-8")
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', person, re.S)[1])
+    assert ld["@type"] == "Person" and ld["name"] == "李明" and ld["jobTitle"] == "教授"

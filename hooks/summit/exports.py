@@ -19,7 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .calendar import Site, in_calendars
 from .i18n import Locale
-from .models import Event
+from .models import Event, Person, Session
+from .programme import moment
 from .timing import timing
 
 INLANGUAGE = {"zh": "zh-CN", "en": "en"}
@@ -295,6 +296,46 @@ def json_ld(site: Site, event: Event, loc: Locale) -> dict[str, Any] | None:
         locations.append(place)
     if locations:
         data["location"] = locations[0] if len(locations) == 1 else locations
+    if event.sessions:
+        data["subEvent"] = [session_ld(site, event, session, loc) for session in event.sessions]
+    return data
+
+
+def session_ld(site: Site, event: Event, session: Session, loc: Locale) -> dict[str, Any]:
+    """schema.org Event data of one session, inside its event's (``subEvent``)."""
+    lang, zone = loc.lang, event.timezone or site.content.site.timezone
+    data: dict[str, Any] = {
+        "@type": "Event",
+        "name": session.title.get(lang),
+        "url": site.page_url(f"events/{event.id}/", lang) + f"#session-{session.id}",
+        "startDate": moment(session, "start", zone).isoformat(),
+        "endDate": moment(session, "end", zone).isoformat(),
+    }
+    if session.summary is not None:
+        data["description"] = session.summary.get(lang)
+    room = next((r for r in event.rooms if r.id == session.room), None)
+    if room is not None:
+        data["location"] = {"@type": "Place", "name": room.name.get(lang)}
+    people = [site.content.people[p] for p in dict.fromkeys(session.speakers + session.moderators)]
+    if people:
+        data["performer"] = [person_ld(site, person, loc, full=False) for person in people]
+    return data
+
+
+def person_ld(site: Site, person: Person, loc: Locale, full: bool = True) -> dict[str, Any]:
+    """schema.org Person data of a person's page (``full``), or as a session's performer."""
+    lang = loc.lang
+    data: dict[str, Any] = {
+        "@type": "Person",
+        "name": person.name.get(lang),
+        "url": site.page_url(f"people/{person.id}/", lang),
+    }
+    if full:
+        data = {"@context": "https://schema.org", **data}
+        if person.title is not None:
+            data["jobTitle"] = person.title.get(lang)
+        if person.affiliation is not None:
+            data["affiliation"] = {"@type": "Organization", "name": person.affiliation.get(lang)}
     return data
 
 

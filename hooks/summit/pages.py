@@ -17,7 +17,7 @@ from markupsafe import escape
 
 from .blocks import Blocks
 from .calendar import Site, add_links, in_calendars, webcal
-from .exports import dumps, json_ld, organization
+from .exports import dumps, json_ld, organization, person_ld
 from .i18n import LANGUAGES, Locale
 from .markup import front_matter, in_language, inline, localized_path, plain, rich, slug
 from .models import SLUG_RE, Event, EventKind, Station, Text
@@ -207,6 +207,7 @@ class Renderer:
             organization=lambda: organization(self.site, loc),
             feed_url=lambda path: webcal(self.site.page_url(path, lang)),
             json_ld=lambda event: json_ld(self.site, event, loc),
+            person_ld=lambda person: person_ld(self.site, person, loc),
             dumps=dumps,
             site=self.content.site,
             content=self.content,
