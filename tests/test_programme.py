@@ -236,3 +236,29 @@ def test_json_ld_names_the_sessions_and_their_people(built: Path) -> None:
     person = (built / "people/li-ming/index.html").read_text(encoding="utf-8")
     ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', person, re.S)[1])
     assert ld["@type"] == "Person" and ld["name"] == "李明" and ld["jobTitle"] == "教授"
+
+
+def test_each_session_is_in_the_events_calendar_and_has_its_own(built: Path) -> None:
+    from icalendar import Calendar
+
+    def entries(path: str) -> list:
+        calendar = Calendar.from_ical((built / path).read_bytes())
+        return [c for c in calendar.walk() if c.name == "VEVENT"]
+
+    own = entries("en/calendar/events/2030-09-01-tokyo-forum.ics")
+    assert [str(e["summary"]) for e in own] == [
+        "Tokyo industry forum",
+        "Opening · Tokyo industry forum",
+        "AI forum · Tokyo industry forum",
+        "Roadshow · Tokyo industry forum",
+    ]
+    forum = own[2]
+    assert forum.decoded("dtstart").isoformat() == "2030-09-01T01:30:00+00:00"  # 10:30 in Tokyo
+    assert str(forum["location"]) == "Main hall, Conference Centre, Tokyo"
+    assert str(forum["url"]).endswith("/en/events/2030-09-01-tokyo-forum/#session-ai-forum")
+    (alone,) = entries("calendar/events/2030-09-01-tokyo-forum/ai-forum.ics")
+    assert str(alone["summary"]) == "人工智能论坛 · 东京产业论坛" and str(alone["uid"]) == str(forum["uid"])
+    feed = entries("en/calendar/events.ics")  # the feed of all events keeps to the events
+    assert len(feed) == 4 and not [e for e in feed if "#session-" in str(e["url"])]
+    html = (built / "en/events/2030-09-01-tokyo-forum/index.html").read_text(encoding="utf-8")
+    assert 'href="../../calendar/events/2030-09-01-tokyo-forum/ai-forum.ics" download' in html

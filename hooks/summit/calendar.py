@@ -17,7 +17,8 @@ from icalendar import Event as VEvent
 from .content import Content
 from .errors import making
 from .i18n import Locale
-from .models import Event
+from .models import Event, Session
+from .programme import moment
 from .timing import UTC, timing
 
 ICS_STATUS = {"scheduled": "CONFIRMED", "held": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
@@ -85,6 +86,27 @@ def _vevent(site: Site, event: Event, loc: Locale) -> VEvent:
     return item
 
 
+def _session_vevent(site: Site, event: Event, session: Session, loc: Locale) -> VEvent:
+    """A session as an event of its own: its room (and the event's place) as location."""
+    zone = event.timezone or site.content.site.timezone
+    item = VEvent()
+    item.add("uid", f"{event.id}.{session.id}@{site.content.site.acronym.lower()}")
+    item.add("dtstamp", dt.datetime.combine(site.now.astimezone(UTC).date(), dt.time(), UTC))
+    item.add("dtstart", moment(session, "start", zone).astimezone(UTC))
+    item.add("dtend", moment(session, "end", zone).astimezone(UTC))
+    item.add("summary", f"{session.title.get(loc.lang)} · {event.title.get(loc.lang)}")
+    url = site.page_url(f"events/{event.id}/", loc.lang) + f"#session-{session.id}"
+    about = f"{session.summary.get(loc.lang)}\n\n" if session.summary is not None else ""
+    item.add("description", f"{about}{url}")
+    item.add("url", url)
+    room = next((r.name.get(loc.lang) for r in event.rooms if r.id == session.room), None)
+    place = loc.join([p for p in (room, _place(event, loc)) if p])
+    if place:
+        item.add("location", place)
+    item.add("status", ICS_STATUS[event.status])
+    return item
+
+
 class Calendars:
     """Calendars of one language. Each event's VEVENT is made and serialised once, then shared by every
     feed it belongs to (the feed of all events, its stations' feeds, its own file)."""
@@ -100,8 +122,16 @@ class Calendars:
                 self._vevents[event.id] = _vevent(self.site, event, self.loc).to_ical()
         return self._vevents[event.id]
 
-    def ics(self, events: list[Event], name: str) -> bytes:
-        """A calendar of ``events`` (those with a day)."""
+    def ics(self, events: list[Event], name: str, sessions: bool = False) -> bytes:
+        """A calendar of ``events`` (those with a day), with their sessions when asked (an event's own
+        file: the feeds of all events and of a station keep to the events)."""
+        entries = [self.vevent(e) for e in events if in_calendars(e)]
+        if sessions:
+            entries += [self.session(e, s) for e in events if in_calendars(e) for s in e.sessions]
+        return self.ics_of(entries, name)
+
+    def ics_of(self, entries: list[bytes], name: str) -> bytes:
+        """A calendar named ``name`` holding the serialised ``entries``."""
         cal = Calendar()
         cal.add("prodid", f"-//{self.site.content.site.acronym}//Summit site//{self.loc.lang.upper()}")
         cal.add("version", "2.0")
@@ -112,8 +142,11 @@ class Calendars:
         end = b"END:VCALENDAR\r\n"
         head = cal.to_ical()
         assert head.endswith(end)
-        body = b"".join(self.vevent(e) for e in events if in_calendars(e))
-        return head[: -len(end)] + body + end
+        return head[: -len(end)] + b"".join(entries) + end
+
+    def session(self, event: Event, session: Session) -> bytes:
+        with self.site.making("event", event.id, f"the calendar entry of its session '{session.id}' ({self.loc.lang})"):
+            return _session_vevent(self.site, event, session, self.loc).to_ical()
 
 
 def _stamp(moment: dt.datetime) -> str:

@@ -88,7 +88,11 @@ def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
     for event in content.events:
         with site.making("event", event.id, f"its calendar and QR code ({lang})"):
             if in_calendars(event):
-                files[f"calendar/events/{event.id}.ics"] = calendars.ics([event], event.title.get(lang))
+                files[f"calendar/events/{event.id}.ics"] = calendars.ics([event], event.title.get(lang), sessions=True)
+                for session in event.sessions:
+                    name = f"{session.title.get(lang)} · {event.title.get(lang)}"
+                    entry = calendars.ics_of([calendars.session(event, session)], name)
+                    files[f"calendar/events/{event.id}/{session.id}.ics"] = entry
             files[f"qr/events/{event.id}.svg"] = qr.svg(site.page_url(f"events/{event.id}/", lang))
     with site.making("site", "", f"the icons and the web app manifest ({lang})"):
         logo = content.images[content.site.logo.path] if content.site.logo else None
