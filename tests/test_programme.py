@@ -262,3 +262,27 @@ def test_each_session_is_in_the_events_calendar_and_has_its_own(built: Path) -> 
     assert len(feed) == 4 and not [e for e in feed if "#session-" in str(e["url"])]
     html = (built / "en/events/2030-09-01-tokyo-forum/index.html").read_text(encoding="utf-8")
     assert 'href="../../calendar/events/2030-09-01-tokyo-forum/ai-forum.ics" download' in html
+
+
+@pytest.fixture(scope="module")
+def searcher(chromium, built: Path):
+    from test_search import _visitor
+
+    yield from _visitor(chromium, built)
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "expected"),
+    [
+        ("zh", "李明", "/people/li-ming/"),
+        ("zh", "Li Ming", "/people/li-ming/"),  # the other language's form of the name
+        ("en", "Li Ming", "/en/people/li-ming/"),
+        ("en", "李明", "/en/people/li-ming/"),
+        ("en", "王芳", "/en/people/wang-fang/"),  # a name with no English form, as written
+        ("en", "AI forum", "/en/events/2030-09-01-tokyo-forum/"),  # a session's title finds its event
+    ],
+)
+def test_a_name_in_either_language_finds_the_persons_page(searcher, lang: str, query: str, expected: str) -> None:
+    from test_search import _check
+
+    _check(searcher, lang, query, expected)

@@ -39,8 +39,9 @@ from .calendar import Site
 from .content import Content
 from .i18n import LANGUAGES, Locale
 from .markup import rich
-from .models import Event, Text
+from .models import Event, Person, Session, Text
 from .timing import timing
+from .views import sessions_by_person
 
 __all__ = [
     "KINDS",
@@ -58,7 +59,7 @@ __all__ = [
     "ui_strings",
 ]
 
-KINDS = ("event", "station", "partner", "project", "page")
+KINDS = ("event", "station", "partner", "project", "person", "page")
 """What a result can be; the page shows the kind's name in the reader's language."""
 PART_SIZE = 500
 """Pages per part of a language's index (see ``parts``); ``SUMMIT_SEARCH_PART`` sets another."""
@@ -209,6 +210,7 @@ class _Documents:
             ("stations/index.md", "stations"),
             ("projects/index.md", "projects"),
             ("partners.md", "partners"),
+            ("people/index.md", "people"),
         ):
             docs.append(self.doc("page", path, self.phrase(f"{key}.title"), escape(self.phrase(f"{key}.intro"))))
         for event in content.events:
@@ -251,7 +253,25 @@ class _Documents:
                     self.tx(partner.description),
                 )
                 docs.append(dataclasses.replace(partners, url=f"{partners.url}#{partner.id}"))
+        appearances = sessions_by_person(content)
+        for person in content.people.values():
+            with self.making("person", person.id):
+                docs.append(self.person(person, appearances.get(person.id, [])))
         return docs
+
+    def person(self, person: Person, appearances: list[tuple[Event, Session]]) -> SearchDoc:
+        """A person's page, found by their name in either language (both forms are its aliases)."""
+        forms = [form for form in (person.name.zh, person.name.en) if form and form != person.name.get(self.lang)]
+        return self.doc(
+            "person",
+            f"people/{person.id}.md",
+            person.name.get(self.lang),
+            self.names([person.title, person.affiliation]),
+            rich(person.bio.get(self.lang)) if person.bio else "",
+            self.names([session.title for _, session in appearances]),
+            self.names(list({event.id: event.title for event, _ in appearances}.values())),
+            aliases=tuple(forms),
+        )
 
     def home(self) -> SearchDoc:
         info = self.info
@@ -304,6 +324,10 @@ class _Documents:
             self.names([self.industries.get(i) for i in event.industries]),
             self.tx(event.summary),
             rich(event.body.get(self.lang)) if event.body else "",
+            self.names([session.title for session in event.sessions]),
+            self.names(
+                [content.people[p].name for s in event.sessions for p in dict.fromkeys(s.speakers + s.moderators)]
+            ),
             date=_event_date(event, self.site, loc),
         )
 
@@ -325,6 +349,7 @@ def dictionary(content: Content) -> list[str]:
         texts += [station.name, station.city, station.country]
     texts += [p.name for p in content.partners.values()]
     texts += [p.name for p in content.projects.values()]
+    texts += [p.name for p in content.people.values()]
     texts += [e.city for e in content.events] + [e.venue for e in content.events]
     names = {t.zh.strip() for t in texts if t is not None}
     return sorted(n for n in names if _CJK.search(n) and len(n) <= WORD_LIMIT and not re.search(r"\s", n))
