@@ -286,3 +286,30 @@ def test_a_name_in_either_language_finds_the_persons_page(searcher, lang: str, q
     from test_search import _check
 
     _check(searcher, lang, query, expected)
+
+
+def test_schedule_json_holds_the_sessions_for_conference_apps(built: Path) -> None:
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parent / "fixtures/schemas/c3voc-schedule.schema.json").read_text())
+    validator = jsonschema.Draft6Validator(schema, format_checker=jsonschema.FormatChecker())
+    for lang in ("", "en/"):
+        data = json.loads((built / lang / "schedule.json").read_text(encoding="utf-8"))
+        assert list(validator.iter_errors(data)) == []
+    conference = json.loads((built / "en/schedule.json").read_text(encoding="utf-8"))["schedule"]["conference"]
+    first = next(d for d in conference["days"] if d["date"] == "2030-09-01")
+    assert sorted(first["rooms"]) == ["Main hall"]  # the forum is its sessions, each in its room
+    opening, forum = first["rooms"]["Main hall"]
+    assert (forum["title"], forum["subtitle"], forum["track"], forum["type"]) == (
+        "AI forum",
+        "Tokyo industry forum",
+        "AI",
+        "forum",
+    )
+    assert (forum["date"], forum["start"], forum["duration"]) == ("2030-09-01T09:30:00+08:00", "09:30", "01:30")
+    assert [p["name"] for p in forum["persons"]] == ["王芳", "Ann Smith"]
+    assert forum["persons"][1]["url"].endswith("/en/people/ann-smith/")
+    assert forum["url"].endswith("#session-ai-forum") and opening["guid"] != forum["guid"]
+    second = next(d for d in conference["days"] if d["date"] == "2030-09-02")
+    assert [e["title"] for e in second["rooms"]["Hall B"]] == ["Roadshow"]
+    assert "Hall B" in [r["name"] for r in conference["rooms"]]

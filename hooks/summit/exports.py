@@ -42,9 +42,9 @@ def _guid(site: Site, kind: str, key: str) -> str:
     return str(uuid.uuid5(namespace, f"{kind}:{key}"))
 
 
-def _number(site: Site, event: Event) -> int:
-    """A stable positive integer id (frab still requires one)."""
-    return int(_guid(site, "event", event.id).replace("-", "")[:7], 16) + 1
+def _number(site: Site, key: str) -> int:
+    """A stable positive integer id of an event or session (frab still requires one)."""
+    return int(_guid(site, "event", key).replace("-", "")[:7], 16) + 1
 
 
 def _room(event: Event) -> str:
@@ -74,36 +74,80 @@ def _frab_event(
     else:
         start = dt.datetime.combine(t.first_day, dt.time(), zone)
         end = dt.datetime.combine(t.last_day + dt.timedelta(days=1), dt.time(), zone)
-    room = _room(event)
-    rooms[room] = None
     links = [
         {"type": "web", "url": url, "title": loc.t(f"event.{name}")}
         for name, url in (("livestream", event.livestream), ("registration", event.registration))
         if url
     ]
-    by_day.setdefault(start.date(), []).append(
-        {
-            "id": _number(site, event),
-            "guid": _guid(site, "event", event.id),
-            "date": start.isoformat(),
-            "start": f"{start:%H:%M}",
-            "end": end.isoformat(),
-            "duration": _hhmm(end - start),
-            "room": room,
-            "slug": f"{site.content.site.acronym.lower()}-{event.id}",
-            "url": site.page_url(f"events/{event.id}/", loc.lang),
-            "title": event.title.get(loc.lang),
-            "subtitle": "",
-            "track": loc.t(f"kind.{event.kind}"),
-            "type": event.kind,
-            "language": loc.lang,
-            "abstract": event.summary.get(loc.lang),
-            "description": event.body.get(loc.lang) if event.body else "",
-            "persons": [],
-            "links": links,
-            "attachments": [],
+    url = site.page_url(f"events/{event.id}/", loc.lang)
+    entry = {
+        "id": _number(site, event.id),
+        "guid": _guid(site, "event", event.id),
+        "slug": f"{site.content.site.acronym.lower()}-{event.id}",
+        "url": url,
+        "title": event.title.get(loc.lang),
+        "subtitle": "",
+        "track": loc.t(f"kind.{event.kind}"),
+        "type": event.kind,
+        "language": loc.lang,
+        "abstract": event.summary.get(loc.lang),
+        "description": event.body.get(loc.lang) if event.body else "",
+        "persons": [],
+        "links": links,
+        "attachments": [],
+    }
+    if not event.sessions:
+        _place_entry(entry, start, end, _room(event), by_day, rooms)
+        return
+    # an event with a programme is its sessions: what a conference app lists, each in its room
+    names = {room.id: room.name.get(loc.lang) for room in event.rooms}
+    session_zone = event.timezone or site.content.site.timezone
+    for session in event.sessions:
+        key = f"{event.id}.{session.id}"
+        people = [site.content.people[p] for p in dict.fromkeys(session.speakers + session.moderators)]
+        item = {
+            **entry,
+            "id": _number(site, key),
+            "guid": _guid(site, "event", key),
+            "slug": f"{site.content.site.acronym.lower()}-{event.id}-{session.id}",
+            "url": f"{url}#session-{session.id}",
+            "title": session.title.get(loc.lang),
+            "subtitle": event.title.get(loc.lang),
+            "track": session.track.get(loc.lang) if session.track else loc.t(f"kind.{event.kind}"),
+            "type": session.kind,
+            "abstract": session.summary.get(loc.lang) if session.summary else "",
+            "description": "",
+            "persons": [_frab_person(site, loc, person) for person in people],
+            "links": [{"type": "web", "url": session.livestream, "title": loc.t("event.livestream")}]
+            if session.livestream
+            else [],
         }
-    )
+        room = names.get(session.room or "") or _room(event)
+        begin = moment(session, "start", session_zone).astimezone(zone)
+        _place_entry(item, begin, moment(session, "end", session_zone).astimezone(zone), room, by_day, rooms)
+
+
+def _place_entry(
+    entry: dict[str, Any],
+    start: dt.datetime,
+    end: dt.datetime,
+    room: str,
+    by_day: dict[dt.date, list[dict[str, Any]]],
+    rooms: dict[str, None],
+) -> None:
+    """Put a frab entry on its day, in its room, with its times."""
+    rooms[room] = None
+    timed = {"date": start.isoformat(), "start": f"{start:%H:%M}", "end": end.isoformat()}
+    by_day.setdefault(start.date(), []).append({**entry, **timed, "duration": _hhmm(end - start), "room": room})
+
+
+def _frab_person(site: Site, loc: Locale, person: Person) -> dict[str, Any]:
+    return {
+        "guid": _guid(site, "person", person.id),
+        "name": person.name.get(loc.lang),
+        "url": site.page_url(f"people/{person.id}/", loc.lang),
+        "biography": person.bio.get(loc.lang) if person.bio else None,
+    }
 
 
 def frab_schedule(site: Site, loc: Locale) -> dict[str, Any]:
