@@ -313,3 +313,37 @@ def test_schedule_json_holds_the_sessions_for_conference_apps(built: Path) -> No
     second = next(d for d in conference["days"] if d["date"] == "2030-09-02")
     assert [e["title"] for e in second["rooms"]["Hall B"]] == ["Roadshow"]
     assert "Hall B" in [r["name"] for r in conference["rooms"]]
+
+
+def test_schedule_xml_is_valid_frab_xml_with_the_same_sessions(built: Path) -> None:
+    from lxml import etree
+
+    xsd = etree.XMLSchema(etree.parse(str(Path(__file__).parent / "fixtures/schemas/c3voc-schedule.xml.xsd")))
+    for lang in ("", "en/"):
+        document = etree.parse(str(built / lang / "schedule.xml"))
+        assert xsd.validate(document), xsd.error_log
+    document = etree.parse(str(built / "en/schedule.xml"))
+    data = json.loads((built / "en/schedule.json").read_text(encoding="utf-8"))
+    in_json = [
+        (day["date"], room, entry["guid"], entry["title"])
+        for day in data["schedule"]["conference"]["days"]
+        for room, entries in day["rooms"].items()
+        for entry in entries
+    ]
+    in_xml = [
+        (day.get("date"), room.get("name"), event.get("guid"), event.findtext("title"))
+        for day in document.iterfind("day")
+        for room in day.iterfind("room")
+        for event in room.iterfind("event")
+    ]
+    assert in_xml == in_json and len(in_xml) == 6  # three events, and the forum as its three sessions
+    forum = document.find(".//event[title='AI forum']")
+    assert [p.text for p in forum.iterfind("persons/person")] == ["王芳", "Ann Smith"]
+    assert (forum.findtext("start"), forum.findtext("duration"), forum.findtext("room")) == (
+        "09:30",
+        "01:30",
+        "Main hall",
+    )
+    # the check can fail: an event with no guid is refused
+    del forum.attrib["guid"]
+    assert not xsd.validate(document)

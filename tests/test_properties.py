@@ -30,6 +30,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
+from lxml import etree
 from PIL import Image
 
 from summit.content import load_content
@@ -46,6 +47,8 @@ C3VOC = jsonschema.Draft6Validator(
     format_checker=jsonschema.FormatChecker(),
 )
 """The c3voc schedule schema (formats checked too), which conference apps' schedule.json follows."""
+FRAB_XSD = etree.XMLSchema(etree.parse(str(ROOT / "tests" / "fixtures" / "schemas" / "c3voc-schedule.xml.xsd")))
+"""The XSD of schedule.xml, the form ConfClerk and Giggity read."""
 NOW = dt.datetime(2025, 6, 1, 9, 30, tzinfo=zoneinfo.ZoneInfo("Asia/Shanghai"))
 ERROR_LINE = re.compile(r"^[^:\n]+\.yml:\d+:\d+: \S.*: \S.*$|^[^:\n]+:1:1: \(file\): \S.*$")
 
@@ -441,6 +444,8 @@ def check_outputs(files: dict[str, Any], api: jsonschema.protocols.Validator) ->
                 assert image.format == "PNG" and image.width == image.height, path
         elif path.endswith(".webmanifest"):
             assert json.loads(data)["icons"], path
+        elif path.split("/")[-1].startswith("schedule.") and path.endswith(".xml"):
+            assert FRAB_XSD.validate(etree.fromstring(data).getroottree()), FRAB_XSD.error_log
         else:
             raise AssertionError(f"an output nobody checks: {path}")
 

@@ -12,6 +12,7 @@ from markupsafe import escape
 
 from .calendar import Calendars, Site, in_calendars
 from .exports import INLANGUAGE, api_feed, api_schema, dumps, frab_schedule
+from .frabxml import frab_xml
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Locale
 from .icons import icons, manifest
 from .images import WIDTHS, ImageCache
@@ -66,6 +67,12 @@ def image_files(site: Site, images: ImageCache, linked: bool = False) -> dict[st
     return files
 
 
+def frab_files(site: Site, loc: Locale) -> dict[str, bytes]:
+    """The frab schedule as JSON and as XML (what conference apps read), from the same data."""
+    schedule = frab_schedule(site, loc)
+    return {"schedule.json": dumps(schedule).encode(), "schedule.xml": frab_xml(schedule)}
+
+
 def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
     """Calendars, JSON exports and QR codes of one language, by docs path in the default language's form."""
     content = site.content
@@ -75,7 +82,7 @@ def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
     with site.making("site", "", f"the site's calendar and schedule ({lang})"):
         files = {
             "calendar/events.ics": calendars.ics(content.events, loc.t("calendar.feed_all", short=short)),
-            "schedule.json": dumps(frab_schedule(site, loc)).encode(),
+            **frab_files(site, loc),
             "api/events.json": dumps(api_feed(site, loc, content.events)).encode(),
         }
     for station in content.stations.values():
