@@ -347,3 +347,20 @@ def test_schedule_xml_is_valid_frab_xml_with_the_same_sessions(built: Path) -> N
     # the check can fail: an event with no guid is refused
     del forum.attrib["guid"]
     assert not xsd.validate(document)
+
+
+def test_the_api_gives_each_event_its_sessions_and_their_people(built: Path) -> None:
+    import jsonschema
+
+    schema = json.loads((built / "api/events.schema.json").read_text(encoding="utf-8"))
+    feed = json.loads((built / "en/api/events.json").read_text(encoding="utf-8"))
+    jsonschema.validate(feed, schema)
+    forum = next(e for e in feed["events"] if e["id"] == "2030-09-01-tokyo-forum")
+    assert [s["id"] for s in forum["sessions"]] == ["opening", "ai-forum", "roadshow"]
+    talk = forum["sessions"][1]
+    assert (talk["start"], talk["room"], talk["track"]) == ("2030-09-01T10:30:00+09:00", "Main hall", "AI")
+    assert [p["name"] for p in talk["moderators"]] == ["Ann Smith"]
+    assert talk["moderators"][0]["url"].endswith("/en/people/ann-smith/")
+    assert talk["ics"].endswith("/en/calendar/events/2030-09-01-tokyo-forum/ai-forum.ics")
+    assert "sessions" in schema["$defs"]["ApiEvent"]["properties"]
+    assert all(e["sessions"] == [] for e in feed["events"] if e["id"] != forum["id"])

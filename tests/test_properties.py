@@ -33,9 +33,9 @@ from icalendar import Calendar
 from lxml import etree
 from PIL import Image
 
+from summit.api import api_schema
 from summit.content import load_content
 from summit.errors import ContentErrors
-from summit.exports import api_schema
 from summit.generate import site_of
 from summit.render import render_all
 from summit.search import documents

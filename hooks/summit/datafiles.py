@@ -10,8 +10,9 @@ from pathlib import Path
 import segno
 from markupsafe import escape
 
+from .api import api_feed, api_schema
 from .calendar import Calendars, Site, in_calendars
-from .exports import INLANGUAGE, api_feed, api_schema, dumps, frab_schedule
+from .exports import INLANGUAGE, dumps, frab_schedule
 from .frabxml import frab_xml
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Locale
 from .icons import icons, manifest

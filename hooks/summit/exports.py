@@ -1,9 +1,10 @@
-"""Machine-readable exports of the schedule: frab/c3voc ``schedule.json``, the site's own
-``api/events.json`` (with its JSON Schema), and schema.org ``Event`` JSON-LD for event pages.
+"""Machine-readable exports of the schedule: frab/c3voc ``schedule.json`` (``frabxml`` writes its XML
+form) and schema.org JSON-LD for event and person pages (``api`` makes the site's own ``api/``).
 
 frab mapping: the summit is the conference (acronym lower-cased); every day that has events is a day;
 a "room" is where the event takes place: "Online" for online events, the city for offline and hybrid
-ones (or "Offline" when no city is given); the track and type are the event's kind; an all-day event
+ones (or "Offline" when no city is given), a session's own room; the track and type are the event's
+kind (a session's track and kind); an event with a programme is listed as its sessions; an all-day event
 starts at 00:00 and lasts 24 hours a day; month-only events are left out until their day is known.
 """
 
@@ -12,10 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from typing import Any, Literal
+from typing import Any
 from zoneinfo import ZoneInfo
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from .calendar import Site, in_calendars
 from .i18n import Locale
@@ -200,103 +199,6 @@ def frab_schedule(site: Site, loc: Locale) -> dict[str, Any]:
             "conference": conference,
         },
     }
-
-
-class ApiRef(BaseModel):
-    """A station, partner or project an event involves."""
-
-    id: str = Field(description="Its id.")
-    name: str = Field(description="Its name in the feed's language.")
-    url: str | None = Field(description="Its page, if it has one.")
-
-
-class ApiEvent(BaseModel):
-    """One event in ``api/events.json``."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: str = Field(description="Stable id; the page is events/<id>/.")
-    title: str
-    kind: str = Field(description="roadshow, forum, exchange, signing, conference or launch.")
-    format: Literal["online", "offline", "hybrid"] | None
-    status: Literal["scheduled", "held", "postponed", "cancelled"]
-    precision: Literal["time", "day", "month"] = Field(
-        description="time: start (and end) are date-times; day: whole days; month: the day is not known yet."
-    )
-    start: str = Field(description="ISO 8601: a date-time with offset (time), a date (day) or YYYY-MM (month).")
-    end: str | None = Field(description="Like start; for day precision the last day (inclusive).")
-    timezone: str = Field(description="IANA zone the times were given in.")
-    city: str | None
-    venue: str | None
-    summary: str
-    url: str = Field(description="The event's page in the feed's language.")
-    ics: str | None = Field(description="The event's .ics file (none for month precision).")
-    livestream: str | None
-    registration: str | None
-    stations: list[ApiRef]
-    partners: list[ApiRef]
-    projects: list[ApiRef]
-
-
-class ApiFeed(BaseModel):
-    """``api/events.json`` and ``api/stations/<id>.json``: a summit's agenda for other sites to embed."""
-
-    version: Literal[1] = 1
-    language: Literal["zh", "en"]
-    generated: str = Field(description="The day the site was built (YYYY-MM-DD).")
-    timezone: str = Field(description="The site's zone.")
-    station: str | None = Field(description="The station of a station feed.")
-    events: list[ApiEvent]
-
-
-def api_feed(site: Site, loc: Locale, events: list[Event], station: str | None = None) -> dict[str, Any]:
-    content = site.content
-    lang = loc.lang
-
-    def refs(ids: list[str], records: dict[str, Any], path: str | None) -> list[ApiRef]:
-        url = (lambda i: site.page_url(path.format(id=i), lang)) if path else (lambda i: None)
-        return [ApiRef(id=i, name=records[i].name.get(lang), url=url(i)) for i in ids]
-
-    items = []
-    for event in events:
-        with site.making("event", event.id, f"its entry in api/ ({lang})"):
-            t = timing(event, content.site.timezone)
-            if t.precision == "time":
-                start, end = t.start.isoformat(), t.end.isoformat() if t.end else None
-            elif t.precision == "day":
-                start, end = t.first_day.isoformat(), t.last_day.isoformat()
-            else:
-                start, end = f"{t.first_day:%Y-%m}", None
-            items.append(
-                ApiEvent(
-                    id=event.id,
-                    title=event.title.get(lang),
-                    kind=event.kind,
-                    format=event.format,
-                    status=event.status,
-                    precision=t.precision,
-                    start=start,
-                    end=end,
-                    timezone=t.zone,
-                    city=event.city.get(lang) if event.city else None,
-                    venue=event.venue.get(lang) if event.venue else None,
-                    summary=event.summary.get(lang),
-                    url=site.page_url(f"events/{event.id}/", lang),
-                    ics=site.page_url(f"calendar/events/{event.id}.ics", lang) if in_calendars(event) else None,
-                    livestream=event.livestream,
-                    registration=event.registration,
-                    stations=refs(event.stations, content.stations, "stations/{id}/"),
-                    partners=refs(event.partners, content.partners, None),
-                    projects=refs(event.projects, content.projects, "projects/{id}/"),
-                )
-            )
-    day = site.now.date().isoformat()
-    feed = ApiFeed(language=lang, generated=day, timezone=content.site.timezone, station=station, events=items)
-    return feed.model_dump(mode="json")
-
-
-def api_schema() -> dict[str, Any]:
-    return ApiFeed.model_json_schema()
 
 
 def json_ld(site: Site, event: Event, loc: Locale) -> dict[str, Any] | None:

@@ -1,0 +1,153 @@
+"""``api/``: the summit's agenda as JSON for other sites to embed (``api/events.json``, a feed per
+station), each event with its sessions and their people, and a JSON Schema made from the models below."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .calendar import Site, in_calendars
+from .i18n import Locale
+from .models import Event, Session
+from .programme import moment
+from .timing import timing
+
+
+class ApiRef(BaseModel):
+    """A station, partner or project an event involves."""
+
+    id: str = Field(description="Its id.")
+    name: str = Field(description="Its name in the feed's language.")
+    url: str | None = Field(description="Its page, if it has one.")
+
+
+class ApiSession(BaseModel):
+    """One session of an event's programme."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="Unique within its event; its anchor on the event's page is #session-<id>.")
+    title: str
+    kind: str = Field(
+        description="ceremony, keynote, forum, panel, roadshow, signing, exchange, workshop, break or other."
+    )
+    start: str = Field(description="ISO 8601 date-time with offset.")
+    end: str = Field(description="ISO 8601 date-time with offset.")
+    room: str | None = Field(description="The room's name in the feed's language.")
+    track: str | None
+    summary: str | None
+    url: str = Field(description="The session on its event's page.")
+    ics: str = Field(description="The session's own .ics file.")
+    speakers: list[ApiRef] = Field(description="People who speak; url is their page.")
+    moderators: list[ApiRef] = Field(description="People who moderate; url is their page.")
+
+
+class ApiEvent(BaseModel):
+    """One event in ``api/events.json``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="Stable id; the page is events/<id>/.")
+    title: str
+    kind: str = Field(description="roadshow, forum, exchange, signing, conference or launch.")
+    format: Literal["online", "offline", "hybrid"] | None
+    status: Literal["scheduled", "held", "postponed", "cancelled"]
+    precision: Literal["time", "day", "month"] = Field(
+        description="time: start (and end) are date-times; day: whole days; month: the day is not known yet."
+    )
+    start: str = Field(description="ISO 8601: a date-time with offset (time), a date (day) or YYYY-MM (month).")
+    end: str | None = Field(description="Like start; for day precision the last day (inclusive).")
+    timezone: str = Field(description="IANA zone the times were given in.")
+    city: str | None
+    venue: str | None
+    summary: str
+    url: str = Field(description="The event's page in the feed's language.")
+    ics: str | None = Field(description="The event's .ics file (none for month precision).")
+    livestream: str | None
+    registration: str | None
+    stations: list[ApiRef]
+    partners: list[ApiRef]
+    projects: list[ApiRef]
+    sessions: list[ApiSession] = Field(default=[], description="Its programme, in time order (empty without one).")
+
+
+class ApiFeed(BaseModel):
+    """``api/events.json`` and ``api/stations/<id>.json``: a summit's agenda for other sites to embed."""
+
+    version: Literal[1] = 1
+    language: Literal["zh", "en"]
+    generated: str = Field(description="The day the site was built (YYYY-MM-DD).")
+    timezone: str = Field(description="The site's zone.")
+    station: str | None = Field(description="The station of a station feed.")
+    events: list[ApiEvent]
+
+
+def api_feed(site: Site, loc: Locale, events: list[Event], station: str | None = None) -> dict[str, Any]:
+    content = site.content
+    lang = loc.lang
+
+    def refs(ids: list[str], records: dict[str, Any], path: str | None) -> list[ApiRef]:
+        url = (lambda i: site.page_url(path.format(id=i), lang)) if path else (lambda i: None)
+        return [ApiRef(id=i, name=records[i].name.get(lang), url=url(i)) for i in ids]
+
+    def session(event: Event, item: Session) -> ApiSession:
+        zone = event.timezone or content.site.timezone
+        page = site.page_url(f"events/{event.id}/", lang)
+        room = next((r.name.get(lang) for r in event.rooms if r.id == item.room), None)
+        return ApiSession(
+            id=item.id,
+            title=item.title.get(lang),
+            kind=item.kind,
+            start=moment(item, "start", zone).isoformat(),
+            end=moment(item, "end", zone).isoformat(),
+            room=room,
+            track=item.track.get(lang) if item.track else None,
+            summary=item.summary.get(lang) if item.summary else None,
+            url=f"{page}#session-{item.id}",
+            ics=site.page_url(f"calendar/events/{event.id}/{item.id}.ics", lang),
+            speakers=refs(item.speakers, content.people, "people/{id}/"),
+            moderators=refs(item.moderators, content.people, "people/{id}/"),
+        )
+
+    items = []
+    for event in events:
+        with site.making("event", event.id, f"its entry in api/ ({lang})"):
+            t = timing(event, content.site.timezone)
+            if t.precision == "time":
+                start, end = t.start.isoformat(), t.end.isoformat() if t.end else None
+            elif t.precision == "day":
+                start, end = t.first_day.isoformat(), t.last_day.isoformat()
+            else:
+                start, end = f"{t.first_day:%Y-%m}", None
+            items.append(
+                ApiEvent(
+                    id=event.id,
+                    title=event.title.get(lang),
+                    kind=event.kind,
+                    format=event.format,
+                    status=event.status,
+                    precision=t.precision,
+                    start=start,
+                    end=end,
+                    timezone=t.zone,
+                    city=event.city.get(lang) if event.city else None,
+                    venue=event.venue.get(lang) if event.venue else None,
+                    summary=event.summary.get(lang),
+                    url=site.page_url(f"events/{event.id}/", lang),
+                    ics=site.page_url(f"calendar/events/{event.id}.ics", lang) if in_calendars(event) else None,
+                    livestream=event.livestream,
+                    registration=event.registration,
+                    stations=refs(event.stations, content.stations, "stations/{id}/"),
+                    partners=refs(event.partners, content.partners, None),
+                    projects=refs(event.projects, content.projects, "projects/{id}/"),
+                    sessions=[session(event, s) for s in sorted(event.sessions, key=lambda s: (s.day, s.start, s.id))],
+                )
+            )
+    day = site.now.date().isoformat()
+    feed = ApiFeed(language=lang, generated=day, timezone=content.site.timezone, station=station, events=items)
+    return feed.model_dump(mode="json")
+
+
+def api_schema() -> dict[str, Any]:
+    return ApiFeed.model_json_schema()
