@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from pictures import gps_exif, photo
 from summit.content import load_content
 from summit.datafiles import render_data
 from summit.generate import site_of
@@ -18,22 +19,6 @@ from summit.images import ImageCache, ImageError, locate, probe, resized
 from summit.render import render_all
 
 from conftest import NOW, edit
-
-
-def photo(path: Path, size: tuple[int, int] = (1600, 1000), **save: object) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    image = Image.new("RGB", size, (31, 78, 156))
-    for x in range(0, size[0], 50):  # some detail, so that sizes differ
-        image.paste((200, 40, 40), (x, 0, x + 10, size[1]))
-    image.save(path, **save)
-    return path
-
-
-def gps_exif() -> bytes:
-    exif = Image.Exif()
-    exif[0x010F] = "Camera maker"
-    exif.get_ifd(0x8825).update({1: "N", 2: (38.0, 54.0, 50.0), 3: "E", 4: (121.0, 36.0, 9.0)})
-    return exif.tobytes()
 
 
 def test_a_photo_is_made_smaller_in_webp_and_jpeg_without_its_gps_position(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .calendar import Site, in_calendars
 from .i18n import Locale
 from .models import Event, Session
-from .programme import moment
+from .programme import session_span
 from .timing import timing
 
 
@@ -92,16 +92,16 @@ def api_feed(site: Site, loc: Locale, events: list[Event], station: str | None =
         return [ApiRef(id=i, name=records[i].name.get(lang), url=url(i)) for i in ids]
 
     def session(event: Event, item: Session) -> ApiSession:
-        zone = event.timezone or content.site.timezone
+        start, end = session_span(event, item, content.site.timezone)
         page = site.page_url(f"events/{event.id}/", lang)
-        room = next((r.name.get(lang) for r in event.rooms if r.id == item.room), None)
+        room = event.room_of(item)
         return ApiSession(
             id=item.id,
             title=item.title.get(lang),
             kind=item.kind,
-            start=moment(item, "start", zone).isoformat(),
-            end=moment(item, "end", zone).isoformat(),
-            room=room,
+            start=start.isoformat(),
+            end=end.isoformat(),
+            room=room.name.get(lang) if room else None,
             track=item.track.get(lang) if item.track else None,
             summary=item.summary.get(lang) if item.summary else None,
             url=f"{page}#session-{item.id}",

@@ -18,7 +18,7 @@ from .content import Content
 from .errors import making
 from .i18n import Locale
 from .models import Event, Session
-from .programme import moment
+from .programme import session_span
 from .timing import UTC, timing
 
 ICS_STATUS = {"scheduled": "CONFIRMED", "held": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
@@ -88,19 +88,19 @@ def _vevent(site: Site, event: Event, loc: Locale) -> VEvent:
 
 def _session_vevent(site: Site, event: Event, session: Session, loc: Locale) -> VEvent:
     """A session as an event of its own: its room (and the event's place) as location."""
-    zone = event.timezone or site.content.site.timezone
+    start, end = session_span(event, session, site.content.site.timezone)
     item = VEvent()
     item.add("uid", f"{event.id}.{session.id}@{site.content.site.acronym.lower()}")
     item.add("dtstamp", dt.datetime.combine(site.now.astimezone(UTC).date(), dt.time(), UTC))
-    item.add("dtstart", moment(session, "start", zone).astimezone(UTC))
-    item.add("dtend", moment(session, "end", zone).astimezone(UTC))
+    item.add("dtstart", start.astimezone(UTC))
+    item.add("dtend", end.astimezone(UTC))
     item.add("summary", f"{session.title.get(loc.lang)} · {event.title.get(loc.lang)}")
     url = site.page_url(f"events/{event.id}/", loc.lang) + f"#session-{session.id}"
     about = f"{session.summary.get(loc.lang)}\n\n" if session.summary is not None else ""
     item.add("description", f"{about}{url}")
     item.add("url", url)
-    room = next((r.name.get(loc.lang) for r in event.rooms if r.id == session.room), None)
-    place = loc.join([p for p in (room, _place(event, loc)) if p])
+    room = event.room_of(session)
+    place = loc.join([p for p in (room.name.get(loc.lang) if room else None, _place(event, loc)) if p])
     if place:
         item.add("location", place)
     item.add("status", ICS_STATUS[event.status])

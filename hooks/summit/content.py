@@ -25,6 +25,7 @@ from .messages import message
 from .models import (
     Event,
     EventsFile,
+    Name,
     Partner,
     PartnersFile,
     PeopleFile,
@@ -150,7 +151,7 @@ class _Loader:
     def check_translations(self, value: Any, doc: Document, loc: Loc) -> None:
         """Warn of every text whose English is missing (the Chinese stands in for it)."""
         if isinstance(value, Text):
-            if value.en is None:
+            if value.en is None and not isinstance(value, Name):  # a name is as its person writes it
                 self.warn(
                     doc,
                     (*loc, "en"),
@@ -247,7 +248,6 @@ class _Loader:
             file = self.folder / name
             doc = self.read(file, KIND_OF[key]) if file.is_file() else None
             lists[key] = self.records(doc, wrapper, key, model, KIND_OF[key]) if doc else []
-        self.warnings = [w for w in self.warnings if not (w.kind == "translation" and _a_persons_name(w.loc))]
         events = []
         for file in sorted((self.folder / "events").glob("*.yml")):
             doc = self.read(file, "event")
@@ -441,12 +441,6 @@ class _Loader:
                 return
         if t.end is not None and t.start is not None and t.end <= t.start:
             self.error(doc, (*loc, "end"), "ends before it starts; for an event that passes midnight give end_date")
-
-
-def _a_persons_name(loc: Loc | None) -> bool:
-    """A person's name is written as the person writes it: one with no English form is not a missing
-    translation (the English page shows it as written)."""
-    return loc is not None and len(loc) == 4 and loc[0] == "people" and loc[2:] == ("name", "en")
 
 
 def load_content(

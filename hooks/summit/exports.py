@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from .calendar import Site, in_calendars
 from .i18n import Locale
 from .models import Event, Person, Session
-from .programme import moment
+from .programme import session_span
 from .timing import timing
 
 INLANGUAGE = {"zh": "zh-CN", "en": "en"}
@@ -99,11 +99,9 @@ def _frab_event(
         _place_entry(entry, start, end, _room(event), by_day, rooms)
         return
     # an event with a programme is its sessions: what a conference app lists, each in its room
-    names = {room.id: room.name.get(loc.lang) for room in event.rooms}
-    session_zone = event.timezone or site.content.site.timezone
     for session in event.sessions:
         key = f"{event.id}.{session.id}"
-        people = [site.content.people[p] for p in dict.fromkeys(session.speakers + session.moderators)]
+        people = [site.content.people[p] for p in session.people]
         item = {
             **entry,
             "id": _number(site, key),
@@ -121,9 +119,10 @@ def _frab_event(
             if session.livestream
             else [],
         }
-        room = names.get(session.room or "") or _room(event)
-        begin = moment(session, "start", session_zone).astimezone(zone)
-        _place_entry(item, begin, moment(session, "end", session_zone).astimezone(zone), room, by_day, rooms)
+        room = event.room_of(session)
+        begin, end = session_span(event, session, site.content.site.timezone)
+        name = room.name.get(loc.lang) if room else _room(event)
+        _place_entry(item, begin.astimezone(zone), end.astimezone(zone), name, by_day, rooms)
 
 
 def _place_entry(
@@ -249,20 +248,21 @@ def json_ld(site: Site, event: Event, loc: Locale) -> dict[str, Any] | None:
 
 def session_ld(site: Site, event: Event, session: Session, loc: Locale) -> dict[str, Any]:
     """schema.org Event data of one session, inside its event's (``subEvent``)."""
-    lang, zone = loc.lang, event.timezone or site.content.site.timezone
+    lang = loc.lang
+    start, end = session_span(event, session, site.content.site.timezone)
     data: dict[str, Any] = {
         "@type": "Event",
         "name": session.title.get(lang),
         "url": site.page_url(f"events/{event.id}/", lang) + f"#session-{session.id}",
-        "startDate": moment(session, "start", zone).isoformat(),
-        "endDate": moment(session, "end", zone).isoformat(),
+        "startDate": start.isoformat(),
+        "endDate": end.isoformat(),
     }
     if session.summary is not None:
         data["description"] = session.summary.get(lang)
-    room = next((r for r in event.rooms if r.id == session.room), None)
+    room = event.room_of(session)
     if room is not None:
         data["location"] = {"@type": "Place", "name": room.name.get(lang)}
-    people = [site.content.people[p] for p in dict.fromkeys(session.speakers + session.moderators)]
+    people = [site.content.people[p] for p in session.people]
     if people:
         data["performer"] = [person_ld(site, person, loc, full=False) for person in people]
     return data

@@ -283,6 +283,14 @@ class Line(Text):
     "translation pending". 英文，单行；缺少时英文页面显示中文并注明“待翻译”。"""
 
 
+class Name(Line):
+    """A person's name as the person writes it: with no English form, the English pages show it as
+    written (not a missing translation). 人名（按本人写法；无英文写法时英文页面照原样显示）。"""
+
+    en: OneLine | None = None
+    """The English form, if the person has one. 英文写法（如有）。"""
+
+
 class Markdown(Text):
     """Markdown in both languages: its lines are kept, but a line break between two Chinese characters
     goes (``texts.tidy_markdown``). 中英文 Markdown 文本。"""
@@ -568,7 +576,7 @@ class Person(Record):
 
     id: Slug
     """Identifier; the person's page is people/<id>/."""
-    name: Line
+    name: Name
     """The name as the person writes it; with no English form, the English page shows it as written."""
     unverified: bool = False
     """True while a form of the name is not checked with the person or a public source: pages then show
@@ -627,6 +635,11 @@ class Session(Record):
     livestream: Url | None = None
     """Address of its live stream."""
 
+    @property
+    def people(self) -> list[str]:
+        """The ids of its speakers and moderators, once each, speakers first."""
+        return list(dict.fromkeys(self.speakers + self.moderators))
+
 
 EventKind = Literal["roadshow", "forum", "exchange", "signing", "conference", "launch"]
 EventFormat = Literal["online", "offline", "hybrid"]
@@ -684,6 +697,10 @@ class Event(Record):
     """Its programme: sessions in rooms across its days (people.yml names their speakers)."""
     aliases: list[Slug] = []
     """Former ids: their old pages redirect here."""
+
+    def room_of(self, session: Session) -> Room | None:
+        """The room of one of its sessions, if it names one."""
+        return next((room for room in self.rooms if room.id == session.room), None)
 
 
 class StationsFile(Record):

@@ -69,6 +69,12 @@ def moment(session: Session, name: str, zone: str) -> dt.datetime:
     return dt.datetime.combine(session.day, getattr(session, name), tzinfo=ZoneInfo(zone))
 
 
+def session_span(event: Event, session: Session, site_zone: str) -> tuple[dt.datetime, dt.datetime]:
+    """A session's start and end as aware times in its event's zone (the event's own, else the site's)."""
+    zone = event.timezone or site_zone
+    return moment(session, "start", zone), moment(session, "end", zone)
+
+
 def _clashes(placed: list[tuple[int, Session]], error: Report, warn: Report) -> None:
     def overlap(a: Session, b: Session) -> bool:
         return a.day == b.day and a.start < b.end and b.start < a.end
@@ -84,8 +90,7 @@ def _clashes(placed: list[tuple[int, Session]], error: Report, warn: Report) -> 
                     f"'{session.id}' is in the room '{session.room}' while '{earlier.id}' "
                     f"(sessions[{earlier_index}], {earlier.start:%H:%M}–{earlier.end:%H:%M}) is",
                 )
-            both = set(session.speakers + session.moderators) & set(earlier.speakers + earlier.moderators)
-            for person in sorted(both):
+            for person in sorted(set(session.people) & set(earlier.people)):
                 if session.room != earlier.room:
                     warn(
                         ("sessions", index, "speakers" if person in session.speakers else "moderators"),

@@ -325,9 +325,7 @@ class _Documents:
             self.tx(event.summary),
             rich(event.body.get(self.lang)) if event.body else "",
             self.names([session.title for session in event.sessions]),
-            self.names(
-                [content.people[p].name for s in event.sessions for p in dict.fromkeys(s.speakers + s.moderators)]
-            ),
+            self.names([content.people[p].name for s in event.sessions for p in s.people]),
             date=_event_date(event, self.site, loc),
         )
 

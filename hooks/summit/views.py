@@ -92,7 +92,7 @@ def sessions_by_person(content: Content) -> dict[str, list[tuple[Event, Session]
     found: dict[str, list[tuple[Event, Session]]] = {}
     for event in content.events:
         for session in sorted(event.sessions, key=lambda s: (s.day, s.start, s.id)):
-            for person in dict.fromkeys(session.speakers + session.moderators):
+            for person in session.people:
                 found.setdefault(person, []).append((event, session))
     return found
 
