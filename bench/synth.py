@@ -6,6 +6,7 @@ languages, with realistic lengths and real Chinese text.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 
@@ -174,6 +175,78 @@ INDUSTRIES = [
     ("making", "先进制造", "advanced manufacturing"),
 ]
 KINDS = ["roadshow", "forum", "exchange", "signing", "conference", "launch"]
+SURNAMES = [
+    ("王", "Wang"),
+    ("李", "Li"),
+    ("张", "Zhang"),
+    ("刘", "Liu"),
+    ("陈", "Chen"),
+    ("杨", "Yang"),
+    ("赵", "Zhao"),
+    ("黄", "Huang"),
+    ("周", "Zhou"),
+    ("吴", "Wu"),
+    ("徐", "Xu"),
+    ("孙", "Sun"),
+    ("胡", "Hu"),
+    ("朱", "Zhu"),
+    ("高", "Gao"),
+    ("林", "Lin"),
+    ("何", "He"),
+    ("郭", "Guo"),
+    ("马", "Ma"),
+    ("罗", "Luo"),
+]
+GIVEN = [
+    ("明", "ming"),
+    ("华", "hua"),
+    ("伟", "wei"),
+    ("芳", "fang"),
+    ("静", "jing"),
+    ("丽", "li"),
+    ("强", "qiang"),
+    ("磊", "lei"),
+    ("洋", "yang"),
+    ("艳", "yan"),
+    ("勇", "yong"),
+    ("军", "jun"),
+    ("杰", "jie"),
+    ("娟", "juan"),
+    ("涛", "tao"),
+    ("超", "chao"),
+    ("秀", "xiu"),
+    ("霞", "xia"),
+    ("平", "ping"),
+    ("刚", "gang"),
+    ("桂", "gui"),
+    ("英", "ying"),
+    ("文", "wen"),
+    ("博", "bo"),
+    ("宇", "yu"),
+    ("晨", "chen"),
+    ("欣", "xin"),
+    ("然", "ran"),
+    ("思", "si"),
+    ("远", "yuan"),
+]
+ROOMS = [
+    ("main-hall", "主会场", "Main hall"),
+    ("hall-a", "A厅", "Hall A"),
+    ("hall-b", "B厅", "Hall B"),
+    ("hall-c", "C厅", "Hall C"),
+    ("roadshow-hall", "路演厅", "Roadshow hall"),
+    ("signing-hall", "签约厅", "Signing hall"),
+]
+SLOTS = [
+    ("09:00", "10:00"),
+    ("10:15", "11:30"),
+    ("11:30", "12:00"),
+    ("13:30", "14:45"),
+    ("15:00", "16:15"),
+    ("16:30", "17:30"),
+]
+SESSION_KINDS = ["keynote", "forum", "panel", "roadshow", "signing", "exchange", "workshop"]
+TRACKS = [("人工智能", "AI"), ("生物医药", "Life sciences"), ("新能源", "New energy"), ("投资", "Investment")]
 
 
 class Text:
@@ -194,6 +267,64 @@ class Text:
         zh = "".join(self.rng.choice(ZH_WORDS) for _ in range(self.rng.randint(3, 6)))
         en = " ".join(self.rng.choice(EN_WORDS) for _ in range(self.rng.randint(3, 7))).title()
         return {"zh": zh, "en": en}
+
+
+def people(rng: random.Random, text: Text, count: int) -> list[dict]:
+    """``count`` people with distinct names; one in ten has only a Chinese name (shown as written)."""
+    names = [(s, g1, g2) for s in SURNAMES for g1 in GIVEN for g2 in GIVEN]
+    found = []
+    for index, (surname, first, second) in enumerate(rng.sample(names, count)):
+        zh = surname[0] + first[0] + second[0]
+        en = f"{surname[1]} {first[1].title()}{second[1]}"
+        person: dict = {"id": f"person-{index}", "name": {"zh": zh} if index % 10 == 9 else {"zh": zh, "en": en}}
+        if index % 3 == 0:
+            person["title"] = {"zh": "教授", "en": "Professor"}
+            person["affiliation"] = text.title()
+            person["bio"] = text.pair(40, 45)
+        found.append(person)
+    return found
+
+
+def summit_week(rng: random.Random, text: Text, start: str, people_ids: list[str], days: int = 3) -> dict:
+    """The rooms and sessions of a summit week: ``days`` days of six rooms and six slots each, after an
+    opening ceremony for every room on the first morning."""
+    first = dt.date.fromisoformat(start)
+    rooms = [{"id": i, "name": {"zh": zh, "en": en}} for i, zh, en in ROOMS]
+    sessions = []
+    for day in range(days):
+        date = (first + dt.timedelta(days=day)).isoformat()
+        if day == 0:
+            opening = {"zh": "开幕式", "en": "Opening ceremony"}
+            sessions.append(
+                {
+                    "id": "opening",
+                    "title": opening,
+                    "kind": "ceremony",
+                    "day": date,
+                    "start": "08:30",
+                    "end": "09:00",
+                    "speakers": rng.sample(people_ids, 3),
+                }
+            )
+        for slot, (begin, end) in enumerate(SLOTS):
+            chosen = rng.sample(people_ids, 3 * len(ROOMS))  # nobody in two rooms at once
+            for index, (room, *_) in enumerate(ROOMS):
+                track = rng.choice(TRACKS)
+                session = {
+                    "id": f"d{day + 1}-{slot + 1}-{room}",
+                    "title": text.title(),
+                    "kind": rng.choice(SESSION_KINDS),
+                    "day": date,
+                    "start": begin,
+                    "end": end,
+                    "room": room,
+                    "track": {"zh": track[0], "en": track[1]},
+                    "speakers": chosen[3 * index : 3 * index + 2],
+                    "moderators": chosen[3 * index + 2 : 3 * index + 3],
+                    "summary": text.pair(20, 22),
+                }
+                sessions.append(session)
+    return {"rooms": rooms, "sessions": sessions}
 
 
 def generate(target: Path, scale: float = 1.0, seed: int = 2000) -> dict[str, int]:
@@ -281,11 +412,45 @@ def generate(target: Path, scale: float = 1.0, seed: int = 2000) -> dict[str, in
             "registration": f"https://register.example.org/{i}",
         }
         by_year[year].append(event)
+    n_weeks = round(20 * scale)
+    n_people = max(round(3000 * scale), 18 if n_weeks else 0)
+    crowd = people(rng, text, n_people)
+    ids = [p["id"] for p in crowd]
+    n_sessions = 0
+    for year in years[-n_weeks:] if n_weeks else []:
+        programme = summit_week(rng, text, f"{year}-07-10", ids)
+        n_sessions += len(programme["sessions"])
+        event = {
+            "id": f"{year}-07-10-summit-week",
+            "title": {"zh": f"{year}年海外学子创新周", "en": f"Innovation Week {year}"},
+            "kind": "conference",
+            "format": "hybrid",
+            "date": f"{year}-07-10",
+            "end_date": f"{year}-07-12",
+            "start": "09:00",
+            "end": "17:30",
+            "city": {"zh": "大连", "en": "Dalian"},
+            "venue": {"zh": "国际会议中心", "en": "International Conference Centre"},
+            "stations": [s[0] for s in STATIONS[:2]],
+            "summary": text.pair(50, 60),
+            "status": "held",
+            **programme,
+        }
+        by_year[year].append(event)
     dump = lambda data: yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)  # noqa: E731
     (target / "site.yml").write_text(dump(site), encoding="utf-8")
     (target / "stations.yml").write_text(dump({"stations": stations}), encoding="utf-8")
     (target / "partners.yml").write_text(dump({"partners": partners}), encoding="utf-8")
     (target / "projects.yml").write_text(dump({"projects": projects}), encoding="utf-8")
+    if crowd:
+        (target / "people.yml").write_text(dump({"people": crowd}), encoding="utf-8")
     for year, events in by_year.items():
         (target / "events" / f"{year}.yml").write_text(dump({"events": events}), encoding="utf-8")
-    return {"events": n_events, "projects": n_projects, "partners": n_partners, "stations": len(stations)}
+    return {
+        "events": n_events + n_weeks,
+        "projects": n_projects,
+        "partners": n_partners,
+        "stations": len(stations),
+        "sessions": n_sessions,
+        "people": n_people,
+    }

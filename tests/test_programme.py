@@ -4,16 +4,23 @@ them, each at its line. The people and sessions are made up for the tests (the s
 from __future__ import annotations
 
 import json
+import random
 import re
 import shutil
+import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from summit.content import load_content
 
-from conftest import NOW, edit
+from conftest import NOW, ROOT, edit
+
+sys.path.insert(0, str(ROOT / "bench"))
+import synth  # noqa: E402
 
 PEOPLE = """people:
   - id: li-ming
@@ -69,6 +76,35 @@ def with_programme(content: Path) -> None:
         "    summary: {zh: 两天的论坛。, en: A two-day forum.}\n",
         "    summary: {zh: 两天的论坛。, en: A two-day forum.}\n" + PROGRAMME,
     )
+
+
+SUMMIT_WEEK = "2030-07-10-summit-week"
+
+
+def with_summit_week(content: Path) -> None:
+    """``with_programme``, and a summit week of three days in six rooms (109 sessions) with 60 more people,
+    made by the benchmark's generator."""
+    with_programme(content)
+    rng = random.Random(7)
+    text = synth.Text(rng)
+    crowd = synth.people(rng, text, 60)
+    event = {
+        "id": SUMMIT_WEEK,
+        "title": {"zh": "海创周主会", "en": "Summit week"},
+        "kind": "conference",
+        "format": "offline",
+        "date": "2030-07-10",
+        "end_date": "2030-07-12",
+        "start": "08:30",
+        "end": "17:30",
+        "city": {"zh": "大连", "en": "Dalian"},
+        "summary": {"zh": "三天六个会场。", "en": "Three days in six halls."},
+        **synth.summit_week(rng, text, "2030-07-10", [p["id"] for p in crowd]),
+    }
+    with (content / "people.yml").open("a", encoding="utf-8") as people:
+        people.write(textwrap.indent(yaml.safe_dump(crowd, allow_unicode=True, sort_keys=False), "  "))
+    with (content / "events" / "2030.yml").open("a", encoding="utf-8") as events:
+        events.write(textwrap.indent(yaml.safe_dump([event], allow_unicode=True, sort_keys=False), "  "))
 
 
 def test_a_programme_loads_with_its_people(content_copy: Path) -> None:

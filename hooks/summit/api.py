@@ -1,5 +1,6 @@
 """``api/``: the summit's agenda as JSON for other sites to embed (``api/events.json``, a feed per
-station), each event with its sessions and their people, and a JSON Schema made from the models below."""
+station and per event), each event with its sessions and their people; the people (``api/people.json``);
+and JSON Schemas made from the models below."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .calendar import Site, in_calendars
 from .i18n import Locale
+from .markup import slug
 from .models import Event, Session
 from .programme import session_span
 from .timing import timing
+from .views import sessions_by_person
 
 
 class ApiRef(BaseModel):
@@ -151,3 +154,83 @@ def api_feed(site: Site, loc: Locale, events: list[Event], station: str | None =
 
 def api_schema() -> dict[str, Any]:
     return ApiFeed.model_json_schema()
+
+
+class ApiAppearance(BaseModel):
+    """A session a person speaks at or moderates."""
+
+    event: str = Field(description="The event's id.")
+    session: str = Field(description="The session's id within its event.")
+    title: str = Field(description="The session's title.")
+    start: str = Field(description="ISO 8601 date-time with offset.")
+    role: Literal["speaker", "moderator"]
+    url: str = Field(description="The session on its event's page.")
+
+
+class ApiPerson(BaseModel):
+    """One person in ``api/people.json``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="Stable id; the page is people/<id>/.")
+    name: str = Field(description="As the person writes it in the feed's language (else as written).")
+    unverified: bool = Field(description="A written form of the name is not checked yet.")
+    title: str | None
+    affiliation: str | None
+    bio: str | None = Field(description="A short biography, in Markdown.")
+    url: str = Field(description="The person's page in the feed's language.")
+    links: list[ApiRef] = Field(description="Links about the person: id is the label's slug, url the link.")
+    sessions: list[ApiAppearance] = Field(description="In time order.")
+
+
+class ApiPeople(BaseModel):
+    """``api/people.json``: the speakers and moderators of the summit's sessions."""
+
+    version: Literal[1] = 1
+    language: Literal["zh", "en"]
+    generated: str = Field(description="The day the site was built (YYYY-MM-DD).")
+    people: list[ApiPerson]
+
+
+def api_people(site: Site, loc: Locale) -> dict[str, Any]:
+    content = site.content
+    lang = loc.lang
+    zone = content.site.timezone
+    appearances = sessions_by_person(content)
+    people = []
+    for person in content.people.values():
+        sessions = []
+        for event, session in appearances.get(person.id, []):
+            start, _ = session_span(event, session, zone)
+            sessions.append(
+                ApiAppearance(
+                    event=event.id,
+                    session=session.id,
+                    title=session.title.get(lang),
+                    start=start.isoformat(),
+                    role="speaker" if person.id in session.speakers else "moderator",
+                    url=site.page_url(f"events/{event.id}/", lang) + f"#session-{session.id}",
+                )
+            )
+        people.append(
+            ApiPerson(
+                id=person.id,
+                name=person.name.get(lang),
+                unverified=person.unverified,
+                title=person.title.get(lang) if person.title else None,
+                affiliation=person.affiliation.get(lang) if person.affiliation else None,
+                bio=person.bio.get(lang) if person.bio else None,
+                url=site.page_url(f"people/{person.id}/", lang),
+                links=[
+                    ApiRef(id=slug(link.label.get("en")), name=link.label.get(lang), url=link.url)
+                    for link in person.links
+                ],
+                sessions=sessions,
+            )
+        )
+    feed = ApiPeople(language=lang, generated=site.now.date().isoformat(), people=people)
+    return feed.model_dump(mode="json")
+
+
+def api_people_schema() -> dict[str, Any]:
+    return ApiPeople.model_json_schema()

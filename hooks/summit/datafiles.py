@@ -10,7 +10,7 @@ from pathlib import Path
 import segno
 from markupsafe import escape
 
-from .api import api_feed, api_schema
+from .api import api_feed, api_people, api_people_schema, api_schema
 from .calendar import Calendars, Site, in_calendars
 from .exports import INLANGUAGE, dumps, frab_schedule
 from .frabxml import frab_xml
@@ -85,6 +85,7 @@ def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
             "calendar/events.ics": calendars.ics(content.events, loc.t("calendar.feed_all", short=short)),
             **frab_files(site, loc),
             "api/events.json": dumps(api_feed(site, loc, content.events)).encode(),
+            "api/people.json": dumps(api_people(site, loc)).encode(),
         }
     for station in content.stations.values():
         with site.making("station", station.id, f"its calendar, feed and QR code ({lang})"):
@@ -101,6 +102,7 @@ def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
                     name = f"{session.title.get(lang)} · {event.title.get(lang)}"
                     entry = calendars.ics_of([calendars.session(event, session)], name)
                     files[f"calendar/events/{event.id}/{session.id}.ics"] = entry
+            files[f"api/events/{event.id}.json"] = dumps(api_feed(site, loc, [event])).encode()
             files[f"qr/events/{event.id}.svg"] = qr.svg(site.page_url(f"events/{event.id}/", lang))
     with site.making("site", "", f"the icons and the web app manifest ({lang})"):
         logo = content.images[content.site.logo.path] if content.site.logo else None
@@ -110,6 +112,7 @@ def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
         check_inside(path)
     if lang == DEFAULT_LANGUAGE:
         files["api/events.schema.json"] = dumps(api_schema()).encode()
+        files["api/people.schema.json"] = dumps(api_people_schema()).encode()
     return files
 
 

@@ -247,7 +247,8 @@ def json_ld(site: Site, event: Event, loc: Locale) -> dict[str, Any] | None:
 
 
 def session_ld(site: Site, event: Event, session: Session, loc: Locale) -> dict[str, Any]:
-    """schema.org Event data of one session, inside its event's (``subEvent``)."""
+    """schema.org Event data of one session, inside its event's (``subEvent``); its summary is on the page
+    only (a summit week's 100 summaries would double the page's weight)."""
     lang = loc.lang
     start, end = session_span(event, session, site.content.site.timezone)
     data: dict[str, Any] = {
@@ -257,8 +258,6 @@ def session_ld(site: Site, event: Event, session: Session, loc: Locale) -> dict[
         "startDate": start.isoformat(),
         "endDate": end.isoformat(),
     }
-    if session.summary is not None:
-        data["description"] = session.summary.get(lang)
     room = event.room_of(session)
     if room is not None:
         data["location"] = {"@type": "Place", "name": room.name.get(lang)}

@@ -34,6 +34,7 @@ GENERATED = (
     "index",
     "schedule",
     "about",
+    "agenda",
     "partners",
     "events/",
     "stations/",

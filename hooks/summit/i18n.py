@@ -59,6 +59,10 @@ class Locale:
         """2020年4月15日 / April 15, 2020."""
         return format_date(day, "long", locale=self.babel)
 
+    def short_day(self, day: dt.date) -> str:
+        """9月1日周日 / Sun, Sep 1."""
+        return format_skeleton("MMMEd", day, locale=self.babel)
+
     def month_day(self, day: dt.date) -> str:
         """4月14日 / Apr 14."""
         return format_skeleton("MMMd", day, locale=self.babel)

@@ -21,9 +21,10 @@ from .exports import dumps, json_ld, organization, person_ld
 from .i18n import LANGUAGES, Locale
 from .markup import front_matter, in_language, inline, localized_path, plain, rich, slug
 from .models import SLUG_RE, Event, EventKind, Station, Text
+from .programme import clock, programme_grid, tracks
 from .timetext import TimeText
 from .timing import status, timing
-from .views import agenda, events_by_project, programme_days, sessions_by_person, station_events
+from .views import agenda, events_by_project, sessions_by_person, station_events
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -194,7 +195,9 @@ class Renderer:
             when=times.when,
             times=times,
             zone_label=times.zone_label,
-            programme_days=programme_days,
+            programme_grid=lambda event: programme_grid(event, site_zone),
+            tracks=lambda event: tracks(event, lang),
+            clock=lambda moment, day: clock(moment, site_zone, day),
             event_data=event_data,
             status_badge=status_badge,
             viewer_time=viewer_time,
@@ -230,6 +233,7 @@ def page_specs(site: Site) -> list[PageSpec]:
         PageSpec("index.md", "home.md.j2", schedule),
         PageSpec("schedule.md", "schedule.md.j2", schedule),
         PageSpec("about.md", "about.md.j2"),
+        PageSpec("agenda.md", "agenda.md.j2"),
         PageSpec("partners.md", "partners.md.j2"),
         PageSpec("stations/index.md", "stations.md.j2"),
         PageSpec("projects/index.md", "projects.md.j2"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from .models import Event, Session
@@ -97,3 +98,56 @@ def _clashes(placed: list[tuple[int, Session]], error: Report, warn: Report) -> 
                         f"'{person}' is also in '{earlier.id}' (sessions[{earlier_index}]) at the same time, "
                         "in another room",
                     )
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A session placed on its day's grid: its column (1 = the first room; 0 = every room) and its rows
+    (the grid's lines are the day's distinct start and end times, in order)."""
+
+    session: Session
+    start: dt.datetime
+    end: dt.datetime
+    column: int
+    first_row: int
+    last_row: int
+
+
+@dataclass(frozen=True)
+class ProgrammeDay:
+    """One day of an event's programme: its sessions in time order, then in the order the rooms are listed."""
+
+    day: dt.date
+    slots: list[Slot]
+    lines: list[dt.datetime]
+    """The day's distinct start and end times: grid line ``i + 1`` is ``lines[i]``."""
+
+
+def programme_grid(event: Event, site_zone: str) -> list[ProgrammeDay]:
+    """An event's sessions by day, each placed in a column for its room and rows by time."""
+    columns = {room.id: index + 1 for index, room in enumerate(event.rooms)}
+    days: dict[dt.date, list[tuple[Session, dt.datetime, dt.datetime]]] = {}
+    ordered = sorted(event.sessions, key=lambda s: (s.day, s.start, columns.get(s.room or "", 0), s.id))
+    for session in ordered:
+        days.setdefault(session.day, []).append((session, *session_span(event, session, site_zone)))
+    grid = []
+    for day, placed in days.items():
+        lines = sorted({t for _, start, end in placed for t in (start, end)})
+        row = {moment: index + 1 for index, moment in enumerate(lines)}
+        slots = [
+            Slot(s, start, end, columns.get(s.room or "", 0), row[start], row[end]) for s, start, end in placed
+        ]
+        grid.append(ProgrammeDay(day, slots, lines))
+    return grid
+
+
+def tracks(event: Event, lang: str) -> list[str]:
+    """The tracks an event's sessions belong to, in the page's language, in order of first appearance."""
+    return list(dict.fromkeys(s.track.get(lang) for s in event.sessions if s.track))
+
+
+def clock(moment: dt.datetime, zone: str, day: dt.date) -> str:
+    """``moment``'s time of day in ``zone`` (the site's: Beijing time), with its date when that is not
+    ``day`` (a session in a far zone may fall on another day in Beijing): 10:30, or 08-31 23:30."""
+    local = moment.astimezone(ZoneInfo(zone))
+    return f"{local:%H:%M}" if local.date() == day else f"{local:%m-%d %H:%M}"

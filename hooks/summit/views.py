@@ -15,7 +15,6 @@ __all__ = [
     "agenda",
     "build_time",
     "events_by_project",
-    "programme_days",
     "sessions_by_person",
     "station_events",
 ]
@@ -95,12 +94,3 @@ def sessions_by_person(content: Content) -> dict[str, list[tuple[Event, Session]
             for person in session.people:
                 found.setdefault(person, []).append((event, session))
     return found
-
-
-def programme_days(event: Event) -> list[tuple[dt.date, list[Session]]]:
-    """An event's sessions by day, each day's in time order (then room order, as the rooms are listed)."""
-    rooms = {room.id: index for index, room in enumerate(event.rooms)}
-    days: dict[dt.date, list[Session]] = {}
-    for session in sorted(event.sessions, key=lambda s: (s.day, s.start, rooms.get(s.room or "", len(rooms)), s.id)):
-        days.setdefault(session.day, []).append(session)
-    return list(days.items())

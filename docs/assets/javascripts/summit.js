@@ -61,7 +61,7 @@
   }
 
   function filters(root) {
-    var form = root.querySelector("form.summit-filters");
+    var form = root.querySelector("form.summit-filters:not(.summit-filters--programme)");
     if (!form) return;
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var items = Array.prototype.slice.call(root.querySelectorAll(".summit-events li[data-event]"));

@@ -1,0 +1,482 @@
+/* CHINAOCS summit site: an event's programme (the day a link points to, filters by room and track, the
+ * session running now and the next, calendar links) and "my agenda" (stars kept in this browser's
+ * localStorage, listed on the agenda page, exported as an .ics file made here, shared as a link).
+ * No account, no server, nothing sent; without JavaScript the programme is all there, day by day. */
+(function () {
+  "use strict";
+
+  var lang = document.documentElement.lang || "en";
+  var zh = lang.indexOf("zh") === 0;
+  var SITE_ZONE = "Asia/Shanghai";
+  var KEY = "summit-agenda";
+  var starLabels = { add: zh ? "加入我的日程" : "Add to my agenda", remove: zh ? "从我的日程中移除" : "Remove from my agenda" };
+
+  /* ---- the store: {key: snapshot}; key "<event>" or "<event>.<session>" ---- */
+
+  function load() {
+    try {
+      var data = JSON.parse(localStorage.getItem(KEY) || "{}");
+      return data && typeof data === "object" && !Array.isArray(data) ? data : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function save(items) {
+    try {
+      localStorage.setItem(KEY, JSON.stringify(items));
+    } catch (e) { /* private mode or full: the page still works, nothing is kept */ }
+  }
+
+  function text(el) {
+    return el ? el.textContent.replace(/\s+/g, " ").trim() : "";
+  }
+
+  /* ---- stars on sessions, event pages and event lists ---- */
+
+  function starButton(key, title, snapshot, holder) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "summit-star";
+    button.dataset.key = key;
+    function show(on) {
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      button.textContent = on ? "★" : "☆";
+      var label = (on ? starLabels.remove : starLabels.add) + (zh ? "：" : ": ") + title;
+      button.setAttribute("aria-label", label);
+      button.title = on ? starLabels.remove : starLabels.add;
+    }
+    show(Boolean(load()[key]));
+    button.addEventListener("click", function () {
+      var items = load();
+      if (items[key]) delete items[key];
+      else items[key] = snapshot();
+      save(items);
+      document.querySelectorAll('.summit-star[data-key="' + key + '"]').forEach(function (other) {
+        other.dispatchEvent(new CustomEvent("summit:sync"));
+      });
+    });
+    button.addEventListener("summit:sync", function () { show(Boolean(load()[key])); });
+    holder.appendChild(button);
+  }
+
+  function times(el) {
+    var status = el.matches("[data-start]") ? el : el.querySelector(".summit-status[data-start]");
+    if (!status) return {};
+    var start = status.dataset.start, end = status.dataset.end;
+    var allDay = /T00:00:00\+08:00$/.test(start) && /T00:00:00\+08:00$/.test(end || "") && start !== end;
+    return { s: start, n: end, a: allDay };
+  }
+
+  function stars(root) {
+    var heading = text(root.querySelector("h1"));
+    root.querySelectorAll(".summit-programme[data-event]").forEach(function (programme) {
+      var event = programme.dataset.event;
+      programme.querySelectorAll(".summit-session[id^='session-']").forEach(function (session) {
+        var id = session.id.slice("session-".length);
+        var title = text(session.querySelector(".summit-session__title"));
+        starButton(event + "." + id, title, function () {
+          var room = text(session.querySelector(".summit-session__room")).replace(/^·\s*/, "");
+          return Object.assign({ t: title, e: heading, p: room, u: location.origin + location.pathname + "#" + session.id, l: lang }, times(session));
+        }, session);
+      });
+    });
+    root.querySelectorAll(".summit-header[data-event]").forEach(function (header) {
+      var event = header.dataset.event;
+      starButton(event, heading, function () {
+        return Object.assign({ t: heading, p: header.dataset.place || "", u: location.origin + location.pathname, l: lang }, times(header));
+      }, header);
+    });
+    root.querySelectorAll(".summit-events li[data-event]").forEach(function (li) {
+      var link = li.querySelector("a[href]");
+      if (!link) return;
+      var title = text(li.querySelector(".summit-card__title") || link);
+      starButton(li.dataset.event, title, function () {
+        return Object.assign({ t: title, u: link.href, l: lang }, times(li));
+      }, li);
+    });
+  }
+
+  /* ---- the programme: days, filters, now and next, calendar links ---- */
+
+  function openDay(programme, target) {
+    var day = target && target.closest ? target.closest(".summit-day") : null;
+    if (!day || !programme.contains(day)) return false;
+    var radio = day.previousElementSibling && day.previousElementSibling.previousElementSibling;
+    if (radio && radio.type === "radio") radio.checked = true;
+    return true;
+  }
+
+  function followHash(programmes) {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) return;
+    programmes.forEach(function (programme) {
+      if (openDay(programme, target)) target.scrollIntoView();
+    });
+  }
+
+  function today(programme, now) {
+    var day = new Intl.DateTimeFormat("en-CA", { timeZone: SITE_ZONE }).format(now);
+    var section = programme.querySelector("#day-" + day);
+    if (section) openDay(programme, section);
+  }
+
+  function programmeFilters(programme) {
+    var form = programme.querySelector("form.summit-filters--programme");
+    if (!form) return;
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    var sessions = Array.prototype.slice.call(programme.querySelectorAll(".summit-session"));
+    var count = form.querySelector(".summit-filter-count");
+    var params = new URLSearchParams(location.search);
+    selects.forEach(function (select) {
+      var wanted = params.get(select.name);
+      if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) select.value = wanted;
+    });
+    function apply() {
+      var shown = 0;
+      var query = new URLSearchParams(location.search);
+      sessions.forEach(function (session) {
+        var match = selects.every(function (select) {
+          return !select.value || session.getAttribute("data-" + select.name) === select.value || (select.name === "room" && !session.hasAttribute("data-room"));
+        });
+        session.hidden = !match;
+        if (match) shown += 1;
+      });
+      selects.forEach(function (select) {
+        if (select.value) query.set(select.name, select.value);
+        else query.delete(select.name);
+      });
+      count.textContent = shown
+        ? form.dataset.count.replace("{shown}", shown).replace("{total}", sessions.length)
+        : form.dataset.none;
+      var search = query.toString();
+      history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    }
+    form.addEventListener("change", apply);
+    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    apply();
+  }
+
+  function nowAndNext(programme, now) {
+    var next = null;
+    var sessions = Array.prototype.slice.call(programme.querySelectorAll(".summit-session[data-start]"));
+    sessions.forEach(function (session) {
+      var start = new Date(session.dataset.start);
+      if (start > now && (next === null || start < next)) next = start;
+    });
+    sessions.forEach(function (session) {
+      var start = new Date(session.dataset.start), end = new Date(session.dataset.end);
+      var state = start <= now && now < end ? "now" : (next && start.getTime() === next.getTime() ? "next" : "");
+      session.classList.toggle("summit-session--now", state === "now");
+      session.classList.toggle("summit-session--next", state === "next");
+      if (state) session.dataset.state = programme.dataset[state];
+      else delete session.dataset.state;
+    });
+  }
+
+  function stamp(date) {
+    return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  }
+
+  function calendarLinks(programme) {
+    programme.querySelectorAll(".summit-session").forEach(function (session) {
+      var links = session.querySelector(".summit-session__links");
+      if (!links) return;
+      var start = new Date(session.dataset.start), end = new Date(session.dataset.end);
+      var title = text(session.querySelector(".summit-session__title"));
+      var place = text(session.querySelector(".summit-session__room")).replace(/^·\s*/, "");
+      var url = location.origin + location.pathname + "#" + session.id;
+      var google = "https://calendar.google.com/calendar/render?" + new URLSearchParams({
+        action: "TEMPLATE", text: title, dates: stamp(start) + "/" + stamp(end), details: url, location: place
+      });
+      var outlook = "https://outlook.live.com/calendar/0/deeplink/compose?" + new URLSearchParams({
+        path: "/calendar/action/compose", rru: "addevent", subject: title,
+        startdt: start.toISOString(), enddt: end.toISOString(), body: url, location: place
+      });
+      [[google, programme.dataset.google], [outlook, programme.dataset.outlook]].forEach(function (pair) {
+        var a = document.createElement("a");
+        a.href = pair[0];
+        a.rel = "noopener";
+        a.textContent = pair[1];
+        links.appendChild(document.createTextNode(" "));
+        links.appendChild(a);
+      });
+    });
+  }
+
+  function programmes(root) {
+    var found = Array.prototype.slice.call(root.querySelectorAll(".summit-programme"));
+    if (!found.length) return;
+    var now = new Date();
+    found.forEach(function (programme) {
+      today(programme, now);
+      programmeFilters(programme);
+      nowAndNext(programme, now);
+      calendarLinks(programme);
+    });
+    followHash(found);
+    window.addEventListener("hashchange", function () { followHash(found); });
+    setInterval(function () {
+      found.forEach(function (programme) { nowAndNext(programme, new Date()); });
+    }, 60000);
+  }
+
+  /* ---- the agenda page ---- */
+
+  var dayFormat = new Intl.DateTimeFormat(lang, { timeZone: SITE_ZONE, month: "short", day: "numeric", weekday: "short" });
+  var timeFormat = new Intl.DateTimeFormat(lang, { timeZone: SITE_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
+  function when(item) {
+    if (!item.s) return "";
+    var start = new Date(item.s), end = new Date(item.n || item.s);
+    if (item.m) return item.s.slice(0, 7);
+    if (item.a) {
+      var last = new Date(end.getTime() - 1);
+      var first = dayFormat.format(start), final = dayFormat.format(last);
+      return first === final ? first : first + " – " + final;
+    }
+    var text = dayFormat.format(start) + " " + timeFormat.format(start);
+    if (end > start) {
+      text += dayFormat.format(start) === dayFormat.format(end)
+        ? "–" + timeFormat.format(end)
+        : " – " + dayFormat.format(end) + " " + timeFormat.format(end);
+    }
+    return text;
+  }
+
+  function fromFeed(event, key) {
+    var id = key.split(".")[1];
+    var timed = event.precision === "time";
+    var dayEnd = event.end ? new Date(Date.parse(event.end + "T00:00:00+08:00") + 86400000).toISOString() : null;
+    if (!id) {
+      return {
+        t: event.title, p: [event.venue, event.city].filter(Boolean).join(zh ? "，" : ", "), u: event.url, l: lang,
+        s: timed ? event.start : (event.precision === "day" ? event.start + "T00:00:00+08:00" : event.start),
+        n: timed ? (event.end || event.start) : dayEnd, a: event.precision === "day", m: event.precision === "month"
+      };
+    }
+    var session = (event.sessions || []).filter(function (s) { return s.id === id; })[0];
+    if (!session) return null;
+    return { t: session.title, e: event.title, p: session.room || "", u: session.url, s: session.start, n: session.end, l: lang };
+  }
+
+  function refresh(base, keys, items) {
+    var events = {};
+    keys.forEach(function (key) { events[key.split(".")[0]] = true; });
+    return Promise.all(Object.keys(events).map(function (event) {
+      return fetch(base + encodeURIComponent(event) + ".json")
+        .then(function (response) { return response.ok ? response.json() : { events: [] }; })
+        .then(function (feed) {
+          keys.filter(function (key) { return key.split(".")[0] === event; }).forEach(function (key) {
+            var fresh = feed.events && feed.events[0] ? fromFeed(feed.events[0], key) : null;
+            items[key] = fresh || Object.assign({}, items[key] || { t: key }, { gone: true });
+          });
+        })
+        .catch(function () { /* offline: what the browser kept stays */ });
+    })).then(function () { return items; });
+  }
+
+  function clashes(list) {
+    list.forEach(function (item) { item.clash = []; });
+    list.forEach(function (a, i) {
+      if (!a.s || a.a || a.m || a.gone) return;
+      list.slice(i + 1).forEach(function (b) {
+        if (!b.s || b.a || b.m || b.gone) return;
+        if (a.key.split(".")[0] === b.key && !b.key.includes(".")) return;
+        if (b.key.split(".")[0] === a.key && !a.key.includes(".")) return;
+        if (new Date(a.s) < new Date(b.n) && new Date(b.s) < new Date(a.n)) {
+          a.clash.push(b.t);
+          b.clash.push(a.t);
+        }
+      });
+    });
+  }
+
+  function sorted(items) {
+    var list = Object.keys(items).map(function (key) { return Object.assign({ key: key }, items[key]); });
+    list.sort(function (a, b) {
+      return (a.s ? Date.parse(a.s.length === 7 ? a.s + "-01" : a.s) : Infinity) - (b.s ? Date.parse(b.s.length === 7 ? b.s + "-01" : b.s) : Infinity) || a.key.localeCompare(b.key);
+    });
+    clashes(list);
+    return list;
+  }
+
+  function icsText(value) {
+    return String(value).replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/([,;])/g, "\\$1");
+  }
+
+  function fold(line) {
+    var encoder = new TextEncoder(), out = [], current = "", size = 0;
+    Array.from(line).forEach(function (ch) {
+      var bytes = encoder.encode(ch).length;
+      if (size + bytes > (out.length ? 74 : 75)) { out.push(current); current = ""; size = 0; }
+      current += ch;
+      size += bytes;
+    });
+    out.push(current);
+    return out.join("\r\n ");
+  }
+
+  function ics(list, name) {
+    var host = location.hostname || "localhost";
+    var now = stamp(new Date());
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//" + host + "//my agenda//" + lang.toUpperCase(), "CALSCALE:GREGORIAN", "X-WR-CALNAME:" + icsText(name)];
+    list.forEach(function (item) {
+      if (!item.s || item.m || item.gone) return;
+      lines.push("BEGIN:VEVENT", "UID:" + item.key + "@" + host, "DTSTAMP:" + now);
+      if (item.a) {
+        var day = function (iso) { return new Intl.DateTimeFormat("en-CA", { timeZone: SITE_ZONE }).format(new Date(iso)).replace(/-/g, ""); };
+        lines.push("DTSTART;VALUE=DATE:" + day(item.s), "DTEND;VALUE=DATE:" + day(item.n));
+      } else {
+        lines.push("DTSTART:" + stamp(new Date(item.s)), "DTEND:" + stamp(new Date(item.n || item.s)));
+      }
+      lines.push("SUMMARY:" + icsText(item.e ? item.t + " · " + item.e : item.t));
+      if (item.p) lines.push("LOCATION:" + icsText(item.p));
+      if (item.u) lines.push("URL:" + item.u);
+      lines.push("END:VEVENT");
+    });
+    lines.push("END:VCALENDAR");
+    return lines.map(fold).join("\r\n") + "\r\n";
+  }
+
+  function agendaPage(root) {
+    var page = root.querySelector(".summit-agenda");
+    if (!page) return;
+    var list = page.querySelector(".summit-agenda__list");
+    var empty = page.querySelector(".summit-agenda__empty");
+    var tools = page.querySelector(".summit-agenda__tools");
+    var status = page.querySelector(".summit-agenda__status");
+    var sharedBox = page.querySelector(".summit-agenda__shared");
+    var params = new URLSearchParams(location.search);
+    var sharedKeys = (params.get("items") || "").split(",").filter(function (k) { return /^[a-z0-9-]+(\.[a-z0-9-]+)?$/.test(k); });
+    var shared = sharedKeys.length > 0;
+    var items = shared ? {} : load();
+    if (shared) {
+      sharedKeys.forEach(function (key) { items[key] = { t: key }; });
+      sharedBox.querySelector("p").textContent = page.dataset.shared.replace("{count}", sharedKeys.length);
+      sharedBox.hidden = false;
+      sharedBox.querySelector(".summit-agenda__keep").addEventListener("click", function () {
+        var mine = load();
+        Object.keys(items).forEach(function (key) { if (!items[key].gone) mine[key] = items[key]; });
+        save(mine);
+        location.replace(location.pathname);
+      });
+    }
+
+    function render() {
+      var entries = sorted(items);
+      list.textContent = "";
+      entries.forEach(function (item) {
+        var li = document.createElement("li");
+        li.className = "summit-agenda__item" + (item.clash.length ? " summit-agenda__item--clash" : "");
+        li.dataset.key = item.key;
+        var time = document.createElement("p");
+        time.className = "summit-agenda__when";
+        time.textContent = when(item);
+        var title = document.createElement("p");
+        title.className = "summit-agenda__title";
+        var link = document.createElement(item.u ? "a" : "span");
+        if (item.u) link.href = item.u;
+        link.textContent = item.t;
+        title.appendChild(link);
+        li.appendChild(time);
+        li.appendChild(title);
+        var meta = [item.e, item.p].filter(Boolean).join(" · ");
+        if (meta) {
+          var where = document.createElement("p");
+          where.className = "summit-card__meta";
+          where.textContent = meta;
+          li.appendChild(where);
+        }
+        if (item.gone) {
+          var gone = document.createElement("p");
+          gone.className = "summit-agenda__note";
+          gone.textContent = page.dataset.unknown;
+          li.appendChild(gone);
+        }
+        if (item.clash.length) {
+          var clash = document.createElement("p");
+          clash.className = "summit-agenda__note summit-agenda__clash";
+          clash.textContent = page.dataset.clash.replace("{titles}", item.clash.join(zh ? "、" : ", "));
+          li.appendChild(clash);
+        }
+        if (!shared) {
+          var remove = document.createElement("button");
+          remove.type = "button";
+          remove.className = "summit-star";
+          remove.setAttribute("aria-pressed", "true");
+          remove.setAttribute("aria-label", page.dataset.remove + (zh ? "：" : ": ") + item.t);
+          remove.title = page.dataset.remove;
+          remove.textContent = "★";
+          remove.addEventListener("click", function () {
+            var mine = load();
+            delete mine[item.key];
+            save(mine);
+            delete items[item.key];
+            render();
+          });
+          li.appendChild(remove);
+        }
+        list.appendChild(li);
+      });
+      empty.hidden = entries.length > 0;
+      tools.hidden = entries.length === 0;
+      tools.querySelector(".summit-agenda__share").hidden = shared;
+    }
+
+    tools.querySelector(".summit-agenda__export").addEventListener("click", function () {
+      var blob = new Blob([ics(sorted(items), page.dataset.calendar)], { type: "text/calendar;charset=utf-8" });
+      var a = document.createElement("a");
+      a.href = URL.createObjectURL(blob);
+      a.download = "agenda.ics";
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    });
+    tools.querySelector(".summit-agenda__share").addEventListener("click", function () {
+      var keys = sorted(items).filter(function (item) { return !item.gone; }).map(function (item) { return item.key; });
+      var url = location.origin + location.pathname + "?items=" + keys.join(",");
+      status.textContent = "";
+      var field = document.createElement("input");
+      field.type = "url";
+      field.readOnly = true;
+      field.value = url;
+      field.className = "summit-agenda__link";
+      field.setAttribute("aria-label", tools.querySelector(".summit-agenda__share").textContent);
+      status.appendChild(field);
+      field.select();
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(url).then(function () {
+          status.appendChild(document.createTextNode(" " + page.dataset.copied));
+        }, function () { /* the link stays selected for the reader to copy */ });
+      }
+    });
+
+    render();
+    var keys = Object.keys(items);
+    if (keys.length) {
+      refresh(page.dataset.api, keys, items).then(function (fresh) {
+        if (!shared) {
+          var mine = load();
+          Object.keys(fresh).forEach(function (key) { if (mine[key]) mine[key] = fresh[key]; });
+          save(mine);
+        }
+        render();
+        page.dataset.ready = "true";
+      });
+    } else {
+      page.dataset.ready = "true";
+    }
+  }
+
+  function run() {
+    programmes(document);
+    stars(document);
+    agendaPage(document);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+  else run();
+})();
