@@ -224,24 +224,27 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(root / "project")
     content = root / "content"
     shutil.copytree(FIXTURE, content)
-    with_programme(content)
+    with_summit_week(content)
     result = mkdocs_build(project, content, today="2025-06-01")
     assert result.returncode == 0, result.stderr
     return project / "site"
 
 
 def test_the_events_page_shows_its_programme_by_day_in_both_languages(built: Path) -> None:
-    for prefix, day, speaker, room in (
-        ("", "2030年9月1日", "李明", "主会场"),
-        ("en/", "Sunday, September 1, 2030", "Li Ming", "Main hall"),
+    for prefix, day, tab, speaker, room in (
+        ("", "2030年9月1日", "9月1日周日", "李明", "主会场"),
+        ("en/", "Sunday, September 1, 2030", "Sun, Sep 1", "Li Ming", "Main hall"),
     ):
         html = (built / prefix / "events/2030-09-01-tokyo-forum/index.html").read_text(encoding="utf-8")
-        days = re.findall(r'<h3 class="summit-programme__day" id="day-([0-9-]+)">([^<]+)</h3>', html)
+        tabs = re.findall(r'<label class="summit-days__tab" for="tab-([0-9-]+)">([^<]+)</label>', html)
+        assert [d for d, _ in tabs] == ["2030-09-01", "2030-09-02"] and tabs[0][1] == tab
+        days = re.findall(r'<h3 class="summit-day__title" id="day-([0-9-]+)-title">([^<]+)</h3>', html)
         assert [d for d, _ in days] == ["2030-09-01", "2030-09-02"] and day in days[0][1]
-        sessions = re.findall(r'<li class="summit-session" id="session-([a-z-]+)">', html)
+        sessions = re.findall(r'class="summit-session summit-session--[a-z]+"[^>]* id="session-([a-z-]+)"', html)
         assert sessions == ["opening", "ai-forum", "roadshow"]
         opening = html[html.index('id="session-opening"') : html.index('id="session-ai-forum"')]
-        assert "10:00–10:30" in opening and room in opening
+        # times in Beijing time: the Tokyo forum's 10:00 is 09:00 there
+        assert "09:00–09:30" in opening and room in opening
         (link,) = re.findall(r'<a href="([^"]+)">' + speaker + "</a>", opening)
         assert link == "../../people/li-ming/"
         assert (built / prefix / "people/li-ming/index.html").is_file()
@@ -257,7 +260,7 @@ def test_a_persons_page_lists_their_sessions_and_says_when_a_name_is_unchecked(b
     assert "<h1" in english and "王芳" in english.split("<h1", 1)[1][:200]  # shown as written
     assert "人工智能论坛" in chinese
     index = (built / "en/people/index.html").read_text(encoding="utf-8")
-    assert index.count('class="summit-card__title"') == 3
+    assert index.count('class="summit-card__title"') == 3 + 60
 
 
 def test_json_ld_names_the_sessions_and_their_people(built: Path) -> None:
@@ -295,7 +298,7 @@ def test_each_session_is_in_the_events_calendar_and_has_its_own(built: Path) -> 
     (alone,) = entries("calendar/events/2030-09-01-tokyo-forum/ai-forum.ics")
     assert str(alone["summary"]) == "人工智能论坛 · 东京产业论坛" and str(alone["uid"]) == str(forum["uid"])
     feed = entries("en/calendar/events.ics")  # the feed of all events keeps to the events
-    assert len(feed) == 4 and not [e for e in feed if "#session-" in str(e["url"])]
+    assert len(feed) == 5 and not [e for e in feed if "#session-" in str(e["url"])]
     html = (built / "en/events/2030-09-01-tokyo-forum/index.html").read_text(encoding="utf-8")
     assert 'href="../../calendar/events/2030-09-01-tokyo-forum/ai-forum.ics" download' in html
 
@@ -372,7 +375,8 @@ def test_schedule_xml_is_valid_frab_xml_with_the_same_sessions(built: Path) -> N
         for room in day.iterfind("room")
         for event in room.iterfind("event")
     ]
-    assert in_xml == in_json and len(in_xml) == 6  # three events, and the forum as its three sessions
+    # three events, the forum as its three sessions and the summit week as its 109
+    assert in_xml == in_json and len(in_xml) == 3 + 3 + 109
     forum = document.find(".//event[title='AI forum']")
     assert [p.text for p in forum.iterfind("persons/person")] == ["王芳", "Ann Smith"]
     assert (forum.findtext("start"), forum.findtext("duration"), forum.findtext("room")) == (
@@ -399,4 +403,4 @@ def test_the_api_gives_each_event_its_sessions_and_their_people(built: Path) -> 
     assert talk["moderators"][0]["url"].endswith("/en/people/ann-smith/")
     assert talk["ics"].endswith("/en/calendar/events/2030-09-01-tokyo-forum/ai-forum.ics")
     assert "sessions" in schema["$defs"]["ApiEvent"]["properties"]
-    assert all(e["sessions"] == [] for e in feed["events"] if e["id"] != forum["id"])
+    assert all(e["sessions"] == [] for e in feed["events"] if e["id"] not in (forum["id"], SUMMIT_WEEK))

@@ -225,7 +225,7 @@
 
   /* ---- the agenda page ---- */
 
-  var dayFormat = new Intl.DateTimeFormat(lang, { timeZone: SITE_ZONE, month: "short", day: "numeric", weekday: "short" });
+  var dayFormat = new Intl.DateTimeFormat(lang, { timeZone: SITE_ZONE, year: "numeric", month: "short", day: "numeric", weekday: "short" });
   var timeFormat = new Intl.DateTimeFormat(lang, { timeZone: SITE_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
   function when(item) {
@@ -249,7 +249,9 @@
   function fromFeed(event, key) {
     var id = key.split(".")[1];
     var timed = event.precision === "time";
-    var dayEnd = event.end ? new Date(Date.parse(event.end + "T00:00:00+08:00") + 86400000).toISOString() : null;
+    var dayEnd = event.precision === "day" && event.end
+      ? new Date(Date.parse(event.end + "T00:00:00+08:00") + 86400000).toISOString().replace(".000Z", "Z")
+      : null;
     if (!id) {
       return {
         t: event.title, p: [event.venue, event.city].filter(Boolean).join(zh ? "，" : ", "), u: event.url, l: lang,
@@ -266,7 +268,7 @@
     var events = {};
     keys.forEach(function (key) { events[key.split(".")[0]] = true; });
     return Promise.all(Object.keys(events).map(function (event) {
-      return fetch(base + encodeURIComponent(event) + ".json")
+      return fetch(base.replace(/\/?$/, "/") + encodeURIComponent(event) + ".json")
         .then(function (response) { return response.ok ? response.json() : { events: [] }; })
         .then(function (feed) {
           keys.filter(function (key) { return key.split(".")[0] === event; }).forEach(function (key) {
