@@ -29,7 +29,7 @@ COMPRESSED = ("javascript", "json", "css", "html", "svg", "text/")
 
 def queries(content: Path) -> dict[str, list[tuple[str, str]]]:
     """Queries over the archive at ``content``, each with the page that should come first: names of
-    stations, partners, events and projects, and common words that many pages hold (the largest shards)."""
+    stations, partners, events, projects and people, and common words that many pages hold (the largest shards)."""
 
     def load(name: str) -> list[dict]:
         return yaml.safe_load((content / name).read_text("utf-8")) or {}
@@ -38,6 +38,7 @@ def queries(content: Path) -> dict[str, list[tuple[str, str]]]:
     partners = load("partners.yml")["partners"]
     projects = load("projects.yml")["projects"]
     events = [e for f in sorted((content / "events").glob("*.yml")) for e in load(f"events/{f.name}")["events"]]
+    people = load("people.yml")["people"] if (content / "people.yml").is_file() else []
     out: dict[str, list[tuple[str, str]]] = {"zh": [], "en": []}
     for lang, prefix in (("zh", "/"), ("en", "/en/")):
         pick = [
@@ -46,6 +47,10 @@ def queries(content: Path) -> dict[str, list[tuple[str, str]]]:
             *[(e["title"][lang], f"{prefix}events/{e['id']}/") for e in events[:: max(1, len(events) // 5)][:5]],
             *[(p["name"][lang], f"{prefix}projects/{p['id']}/") for p in projects[:: max(1, len(projects) // 3)][:3]],
             (stations[0]["city"][lang], f"{prefix}stations/{stations[0]['id']}/"),
+            *[
+                (p["name"].get(lang) or p["name"]["zh"], f"{prefix}people/{p['id']}/")
+                for p in people[:: max(1, len(people) // 4)][:4]
+            ],
         ]
         common = (
             ["人工智能", "海外学子 路演", "工作站", "创新创业", "投资机构"]
