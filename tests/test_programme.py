@@ -375,8 +375,9 @@ def test_schedule_xml_is_valid_frab_xml_with_the_same_sessions(built: Path) -> N
         for room in day.iterfind("room")
         for event in room.iterfind("event")
     ]
-    # three events, the forum as its three sessions and the summit week as its 109
-    assert in_xml == in_json and len(in_xml) == 3 + 3 + 109
+    # two timed events (the whole-day signing is left out), the forum as its three sessions and the
+    # summit week as its 109
+    assert in_xml == in_json and len(in_xml) == 2 + 3 + 109
     forum = document.find(".//event[title='AI forum']")
     assert [p.text for p in forum.iterfind("persons/person")] == ["王芳", "Ann Smith"]
     assert (forum.findtext("start"), forum.findtext("duration"), forum.findtext("room")) == (
@@ -387,6 +388,22 @@ def test_schedule_xml_is_valid_frab_xml_with_the_same_sessions(built: Path) -> N
     # the check can fail: an event with no guid is refused
     del forum.attrib["guid"]
     assert not xsd.validate(document)
+
+
+def test_a_conference_tools_frab_reader_loads_schedule_xml(built: Path) -> None:
+    """schedule-convert's importer (the frab XML reader of a tool that feeds conference apps) sees every
+    session in its room at its time, with its speakers."""
+    from schedule_convert.importers.frab_xml import FrabXmlImporter
+
+    with (built / "en/schedule.xml").open("rb") as xml:
+        conference = FrabXmlImporter().parse(xml)
+    week = [e for e in conference.events if e.url and SUMMIT_WEEK in e.url]
+    assert len(week) == 109 and len({r.name for r in conference.rooms}) >= 6
+    talk = next(e for e in week if e.url.endswith("#session-d2-3-hall-c"))
+    assert (talk.room.name, talk.start.isoformat(), talk.duration) == ("Hall C", "2030-07-11T11:30:00", 30)
+    assert len(talk.speakers) == 3  # two speakers and the moderator, as frab persons
+    forum = next(e for e in conference.events if e.title == "AI forum")
+    assert [s.name for s in forum.speakers] == ["王芳", "Ann Smith"] and str(conference.timezone) is not None
 
 
 def test_the_api_gives_each_event_its_sessions_and_their_people(built: Path) -> None:

@@ -140,8 +140,12 @@ def _place_entry(
 
 
 def _frab_person(site: Site, loc: Locale, person: Person) -> dict[str, Any]:
+    guid = _guid(site, "person", person.id)
     return {
-        "guid": _guid(site, "person", person.id),
+        # the integer id is deprecated in the schema, but the apps' readers (ConfClerk's, schedule-convert's)
+        # still tell people apart by it
+        "id": int(guid.replace("-", "")[:7], 16) + 1,
+        "guid": guid,
         "name": person.name.get(loc.lang),
         "url": site.page_url(f"people/{person.id}/", loc.lang),
         "biography": person.bio.get(loc.lang) if person.bio else None,
@@ -152,7 +156,10 @@ def frab_schedule(site: Site, loc: Locale) -> dict[str, Any]:
     """The schedule in the frab/c3voc format that pretalx emits and conference apps read."""
     summit = site.content.site
     zone = ZoneInfo(summit.timezone)
-    events = [e for e in site.content.events if in_calendars(e)]
+    # Timed events only: an event of whole days has no time of day in any zone, and the apps place an
+    # entry by its time in the device's zone (00:00 in Beijing is the day before in the Americas). Whole
+    # days stay in the calendars (as dates, which calendars show on their days) and in api/.
+    events = [e for e in site.content.events if in_calendars(e) and timing(e, summit.timezone).start is not None]
     by_day: dict[dt.date, list[dict[str, Any]]] = {}
     rooms: dict[str, None] = {}
     for event in events:

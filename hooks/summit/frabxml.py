@@ -77,7 +77,9 @@ def frab_xml(data: dict[str, Any]) -> bytes:
                         _text(event, name, entry.get(name))
                 persons = ET.SubElement(event, "persons")
                 for person in entry["persons"]:
-                    _text(persons, "person", person["name"]).set("guid", person["guid"])
+                    element = _text(persons, "person", person["name"])
+                    element.set("id", str(person["id"]))
+                    element.set("guid", person["guid"])
                 links = ET.SubElement(event, "links")
                 for link in entry["links"]:
                     _text(links, "link", link["title"]).set("href", link["url"])
