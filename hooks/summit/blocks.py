@@ -3,6 +3,7 @@ nor rewrites links in it, so text is escaped here and links are the built pages'
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from zoneinfo import ZoneInfo
 
@@ -53,12 +54,12 @@ class Blocks:
         not read by it."""
         return str(escape(posixpath.relpath(target, self.page_dir or ".")))
 
-    def date_block(self, event: Event) -> tuple[str, str]:
-        """The large and the small line of an event's date block: (15, 4月) / (15, Apr); for a month
-        only, (5月, 日期待定) / (May, date TBA)."""
-        first = timing(event, self.zone).first_day
+    def date_block(self, event: Event, day: dt.date | None = None) -> tuple[str, str]:
+        """The large and the small line of an event's date block (or of ``day``, a session's): (15, 4月)
+        / (15, Apr); for a month only, (5月, 日期待定) / (May, date TBA)."""
+        first = day or timing(event, self.zone).first_day
         month = get_month_names("abbreviated", locale=self.loc.babel)[first.month]
-        if not event.date.precise:
+        if day is None and not event.date.precise:
             return month, self.loc.t("card.date_tba")
         return str(first.day), month
 

@@ -21,7 +21,7 @@ from .exports import dumps, json_ld, organization, person_ld
 from .i18n import LANGUAGES, Locale
 from .markup import front_matter, in_language, inline, localized_path, plain, rich, slug
 from .models import SLUG_RE, Event, EventKind, Station, Text
-from .programme import clock, programme_grid, tracks
+from .programme import clock, programme_grid, session_span, tracks
 from .timetext import TimeText
 from .timing import status, timing
 from .views import agenda, events_by_project, sessions_by_person, station_events
@@ -198,6 +198,7 @@ class Renderer:
             programme_grid=lambda event: programme_grid(event, site_zone),
             tracks=lambda event: tracks(event, lang),
             clock=lambda moment, day: clock(moment, site_zone, day),
+            session_span=lambda event, session: session_span(event, session, site_zone),
             event_data=event_data,
             status_badge=status_badge,
             viewer_time=viewer_time,
