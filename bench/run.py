@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gzip
 import json
 import os
 import shutil
@@ -161,6 +162,8 @@ def run_scale(scale: float, work: Path, search_limit: int | None = None, repeat:
     search = probe(site, content, search_limit) if search_limit != 0 else {}
     event = loaded.events[len(loaded.events) // 2]
     project_id = next(iter(loaded.projects)) if loaded.projects else None
+    week = next((e for e in loaded.events if e.sessions), None)
+    week_page = (site / "events" / week.id / "index.html").read_bytes() if week else b""
     pages = sum(1 for _ in site.rglob("index.html"))
     return {
         "scale": scale,
@@ -187,6 +190,9 @@ def run_scale(scale: float, work: Path, search_limit: int | None = None, repeat:
         "site_mb": round(size(site) / 1e6, 1),
         "event_page_bytes": (site / "events" / event.id / "index.html").stat().st_size,
         "project_page_bytes": (site / "projects" / project_id / "index.html").stat().st_size if project_id else 0,
+        "programme_sessions": len(week.sessions) if week else 0,
+        "programme_page_bytes": len(week_page),
+        "programme_page_gzip_bytes": len(gzip.compress(week_page, 6)),
         "search_bundle_mb": round(size(site / "pagefind") / 1e6, 1),
         **search,
         "python": sys.version.split()[0],
@@ -309,6 +315,9 @@ def table(rows: list[dict]) -> str:
         "site_mb",
         "event_page_bytes",
         "project_page_bytes",
+        "programme_sessions",
+        "programme_page_bytes",
+        "programme_page_gzip_bytes",
     ]
     search = [
         "scale",

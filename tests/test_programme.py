@@ -259,6 +259,17 @@ def test_a_persons_page_lists_their_sessions_and_says_when_a_name_is_unchecked(b
     english = (built / "en/people/wang-fang/index.html").read_text(encoding="utf-8")
     assert "<h1" in english and "王芳" in english.split("<h1", 1)[1][:200]  # shown as written
     assert "人工智能论坛" in chinese
+    # each session in its own day's date block (not its event's first day), its times in Beijing time
+    seen = set()
+    for page in (built / "en/people").glob("person-*/index.html"):
+        html = page.read_text(encoding="utf-8")
+        days = re.findall(r'<span class="summit-date__big">(\d+)</span>', html)
+        when = re.findall(r'<span class="summit-card__when">([^<]+)</span>', html)
+        assert len(days) == len(when) > 0
+        for day, line in zip(days, when, strict=True):
+            assert f"July {day}, 2030" in line and line.endswith("(Beijing time)")
+        seen.update(days)
+    assert seen == {"10", "11", "12"}
     index = (built / "en/people/index.html").read_text(encoding="utf-8")
     assert index.count('class="summit-card__title"') == 3 + 60
 
