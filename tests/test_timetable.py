@@ -222,3 +222,18 @@ def test_the_programme_does_not_move_while_it_loads(chromium, base: str, width: 
     page.wait_for_timeout(300)
     assert page.evaluate("window.__shift") < 0.01
     context.close()
+
+
+def test_the_reader_may_see_the_times_in_their_own_zone(chromium, base: str) -> None:
+    context = local_context(chromium, viewport={"width": 1280, "height": 900}, timezone_id="America/Vancouver")
+    page = open_page(chromium, base + "en/" + PAGE, context=context)
+    clock = page.locator("#session-d1-2-hall-a .summit-session__clock")
+    assert clock.inner_text() == "10:15–11:30"  # Beijing time
+    page.get_by_role("button", name="Show in my local time").click()
+    # 10:15 in Beijing is 19:15 the day before in Vancouver (summer time)
+    assert clock.inner_text() == "07-09 19:15–07-09 20:30"
+    assert "America/Vancouver" in page.locator(".summit-programme__zone").inner_text()
+    assert page.locator(".summit-timetable__time").first.inner_text() == "07-09 17:30"  # the 08:30 row
+    page.get_by_role("button", name="Show in Beijing time").click()
+    assert clock.inner_text() == "10:15–11:30"
+    context.close()

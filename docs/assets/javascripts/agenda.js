@@ -206,9 +206,46 @@
     });
   }
 
+  /** The programme's times in the reader's own zone, on demand (and back to the site's). */
+  function localTimes(root) {
+    var button = root.querySelector(".summit-programme__switch");
+    var programme = root.querySelector(".summit-programme");
+    if (!button || !programme) return;
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    var clock = new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    var date = new Intl.DateTimeFormat("en-CA", {});
+    var note = button.parentNode.querySelector("[data-local]");
+    var siteNote = note.textContent, siteLabel = button.textContent;
+    function at(iso, day) {
+      var moment = new Date(iso);
+      var text = clock.format(moment);
+      var local = date.format(moment);
+      return local === day ? text : local.slice(5) + " " + text;
+    }
+    button.addEventListener("click", function () {
+      var local = button.dataset.showing !== "local";
+      programme.querySelectorAll(".summit-day").forEach(function (section) {
+        var day = section.id.slice("day-".length);
+        section.querySelectorAll(".summit-session").forEach(function (session) {
+          var el = session.querySelector(".summit-session__clock");
+          if (!el.dataset.site) el.dataset.site = el.textContent;
+          el.textContent = local ? at(session.dataset.start, day) + "–" + at(session.dataset.end, day) : el.dataset.site;
+        });
+        section.querySelectorAll(".summit-timetable__time[data-at]").forEach(function (el) {
+          if (!el.dataset.site) el.dataset.site = el.textContent;
+          el.textContent = local ? at(el.dataset.at, day) : el.dataset.site;
+        });
+      });
+      note.textContent = local ? note.dataset.local.replace("{zone}", zone) : siteNote;
+      button.textContent = local ? button.dataset.site : siteLabel;
+      button.dataset.showing = local ? "local" : "site";
+    });
+  }
+
   function programmes(root) {
     var found = Array.prototype.slice.call(root.querySelectorAll(".summit-programme"));
     if (!found.length) return;
+    localTimes(root);
     var now = new Date();
     found.forEach(function (programme) {
       today(programme, now);
