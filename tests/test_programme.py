@@ -432,3 +432,32 @@ def test_the_api_gives_each_event_its_sessions_and_their_people(built: Path) -> 
     assert talk["ics"].endswith("/en/calendar/events/2030-09-01-tokyo-forum/ai-forum.ics")
     assert "sessions" in schema["$defs"]["ApiEvent"]["properties"]
     assert all(e["sessions"] == [] for e in feed["events"] if e["id"] not in (forum["id"], SUMMIT_WEEK))
+
+
+def test_the_api_gives_the_people_and_each_event_alone(built: Path) -> None:
+    import jsonschema
+
+    schema = json.loads((built / "api/people.schema.json").read_text(encoding="utf-8"))
+    for lang in ("", "en/"):
+        people = json.loads((built / lang / "api/people.json").read_text(encoding="utf-8"))
+        jsonschema.validate(people, schema)
+        assert len(people["people"]) == 3 + 60
+    people = {p["id"]: p for p in json.loads((built / "en/api/people.json").read_text(encoding="utf-8"))["people"]}
+    ann = people["ann-smith"]
+    assert (ann["name"], ann["unverified"], ann["url"]) == (
+        "Ann Smith",
+        True,
+        "https://summit.example.org/en/people/ann-smith/",
+    )
+    (forum,) = ann["sessions"]
+    assert (forum["event"], forum["session"], forum["role"]) == ("2030-09-01-tokyo-forum", "ai-forum", "moderator")
+    assert people["wang-fang"]["name"] == "王芳"  # as written
+    bad = dict(ann, role="guest")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"version": 1, "language": "en", "generated": "2025-06-01", "people": [bad]}, schema)
+    # one event's own feed, what the agenda page reads: the same entry as in api/events.json
+    alone = json.loads((built / "en/api/events" / f"{SUMMIT_WEEK}.json").read_text(encoding="utf-8"))
+    jsonschema.validate(alone, json.loads((built / "api/events.schema.json").read_text(encoding="utf-8")))
+    everything = json.loads((built / "en/api/events.json").read_text(encoding="utf-8"))
+    assert alone["events"] == [e for e in everything["events"] if e["id"] == SUMMIT_WEEK]
+    assert len(alone["events"][0]["sessions"]) == 109

@@ -120,7 +120,9 @@ def test_room_and_track_filters_are_kept_in_the_address(chromium, base: str) -> 
     page.select_option("select[name=track]", track)
     assert f"track={quote(track).replace('%20', '+')}" in page.url
     again = open_page(chromium, page.url, context=page.context)
-    shown = again.eval_on_selector_all(".summit-session:not([hidden])", "els => els.map(e => [e.dataset.room, e.dataset.track])")
+    shown = again.eval_on_selector_all(
+        ".summit-session:not([hidden])", "els => els.map(e => [e.dataset.room, e.dataset.track])"
+    )
     assert shown and all(room in (None, "hall-b") and t in (None, track) for room, t in shown)
     assert "Showing" in again.locator(".summit-filters--programme .summit-filter-count").inner_text()
     page.context.close()
