@@ -18,6 +18,7 @@ from PIL import Image
 sys.path[:0] = [str(Path(__file__).parent), str(Path(__file__).resolve().parent.parent / "hooks")]
 
 from pictures import illustrate  # noqa: E402
+from test_programme import SUMMIT_WEEK, with_summit_week  # noqa: E402
 
 from browser import browser, local_context, serve  # noqa: E402
 from conftest import FIXTURE, ROOT  # noqa: E402
@@ -40,6 +41,13 @@ IMAGE_PAGES = {
     "images-station": "stations/vancouver/",
     "images-projects": "projects/",
 }
+PROGRAMME_PAGES = {
+    "programme": f"events/{SUMMIT_WEEK}/",  # scrolled to the programme
+    "person": "people/li-ming/",
+    "people": "people/",
+    "agenda": "agenda/",  # with three starred sessions, two of them at once
+}
+STARRED = ["d1-2-hall-a", "d1-2-hall-b", "d2-4-main-hall"]
 SCREENS = {"phone": (390, 844), "desktop": (1280, 900)}
 
 
@@ -51,6 +59,17 @@ def built(work: Path, name: str, content: Path) -> Path:
     return project / "site"
 
 
+def star(page, url: str) -> None:
+    """Star the sessions of ``STARRED`` (the browser keeps them for the agenda page); none twice."""
+    page.goto(url, wait_until="networkidle")
+    page.evaluate("localStorage.clear()")
+    page.reload(wait_until="networkidle")
+    for session in STARRED:
+        day = f"2030-07-{9 + int(session[1])}"  # the week's first day is the 10th
+        page.locator(f"label[for=tab-{day}]").click()
+        page.locator(f"#session-{session} .summit-star").click()
+
+
 def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / ".github" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
@@ -59,9 +78,13 @@ def main() -> int:
         pictured = work / "content"
         shutil.copytree(FIXTURE, pictured)
         illustrate(pictured)
+        programme = work / "programme"
+        shutil.copytree(FIXTURE, programme)
+        with_summit_week(programme)
         sites = [
             (built(work, "seed", ROOT / "content"), SEED_PAGES),
             (built(work, "pictured", pictured), IMAGE_PAGES),
+            (built(work, "programme-site", programme), PROGRAMME_PAGES),
         ]
         with browser() as chromium:
             for site, pages in sites:
@@ -71,8 +94,13 @@ def main() -> int:
                         page = context.new_page()
                         for kind, path in pages.items():
                             for lang in ("zh", "en"):
-                                page.goto(base + ("" if lang == "zh" else "en/") + path, wait_until="networkidle")
+                                prefix = base + ("" if lang == "zh" else "en/")
+                                if kind == "agenda":
+                                    star(page, prefix + PROGRAMME_PAGES["programme"])
+                                page.goto(prefix + path, wait_until="networkidle")
                                 page.wait_for_timeout(300)  # the clocks and the countdown
+                                if kind == "programme":
+                                    page.evaluate("document.querySelector('.summit-programme__zone').scrollIntoView()")
                                 shot = Image.open(io.BytesIO(page.screenshot()))
                                 name = f"{kind}-{lang}-{screen}.webp"
                                 shot.save(out / name, format="WEBP", quality=70, method=6)
