@@ -86,15 +86,38 @@ class ApiFeed(BaseModel):
     events: list[ApiEvent]
 
 
-def api_feed(site: Site, loc: Locale, events: list[Event], station: str | None = None) -> dict[str, Any]:
-    content = site.content
-    lang = loc.lang
+class ApiFeeds:
+    """The api/ feeds of one language. Each event's entry is made once and shared by every feed that
+    holds it (all events, its stations', its own)."""
 
-    def refs(ids: list[str], records: dict[str, Any], path: str | None) -> list[ApiRef]:
-        url = (lambda i: site.page_url(path.format(id=i), lang)) if path else (lambda i: None)
+    def __init__(self, site: Site, loc: Locale) -> None:
+        self.site = site
+        self.loc = loc
+        self._entries: dict[str, dict[str, Any]] = {}
+
+    def feed(self, events: list[Event], station: str | None = None) -> dict[str, Any]:
+        content = self.site.content
+        day = self.site.now.date().isoformat()
+        head = ApiFeed(
+            language=self.loc.lang, generated=day, timezone=content.site.timezone, station=station, events=[]
+        )
+        data = head.model_dump(mode="json")
+        data["events"] = [self.entry(event) for event in events]
+        return data
+
+    def entry(self, event: Event) -> dict[str, Any]:
+        if event.id not in self._entries:
+            with self.site.making("event", event.id, f"its entry in api/ ({self.loc.lang})"):
+                self._entries[event.id] = self._event(event).model_dump(mode="json")
+        return self._entries[event.id]
+
+    def _refs(self, ids: list[str], records: dict[str, Any], path: str | None) -> list[ApiRef]:
+        lang = self.loc.lang
+        url = (lambda i: self.site.page_url(path.format(id=i), lang)) if path else (lambda i: None)
         return [ApiRef(id=i, name=records[i].name.get(lang), url=url(i)) for i in ids]
 
-    def session(event: Event, item: Session) -> ApiSession:
+    def _session(self, event: Event, item: Session) -> ApiSession:
+        site, lang, content = self.site, self.loc.lang, self.site.content
         start, end = session_span(event, item, content.site.timezone)
         page = site.page_url(f"events/{event.id}/", lang)
         room = event.room_of(item)
@@ -109,47 +132,46 @@ def api_feed(site: Site, loc: Locale, events: list[Event], station: str | None =
             summary=item.summary.get(lang) if item.summary else None,
             url=f"{page}#session-{item.id}",
             ics=site.page_url(f"calendar/events/{event.id}/{item.id}.ics", lang),
-            speakers=refs(item.speakers, content.people, "people/{id}/"),
-            moderators=refs(item.moderators, content.people, "people/{id}/"),
+            speakers=self._refs(item.speakers, content.people, "people/{id}/"),
+            moderators=self._refs(item.moderators, content.people, "people/{id}/"),
         )
 
-    items = []
-    for event in events:
-        with site.making("event", event.id, f"its entry in api/ ({lang})"):
-            t = timing(event, content.site.timezone)
-            if t.precision == "time":
-                start, end = t.start.isoformat(), t.end.isoformat() if t.end else None
-            elif t.precision == "day":
-                start, end = t.first_day.isoformat(), t.last_day.isoformat()
-            else:
-                start, end = f"{t.first_day:%Y-%m}", None
-            items.append(
-                ApiEvent(
-                    id=event.id,
-                    title=event.title.get(lang),
-                    kind=event.kind,
-                    format=event.format,
-                    status=event.status,
-                    precision=t.precision,
-                    start=start,
-                    end=end,
-                    timezone=t.zone,
-                    city=event.city.get(lang) if event.city else None,
-                    venue=event.venue.get(lang) if event.venue else None,
-                    summary=event.summary.get(lang),
-                    url=site.page_url(f"events/{event.id}/", lang),
-                    ics=site.page_url(f"calendar/events/{event.id}.ics", lang) if in_calendars(event) else None,
-                    livestream=event.livestream,
-                    registration=event.registration,
-                    stations=refs(event.stations, content.stations, "stations/{id}/"),
-                    partners=refs(event.partners, content.partners, None),
-                    projects=refs(event.projects, content.projects, "projects/{id}/"),
-                    sessions=[session(event, s) for s in sorted(event.sessions, key=lambda s: (s.day, s.start, s.id))],
-                )
-            )
-    day = site.now.date().isoformat()
-    feed = ApiFeed(language=lang, generated=day, timezone=content.site.timezone, station=station, events=items)
-    return feed.model_dump(mode="json")
+    def _event(self, event: Event) -> ApiEvent:
+        site, lang, content = self.site, self.loc.lang, self.site.content
+        t = timing(event, content.site.timezone)
+        if t.precision == "time":
+            start, end = t.start.isoformat(), t.end.isoformat() if t.end else None
+        elif t.precision == "day":
+            start, end = t.first_day.isoformat(), t.last_day.isoformat()
+        else:
+            start, end = f"{t.first_day:%Y-%m}", None
+        return ApiEvent(
+            id=event.id,
+            title=event.title.get(lang),
+            kind=event.kind,
+            format=event.format,
+            status=event.status,
+            precision=t.precision,
+            start=start,
+            end=end,
+            timezone=t.zone,
+            city=event.city.get(lang) if event.city else None,
+            venue=event.venue.get(lang) if event.venue else None,
+            summary=event.summary.get(lang),
+            url=site.page_url(f"events/{event.id}/", lang),
+            ics=site.page_url(f"calendar/events/{event.id}.ics", lang) if in_calendars(event) else None,
+            livestream=event.livestream,
+            registration=event.registration,
+            stations=self._refs(event.stations, content.stations, "stations/{id}/"),
+            partners=self._refs(event.partners, content.partners, None),
+            projects=self._refs(event.projects, content.projects, "projects/{id}/"),
+            sessions=[self._session(event, s) for s in sorted(event.sessions, key=lambda s: (s.day, s.start, s.id))],
+        )
+
+
+def api_feed(site: Site, loc: Locale, events: list[Event], station: str | None = None) -> dict[str, Any]:
+    """One feed (``ApiFeeds`` shares the entries between the feeds of a build)."""
+    return ApiFeeds(site, loc).feed(events, station)
 
 
 def api_schema() -> dict[str, Any]:

@@ -109,12 +109,14 @@ def _session_vevent(site: Site, event: Event, session: Session, loc: Locale) -> 
 
 class Calendars:
     """Calendars of one language. Each event's VEVENT is made and serialised once, then shared by every
-    feed it belongs to (the feed of all events, its stations' feeds, its own file)."""
+    feed it belongs to (the feed of all events, its stations' feeds, its own file); each session's too
+    (its event's file and its own)."""
 
     def __init__(self, site: Site, loc: Locale) -> None:
         self.site = site
         self.loc = loc
         self._vevents: dict[str, bytes] = {}
+        self._sessions: dict[tuple[str, str], bytes] = {}
 
     def vevent(self, event: Event) -> bytes:
         if event.id not in self._vevents:
@@ -145,8 +147,14 @@ class Calendars:
         return head[: -len(end)] + b"".join(entries) + end
 
     def session(self, event: Event, session: Session) -> bytes:
-        with self.site.making("event", event.id, f"the calendar entry of its session '{session.id}' ({self.loc.lang})"):
-            return _session_vevent(self.site, event, session, self.loc).to_ical()
+        """A session's VEVENT, made once for its event's calendar and its own file."""
+        key = (event.id, session.id)
+        if key not in self._sessions:
+            with self.site.making(
+                "event", event.id, f"the calendar entry of its session '{session.id}' ({self.loc.lang})"
+            ):
+                self._sessions[key] = _session_vevent(self.site, event, session, self.loc).to_ical()
+        return self._sessions[key]
 
 
 def _stamp(moment: dt.datetime) -> str:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 import segno
 from markupsafe import escape
 
-from .api import api_feed, api_people, api_people_schema, api_schema
+from .api import ApiFeeds, api_people, api_people_schema, api_schema
 from .calendar import Calendars, Site, in_calendars
 from .exports import INLANGUAGE, dumps, frab_schedule
 from .frabxml import frab_xml
@@ -68,6 +69,11 @@ def image_files(site: Site, images: ImageCache, linked: bool = False) -> dict[st
     return files
 
 
+def compact(data: object) -> bytes:
+    """JSON with no spaces, for a file only scripts read (an event's own feed: one per event)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+
+
 def frab_files(site: Site, loc: Locale) -> dict[str, bytes]:
     """The frab schedule as JSON and as XML (what conference apps read), from the same data."""
     schedule = frab_schedule(site, loc)
@@ -79,12 +85,13 @@ def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
     content = site.content
     loc = Locale(lang)
     calendars = Calendars(site, loc)
+    feeds = ApiFeeds(site, loc)
     short = content.site.short_name.get(lang)
     with site.making("site", "", f"the site's calendar and schedule ({lang})"):
         files = {
             "calendar/events.ics": calendars.ics(content.events, loc.t("calendar.feed_all", short=short)),
             **frab_files(site, loc),
-            "api/events.json": dumps(api_feed(site, loc, content.events)).encode(),
+            "api/events.json": dumps(feeds.feed(content.events)).encode(),
             "api/people.json": dumps(api_people(site, loc)).encode(),
         }
     for station in content.stations.values():
@@ -92,7 +99,7 @@ def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
             events = station_events(content, station.id)
             name = loc.t("calendar.feed_station", short=short, station=station.name.get(lang))
             files[f"calendar/stations/{station.id}.ics"] = calendars.ics(events, name)
-            files[f"api/stations/{station.id}.json"] = dumps(api_feed(site, loc, events, station.id)).encode()
+            files[f"api/stations/{station.id}.json"] = dumps(feeds.feed(events, station.id)).encode()
             files[f"qr/stations/{station.id}.svg"] = qr.svg(site.page_url(f"stations/{station.id}/", lang))
     for event in content.events:
         with site.making("event", event.id, f"its calendar and QR code ({lang})"):
@@ -102,7 +109,7 @@ def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
                     name = f"{session.title.get(lang)} · {event.title.get(lang)}"
                     entry = calendars.ics_of([calendars.session(event, session)], name)
                     files[f"calendar/events/{event.id}/{session.id}.ics"] = entry
-            files[f"api/events/{event.id}.json"] = dumps(api_feed(site, loc, [event])).encode()
+            files[f"api/events/{event.id}.json"] = compact(feeds.feed([event]))
             files[f"qr/events/{event.id}.svg"] = qr.svg(site.page_url(f"events/{event.id}/", lang))
     with site.making("site", "", f"the icons and the web app manifest ({lang})"):
         logo = content.images[content.site.logo.path] if content.site.logo else None

@@ -134,9 +134,7 @@ def programme_grid(event: Event, site_zone: str) -> list[ProgrammeDay]:
     for day, placed in days.items():
         lines = sorted({t for _, start, end in placed for t in (start, end)})
         row = {moment: index + 1 for index, moment in enumerate(lines)}
-        slots = [
-            Slot(s, start, end, columns.get(s.room or "", 0), row[start], row[end]) for s, start, end in placed
-        ]
+        slots = [Slot(s, start, end, columns.get(s.room or "", 0), row[start], row[end]) for s, start, end in placed]
         grid.append(ProgrammeDay(day, slots, lines))
     return grid
 
