@@ -20,7 +20,7 @@ from summit.content import load_content
 from conftest import NOW, ROOT, edit
 
 sys.path.insert(0, str(ROOT / "bench"))
-import synth  # noqa: E402
+import synth
 
 PEOPLE = """people:
   - id: li-ming

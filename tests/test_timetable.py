@@ -14,8 +14,9 @@ from urllib.parse import quote
 import pytest
 from icalendar import Calendar
 
-from browser import local_context, serve
 from test_programme import SUMMIT_WEEK, with_summit_week
+
+from browser import local_context, serve
 
 pytestmark = pytest.mark.site
 
