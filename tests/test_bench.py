@@ -24,13 +24,16 @@ def test_same_seed_same_files(tmp_path: Path) -> None:
     files_a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*.yml")}
     files_b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*.yml")}
     assert files_a == files_b
-    assert counts == {"events": 20, "projects": 50, "partners": 3, "stations": 6}
+    assert counts == {"events": 20, "projects": 50, "partners": 3, "stations": 6, "sessions": 0, "people": 30}
 
 
 def test_archive_passes_the_check(tmp_path: Path) -> None:
     generate(tmp_path / "content", 0.05)
     content = load_content(tmp_path, tmp_path / "content", strict=True, now=NOW)
-    assert len(content.events) == 100 and len(content.projects) == 250
+    # scale 0.05: a summit week of 3 days in 6 rooms (109 sessions) and 150 people, nobody in two rooms
+    assert len(content.events) == 101 and len(content.projects) == 250 and len(content.people) == 150
+    (week,) = [e for e in content.events if e.sessions]
+    assert len(week.sessions) == 109 and len(week.rooms) == 6 and not content.warnings
     assert any("\u4e00" <= ch <= "\u9fff" for ch in content.events[0].summary.zh)
 
 

@@ -33,7 +33,7 @@ from icalendar import Calendar
 from lxml import etree
 from PIL import Image
 
-from summit.api import api_schema
+from summit.api import api_people_schema, api_schema
 from summit.content import load_content
 from summit.errors import ContentErrors
 from summit.generate import site_of
@@ -434,7 +434,7 @@ def check_outputs(files: dict[str, Any], api: jsonschema.protocols.Validator) ->
         elif path.endswith(".json"):
             value = check_json(path, data)
             if "/api/" in f"/{path}" and not path.endswith("schema.json"):
-                api.validate(value)
+                (PEOPLE if re.search(r"api/people(\.[a-z]+)?\.json$", path) else api).validate(value)
         elif path.endswith(".svg"):
             ElementTree.fromstring(data)
         elif path.endswith(".html"):
@@ -480,6 +480,8 @@ def build_or_refuse(files: dict[str, Any]) -> str:
 
 API = jsonschema.Draft202012Validator(api_schema())
 """The api/ feeds' own schema (as published at api/events.schema.json)."""
+PEOPLE = jsonschema.Draft202012Validator(api_people_schema())
+"""The people feed's (api/people.schema.json)."""
 
 SAMPLE_SETTINGS = settings(
     max_examples=300,

@@ -72,7 +72,8 @@ def test_the_published_addresses_exist(built_site: Path) -> None:
     addresses = [a for a in re.findall(r"`([a-z/][^`]*)`", table) if "://" not in a]
     assert len(addresses) >= 6
     for address in addresses:
-        path, query = urlsplit(address.replace("<id>", "vancouver")).path, urlsplit(address).query
+        concrete = address.replace("<id>", "vancouver").replace("<event>", "2024-04-15-roadshow")
+        path, query = urlsplit(concrete).path, urlsplit(address).query
         for prefix in ("",) if address.startswith("/") else ("", "en/"):
             target = built_site / prefix / path.lstrip("/")
             assert (target / "index.html" if path.endswith("/") else target).is_file(), prefix + path

@@ -256,7 +256,10 @@ def test_a_summary_reads_the_same_in_every_output(site: Path, event_id: str, lan
         for e in room
         if e["slug"].endswith(event_id)
     ]
-    assert abstracts == [summary]
+    # in the frab exports only with a time of day: apps would place a whole day on the day before in the
+    # Americas (the seed's events are whole days)
+    timed = "T" in str(ld.get("startDate", ""))
+    assert abstracts == ([summary] if timed else [])
     api = json.loads((root / "api" / "events.json").read_text("utf-8"))
     assert [e["summary"] for e in api["events"] if e["id"] == event_id] == [summary]
     assert summary in _pagefind_texts(site)

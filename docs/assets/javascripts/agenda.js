@@ -153,8 +153,12 @@
       var search = query.toString();
       history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
     }
-    form.addEventListener("change", apply);
-    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    function early() {
+      var style = document.getElementById("summit-early-filter");
+      if (style) style.remove();
+    }
+    form.addEventListener("change", function () { early(); apply(); });
+    form.addEventListener("reset", function () { early(); setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     apply();
   }
