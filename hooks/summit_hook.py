@@ -133,6 +133,9 @@ def on_post_template(output_content: str, template_name: str, config: Any, **_: 
     return one_404(template_name, config.theme["language"], output_content)
 
 
+# After the i18n plugin, which builds the other languages from within the first one's post_build: the
+# work beside MkDocs is waited for at the end of the last language's build, not between two languages.
+@event_priority(-150)
 def on_post_build(config: Any, **_: Any) -> None:
     finish_site(Path(config.site_dir))
     if _background is not None:
