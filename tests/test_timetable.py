@@ -6,7 +6,6 @@ link that shows it on another browser; and nothing on the page moves while it lo
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -14,7 +13,7 @@ from urllib.parse import quote
 import pytest
 from icalendar import Calendar
 
-from test_programme import SUMMIT_WEEK, with_summit_week
+from test_programme import SUMMIT_WEEK, built  # noqa: F401 (the fixture)
 
 from browser import local_context, serve
 
@@ -25,23 +24,8 @@ ROOMS = ["main-hall", "hall-a", "hall-b", "hall-c", "roadshow-hall", "signing-ha
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import FIXTURE
-    from sitebuild import copy_project, mkdocs_build
-
-    root = tmp_path_factory.mktemp("timetable")
-    project = copy_project(root / "project")
-    content = root / "content"
-    shutil.copytree(FIXTURE, content)
-    with_summit_week(content)
-    result = mkdocs_build(project, content, today="2025-06-01")
-    assert result.returncode == 0, result.stderr
-    return project / "site"
-
-
-@pytest.fixture(scope="module")
-def base(site: Path) -> Iterator[str]:
-    with serve(site) as url:
+def base(built: Path) -> Iterator[str]:  # noqa: F811 (test_programme's site with the summit week)
+    with serve(built) as url:
         yield url
 
 
