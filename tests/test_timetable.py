@@ -224,3 +224,27 @@ def test_the_reader_may_see_the_times_in_their_own_zone(chromium, base: str) -> 
     page.get_by_role("button", name="Show in Beijing time").click()
     assert clock.inner_text() == "10:15–11:30"
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_programme_and_a_filled_agenda_have_no_accessibility_violation(
+    chromium, base: str, scheme: str, width: int
+) -> None:
+    """What the script adds is audited too: stars, calendar links, now and next, the agenda's list with
+    a clash, the shared link's field."""
+    from test_audit import AXE, TAGS
+
+    context = local_context(chromium, viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = open_page(chromium, base + PAGE, at="2030-07-10T10:30:00+08:00", context=context)
+    page.locator("#session-d1-2-hall-a .summit-star").click()
+    page.locator("#session-d1-2-hall-b .summit-star").click()
+    agenda = open_page(chromium, base + "agenda/", at="2030-07-10T10:30:00+08:00", context=context)
+    agenda.wait_for_selector(".summit-agenda[data-ready]")
+    agenda.get_by_role("button", name="复制此列表的链接").click()
+    assert agenda.locator(".summit-agenda__clash").count() == 2
+    for visited in (page, agenda):
+        visited.add_script_tag(content=AXE)
+        result = visited.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+        assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]] == [], visited.url
+    context.close()
