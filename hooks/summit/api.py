@@ -169,11 +169,6 @@ class ApiFeeds:
         )
 
 
-def api_feed(site: Site, loc: Locale, events: list[Event], station: str | None = None) -> dict[str, Any]:
-    """One feed (``ApiFeeds`` shares the entries between the feeds of a build)."""
-    return ApiFeeds(site, loc).feed(events, station)
-
-
 def api_schema() -> dict[str, Any]:
     return ApiFeed.model_json_schema()
 

@@ -41,9 +41,9 @@ def _guid(site: Site, kind: str, key: str) -> str:
     return str(uuid.uuid5(namespace, f"{kind}:{key}"))
 
 
-def _number(site: Site, key: str) -> int:
-    """A stable positive integer id of an event or session (frab still requires one)."""
-    return int(_guid(site, "event", key).replace("-", "")[:7], 16) + 1
+def _number(site: Site, key: str, kind: str = "event") -> int:
+    """A stable positive integer id of an event, session or person (frab still requires one)."""
+    return int(_guid(site, kind, key).replace("-", "")[:7], 16) + 1
 
 
 def _room(event: Event) -> str:
@@ -140,12 +140,11 @@ def _place_entry(
 
 
 def _frab_person(site: Site, loc: Locale, person: Person) -> dict[str, Any]:
-    guid = _guid(site, "person", person.id)
     return {
         # the integer id is deprecated in the schema, but the apps' readers (ConfClerk's, schedule-convert's)
         # still tell people apart by it
-        "id": int(guid.replace("-", "")[:7], 16) + 1,
-        "guid": guid,
+        "id": _number(site, person.id, "person"),
+        "guid": _guid(site, "person", person.id),
         "name": person.name.get(loc.lang),
         "url": site.page_url(f"people/{person.id}/", loc.lang),
         "biography": person.bio.get(loc.lang) if person.bio else None,

@@ -1,7 +1,10 @@
-"""An event's programme checked as an editor needs it: each session on one of the event's days, ending
-after it starts, in a room the event lists, with people that people.yml knows; no two sessions in one
-room at once (an error) and no speaker in two rooms at once (a warning: a speaker may leave early).
-Every finding names its place in the event (``("sessions", 3, "room")``) for the loader to locate."""
+"""An event's programme, checked as an editor needs it and laid out for its page.
+
+The check: each session on one of the event's days, ending after it starts, in a room the event lists,
+with people that people.yml knows; no two sessions in one room at once (an error) and no speaker in two
+rooms at once (a warning: a speaker may leave early). Every finding names its place in the event
+(``("sessions", 3, "room")``) for the loader to locate. The layout (``programme_grid``): by day, each
+session in its room's column, between the grid lines of the day's start and end times."""
 
 from __future__ import annotations
 

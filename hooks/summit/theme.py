@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .colours import palette
-from .i18n import LANGUAGES
+from .i18n import LANGUAGES, Locale
 from .icons import favicon, mark_text
 from .images import LOGO_WIDTHS, Probe, fallback_kind, file_name, shown_size
 from .models import Site
@@ -47,6 +47,7 @@ def theme_context(site: Site, images: dict[str, Probe] | None = None) -> dict[st
             "police": footer.police,
             "police_url": POLICE_URL.format(code=police_code) if police_code else None,
             "search": ui_strings(lang),
+            "star": {"add": Locale(lang).t("star.add"), "remove": Locale(lang).t("star.remove")},
         }
     return context
 

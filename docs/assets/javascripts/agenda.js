@@ -9,7 +9,11 @@
   var zh = lang.indexOf("zh") === 0;
   var SITE_ZONE = "Asia/Shanghai";
   var KEY = "summit-agenda";
-  var starLabels = { add: zh ? "加入我的日程" : "Add to my agenda", remove: zh ? "从我的日程中移除" : "Remove from my agenda" };
+  function meta(name) {
+    var el = document.querySelector('meta[name="' + name + '"]');
+    return el ? el.content : "";
+  }
+  var starLabels = { add: meta("summit-star-add"), remove: meta("summit-star-remove") };
 
   /* ---- the store: {key: snapshot}; key "<event>" or "<event>.<session>" ---- */
 
@@ -122,45 +126,21 @@
     if (section) openDay(programme, section);
   }
 
+  /** Room and track (summit.js's filter form); a session with no room is in every room. The style the
+   * head applied from the address before the first paint goes at the reader's first change. */
   function programmeFilters(programme) {
     var form = programme.querySelector("form.summit-filters--programme");
-    if (!form) return;
-    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
-    var sessions = Array.prototype.slice.call(programme.querySelectorAll(".summit-session"));
-    var count = form.querySelector(".summit-filter-count");
-    var params = new URLSearchParams(location.search);
-    selects.forEach(function (select) {
-      var wanted = params.get(select.name);
-      if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) select.value = wanted;
-    });
-    function apply() {
-      var shown = 0;
-      var query = new URLSearchParams(location.search);
-      sessions.forEach(function (session) {
-        var match = selects.every(function (select) {
-          return !select.value || session.getAttribute("data-" + select.name) === select.value || (select.name === "room" && !session.hasAttribute("data-room"));
-        });
-        session.hidden = !match;
-        if (match) shown += 1;
-      });
-      selects.forEach(function (select) {
-        if (select.value) query.set(select.name, select.value);
-        else query.delete(select.name);
-      });
-      count.textContent = shown
-        ? form.dataset.count.replace("{shown}", shown).replace("{total}", sessions.length)
-        : form.dataset.none;
-      var search = query.toString();
-      history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
-    }
+    if (!form || !window.summitFilter) return;
     function early() {
       var style = document.getElementById("summit-early-filter");
       if (style) style.remove();
     }
-    form.addEventListener("change", function () { early(); apply(); });
-    form.addEventListener("reset", function () { early(); setTimeout(apply, 0); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    apply();
+    form.addEventListener("change", early);
+    form.addEventListener("reset", early);
+    var sessions = Array.prototype.slice.call(programme.querySelectorAll(".summit-session"));
+    window.summitFilter(form, sessions, function (session, name, value) {
+      return session.getAttribute("data-" + name) === value || (name === "room" && !session.hasAttribute("data-room"));
+    });
   }
 
   function nowAndNext(programme, now) {

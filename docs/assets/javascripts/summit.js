@@ -60,30 +60,52 @@
     });
   }
 
-  function filters(root) {
-    var form = root.querySelector("form.summit-filters:not(.summit-filters--programme)");
-    if (!form) return;
+  /** A filter form over ``items``: each select keeps the items whose value ``matches(item, name,
+   * value)``; the choices are read from the address and kept in it; ``after`` runs after each change.
+   * Shared with agenda.js (a programme's filters) as window.summitFilter. */
+  function filterForm(form, items, matches, after) {
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
-    var items = Array.prototype.slice.call(root.querySelectorAll(".summit-events li[data-event]"));
     var count = form.querySelector(".summit-filter-count");
     var params = new URLSearchParams(location.search);
     selects.forEach(function (select) {
       var wanted = params.get(select.name);
-      if (wanted && select.querySelector('option[value="' + CSS.escape(wanted) + '"]')) select.value = wanted;
+      if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) select.value = wanted;
     });
 
     function apply() {
       var shown = 0;
-      var query = new URLSearchParams();
-      selects.forEach(function (select) { if (select.value) query.set(select.name, select.value); });
-      items.forEach(function (li) {
-        var match = selects.every(function (select) {
-          if (!select.value) return true;
-          return (li.getAttribute("data-" + select.name) || "").split(" ").indexOf(select.value) >= 0;
-        });
-        li.hidden = !match;
+      var query = new URLSearchParams(location.search);
+      items.forEach(function (item) {
+        var match = selects.every(function (select) { return !select.value || matches(item, select.name, select.value); });
+        item.hidden = !match;
         if (match) shown += 1;
       });
+      selects.forEach(function (select) { query.delete(select.name); });  // then in the form's order
+      selects.forEach(function (select) { if (select.value) query.set(select.name, select.value); });
+      if (after) after();
+      count.textContent = shown
+        ? form.dataset.count.replace("{shown}", shown).replace("{total}", items.length)
+        : form.dataset.none;
+      var search = query.toString();
+      history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    }
+
+    form.addEventListener("change", apply);
+    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply();
+  }
+  window.summitFilter = filterForm;
+
+  /** The schedule's filters: an event may have several values of one kind (its stations). */
+  function filters(root) {
+    var form = root.querySelector("form.summit-filters:not(.summit-filters--programme)");
+    if (!form) return;
+    var items = Array.prototype.slice.call(root.querySelectorAll(".summit-events li[data-event]"));
+    filterForm(form, items, function (li, name, value) {
+      return (li.getAttribute("data-" + name) || "").split(" ").indexOf(value) >= 0;
+    }, function () {
       root.querySelectorAll("ul.summit-events").forEach(function (ul) {
         var visible = Array.prototype.some.call(ul.children, function (li) { return !li.hidden; });
         ul.hidden = !visible;
@@ -99,18 +121,7 @@
         }
         h3.hidden = !visible;
       });
-      count.textContent = shown
-        ? form.dataset.count.replace("{shown}", shown).replace("{total}", items.length)
-        : form.dataset.none;
-      var search = query.toString();
-      history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
-    }
-
-    form.addEventListener("change", apply);
-    form.addEventListener("reset", function () { setTimeout(apply, 0); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.hidden = false;
-    apply();
+    });
   }
 
   /** The time left until the next event (the landing page), in the reader's language. */
