@@ -5,6 +5,7 @@ box works by keyboard, passes axe-core and asks nothing of another host. Also th
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import re
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from synth import generate
 
 from summit.calendar import Site
 from summit.content import load_content
-from summit.search import KINDS, SearchDoc, SearchError, dictionary, documents, part_size, parts, terms, ui_strings
+from summit.search import HALF, KINDS, SearchDoc, SearchError, dictionary, documents, part_size, parts, terms, ui_strings
 
 from browser import local_context, serve
 from conftest import BASE_URL, NOW, ROOT
@@ -308,6 +309,29 @@ def test_the_bundle_holds_one_index_per_language(real_site: Path) -> None:
     assert set(entry["languages"]) == {"zh-hans", "en"}
     words = json.loads((real_site / "pagefind" / "summit-words.json").read_text("utf-8"))
     assert "赛伯乐" in words
+    assert not (real_site / "pagefind" / HALF).exists()  # a small site's index is not halved
+
+
+def _fragments(bundle: Path) -> list[dict]:
+    """What an index shows of its pages (Pagefind's fragments: gzip, a signature, JSON)."""
+    return [
+        json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd")) for f in bundle.glob("fragment/*")
+    ]
+
+
+def test_an_archive_in_parts_is_indexed_in_two_halves_of_every_kind(archive_site: Path) -> None:
+    halves = [_fragments(archive_site / "pagefind" / half) for half in ("", HALF)]
+    urls = [{page["url"] for page in half} for half in halves]
+    assert not urls[0] & urls[1]
+    for english in (False, True):
+        for kind in KINDS:
+            counts = [
+                sum(1 for page in half if (page["meta"]["kind"], page["url"].startswith("/en/")) == (kind, english))
+                for half in halves
+            ]
+            assert min(counts) >= 1 and abs(counts[0] - counts[1]) <= 1, (english, kind, counts)
+    entry = json.loads((archive_site / "pagefind" / HALF / "pagefind-entry.json").read_text("utf-8"))
+    assert set(entry["languages"]) == {"zh-hans", "en"}
 
 
 def test_without_scripting_the_box_is_not_shown(chromium, real_site: Path) -> None:

@@ -44,6 +44,7 @@ from .timing import timing
 from .views import sessions_by_person
 
 __all__ = [
+    "HALF",
     "KINDS",
     "SearchDoc",
     "SearchError",
@@ -68,6 +69,9 @@ ABOUT_SECTIONS = ("history", "mission", "principles", "goals", "figures", "progr
 """The about page's section headings, searchable with it."""
 BUNDLE = "pagefind"
 """The search bundle's folder in the built site."""
+HALF = "half"
+"""The folder, inside the bundle, of each language's second index (``build_index``); the page's script
+merges it into the first (``assets/javascripts/search.js``)."""
 
 _CJK = re.compile(r"[\u2e80-\u2fdf\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _CJK_RUN = re.compile(_CJK.pattern + "+")
@@ -370,9 +374,10 @@ def parts(docs: list[SearchDoc], size: int) -> list[int | None]:
 
     Pagefind's search time grows with the pages a query matches times the pages its terms are on (it
     looks each result's terms up in a list of all of them), so a query common to thousands of pages
-    takes a second at archive scale. The page searches part 0 first and shows its best while it searches
-    the others; a page scores the same in whichever part it is found, so the merged list is ranked as one
-    search would rank it, and a query typed on stops the one before it after its current part. The filter
+    takes a second at archive scale. The page searches part 0 first (in both halves, ``build_index``) and
+    shows its best while it searches the others; a page scores the same in whichever part it is found, so
+    the merged list is ranked as one search of both halves would rank it, and a query typed on stops the
+    one before it after its current part. The filter
     costs a download of about two bytes a page (16 KB at archive scale)."""
     if len(docs) <= size:
         return [None] * len(docs)
@@ -387,37 +392,49 @@ def parts(docs: list[SearchDoc], size: int) -> list[int | None]:
 
 
 def build_index(docs: list[SearchDoc], words: list[str], cache: Path, size: int = PART_SIZE) -> Path:
-    """Index ``docs`` with Pagefind (a program of its own) into ``cache/pagefind``, one language at a time
-    (the indexer's memory grows with the pages it holds); ``cache`` keeps the documents between builds,
-    rewritten only where they changed; a language of more than ``size`` pages is indexed in parts
-    (``parts``). Raises SearchError."""
+    """Index ``docs`` with Pagefind (a program of its own) into ``cache/pagefind``; ``cache`` keeps the
+    documents between builds, rewritten only where they changed. Raises SearchError.
+
+    Pagefind holds every page's terms until it writes, about 750 bytes for each distinct (page, term)
+    pair, and the Chinese pages carry 100 to 200 character pairs each. So each language is indexed on
+    its own, and a language of more than ``size`` pages, which is searched part by part (``parts``), is
+    also indexed in two halves, one run after the other: its pages are dealt alternately, like cards, into
+    the bundle's own index and the one in ``HALF`` (merged in the visitor's browser by Pagefind's
+    ``mergeIndex`` when the first has parts). Both halves hold the same mix of pages, so a term is on
+    about the same share of pages in each and a page scores about as it would in one index; the parts
+    are numbered across both. (A small site is not halved: with few pages, the halves' shares differ.)"""
     program = get_executable()
     if program is None:
         raise SearchError("the pagefind program is not installed (pip install -r requirements.txt)")
     fresh = cache / f"{BUNDLE}.new"
     shutil.rmtree(fresh, ignore_errors=True)
-    entry: dict = {}
+    halves = ("", HALF)
+    entries: dict[str, dict] = {}
     for lang in LANGUAGES:
         source = cache / "documents" / lang
         mine = [d for d in docs if d.lang == lang]
-        sync_files(
-            source, {_file_of(d): d.html(n).encode("utf-8") for d, n in zip(mine, parts(mine, size), strict=True)}
-        )
-        part = cache / f"{BUNDLE}.{lang}"
-        shutil.rmtree(part, ignore_errors=True)
-        run = subprocess.run(
-            [str(program), "--site", str(source), "--output-path", str(part), "--silent"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if run.returncode != 0:
-            raise SearchError((run.stderr or run.stdout).strip() or f"pagefind exited with {run.returncode}")
-        found = json.loads((part / "pagefind-entry.json").read_text(encoding="utf-8"))
-        entry = {**found, "languages": {**entry.get("languages", {}), **found["languages"]}}
-        link_tree(part, fresh)
-        shutil.rmtree(part)
-    (fresh / "pagefind-entry.json").write_text(json.dumps(entry, sort_keys=True), encoding="utf-8")
+        cut = parts(mine, size)
+        split = len(halves) if cut and cut[0] is not None else 1
+        dealt = {f"{n % split}/{_file_of(d)}": d.html(part) for n, (d, part) in enumerate(zip(mine, cut, strict=True))}
+        sync_files(source, {name: html.encode("utf-8") for name, html in dealt.items()})
+        for n, half in enumerate(halves[:split]):
+            out = cache / f"{BUNDLE}.{lang}.{n}"
+            shutil.rmtree(out, ignore_errors=True)
+            run = subprocess.run(
+                [str(program), "--site", str(source / str(n)), "--output-path", str(out), "--silent"],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if run.returncode != 0:
+                raise SearchError((run.stderr or run.stdout).strip() or f"pagefind exited with {run.returncode}")
+            found = json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))
+            entry = entries.get(half, {})
+            entries[half] = {**found, "languages": {**entry.get("languages", {}), **found["languages"]}}
+            link_tree(out, fresh / half)
+            shutil.rmtree(out)
+    for half, entry in entries.items():
+        (fresh / half / "pagefind-entry.json").write_text(json.dumps(entry, sort_keys=True), encoding="utf-8")
     (fresh / WORDS_FILE).write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
     bundle = cache / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)

@@ -23,6 +23,7 @@
   const TERMS = /\s*⟦[^⟧]*(⟧|$)|^[^⟦]*⟧/g;
   const MOST = 5;
   const WINDOW = 70;
+  const HALF = "half";
 
   let loading = null;
   let asked = 0;
@@ -36,7 +37,13 @@
       loading = import(new URL("pagefind.js", bundle).href).then(async (pagefind) => {
         await pagefind.options({ basePath: bundle.pathname, excerptLength: 30 });
         await pagefind.init();
-        const filters = await pagefind.filters();
+        let filters = await pagefind.filters();
+        if (filters && filters.part) {
+          /* An index in parts is also in two halves (search.py: HALF, build_index); Pagefind searches
+             both and ranks their results as one list. */
+          await pagefind.mergeIndex(new URL(`${HALF}/`, bundle).pathname, { excerptLength: 30 });
+          filters = await pagefind.filters();
+        }
         const parts = Object.keys((filters && filters.part) || {}).sort((a, b) => a - b);
         form.dataset.ready = "";
         return { pagefind, parts };
