@@ -17,7 +17,18 @@ from synth import generate
 
 from summit.calendar import Site
 from summit.content import load_content
-from summit.search import HALF, KINDS, SearchDoc, SearchError, dictionary, documents, part_size, parts, terms, ui_strings
+from summit.search import (
+    HALF,
+    KINDS,
+    SearchDoc,
+    SearchError,
+    dictionary,
+    documents,
+    part_size,
+    parts,
+    terms,
+    ui_strings,
+)
 
 from browser import local_context, serve
 from conftest import BASE_URL, NOW, ROOT

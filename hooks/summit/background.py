@@ -24,10 +24,11 @@ from typing import Any
 from .calendar import Site
 from .datafiles import QrCodes, render_data
 from .errors import ContentErrors, OutputError, describe
+from .files import link_tree, move_tree, sync_files
 from .generate import generate_pages, prepare_pages, write_page
 from .images import ImageCache
 from .pages import Renderer, page_jobs
-from .search import BUNDLE, SearchError, build_index, dictionary, documents, link_tree, move_tree, part_size, sync_files
+from .search import BUNDLE, SearchError, build_index, dictionary, documents, part_size
 from .theme import theme_context
 
 __all__ = ["Background", "BuildError"]
