@@ -6,10 +6,11 @@ STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check serve lint clean browser schema new bench screenshots
+.PHONY: build test check serve lint clean browser schema new bench screenshots deploy
 
-# Browser tests drive Debian's Chromium; Chinese needs the Noto CJK fonts.
-DEBIAN_PACKAGES := chromium fonts-noto-cjk libcairo2
+# Browser tests drive Debian's Chromium; Chinese needs the Noto CJK fonts (also for share cards and
+# posters); the mirror is published with rclone.
+DEBIAN_PACKAGES := chromium fonts-noto-cjk libcairo2 rclone
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,9 +37,13 @@ build: check
 	rm -rf site && mv .site.tmp site
 	@echo "Built site/: open site/index.html (中文) or site/en/index.html (English)"
 
-## browser: make sure Debian's chromium and CJK fonts are installed (installs them as root)
+## deploy: publish site/ to the S3-compatible mirror named by $$SUMMIT_MIRROR_* (see CONTRIBUTING); DRY_RUN=1 lists what it would do
+deploy: $(STAMP)
+	$(BIN)/python -m summit deploy $(if $(filter-out 0,$(DRY_RUN)),--dry-run)
+
+## browser: make sure Debian's chromium, CJK fonts, cairo and rclone are installed (installs them as root)
 browser:
-	@if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ] || ! ls /usr/lib/*/libcairo.so.2 >/dev/null 2>&1; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ] || ! ls /usr/lib/*/libcairo.so.2 >/dev/null 2>&1 || ! command -v rclone >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(DEBIAN_PACKAGES); \

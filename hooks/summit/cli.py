@@ -4,7 +4,9 @@
   (and GitHub annotations under GitHub Actions), then a translation report;
 - ``python -m summit generate``: write docs/ as the build would ($SUMMIT_TODAY, $SUMMIT_SITE_URL apply);
 - ``python -m summit schema``: write the JSON Schemas of the content files into content/schema/;
-- ``python -m summit new KIND ID``: append a skeleton record to the right content file.
+- ``python -m summit new KIND ID``: append a skeleton record to the right content file;
+- ``python -m summit deploy [--dry-run] [--site site]``: publish the built site to the S3 mirror
+  ($SUMMIT_MIRROR_*; see ``deploy.py``).
 """
 
 from __future__ import annotations
@@ -54,6 +56,21 @@ def check(root: Path, strict: bool) -> int:
     return 1 if failed else 0
 
 
+def deploy(site: Path, dry_run: bool) -> int:
+    from .deploy import DeployError, Mirror
+    from .deploy import deploy as publish
+
+    try:
+        mirror = Mirror.from_env()
+        print(f"{'Dry run: ' if dry_run else ''}publishing {site} to {mirror.address}")
+        report = publish(site, mirror, dry_run)
+    except DeployError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print("\n".join(report.lines()))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="summit", description="CHINAOCS summit content tools")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project root (default: .)")
@@ -66,8 +83,13 @@ def main(argv: list[str] | None = None) -> int:
     new = sub.add_parser("new", help="append a skeleton record to the right content file")
     new.add_argument("kind", choices=["event", "station", "partner", "project"])
     new.add_argument("id", help="the new record's id, e.g. 2026-05-20-boston-roadshow")
+    dep = sub.add_parser("deploy", help="publish the built site to the S3-compatible mirror ($SUMMIT_MIRROR_*)")
+    dep.add_argument("--site", type=Path, default=None, help="the built site (default: site/)")
+    dep.add_argument("--dry-run", action="store_true", help="list what would be uploaded and deleted ($DRY_RUN=1)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    if args.command == "deploy":
+        return deploy(args.site or root / "site", args.dry_run or os.environ.get("DRY_RUN", "") not in ("", "0"))
     if args.command == "check":
         return check(root, args.strict)
     if args.command == "schema":
