@@ -16,6 +16,7 @@ import os
 import shutil
 import signal
 import struct
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +30,7 @@ from .generate import generate_pages, prepare_pages, write_page
 from .images import ImageCache
 from .pages import Renderer, page_jobs
 from .search import BUNDLE, SearchError, build_index, dictionary, documents, part_size
+from .share import share_files
 from .theme import theme_context
 
 __all__ = ["Background", "BuildError"]
@@ -208,7 +210,9 @@ class Background:
 
     def _work(self, site: Site) -> None:
         images = ImageCache(self.cache / "images")  # made images are linked into the site, not copied
-        sync_files(self.data, render_data(site, QrCodes(self.cache / "qr"), images, True))
+        files = render_data(site, QrCodes(self.cache / "qr"), images, True)
+        files.update(share_files(site, self.cache / "cards", lambda text: print(f"WARNING - {text}", file=sys.stderr)))
+        sync_files(self.data, files)
         build_index(documents(site), dictionary(site.content), self.search, part_size())
 
     def wait(self) -> None:

@@ -17,11 +17,14 @@ from markupsafe import escape
 
 from .blocks import Blocks
 from .calendar import Site, add_links, in_calendars, webcal
+from .cards import Poster
 from .exports import dumps, json_ld, organization, person_ld
 from .i18n import LANGUAGES, Locale
 from .markup import front_matter, in_language, inline, localized_path, plain, rich, slug
 from .models import SLUG_RE, Event, EventKind, Station, Text
 from .programme import clock, programme_grid, session_span, tracks
+from .share import Share
+from .share import available as share_available
 from .timetext import TimeText
 from .timing import status, timing
 from .views import agenda, events_by_project, sessions_by_person, station_events
@@ -75,6 +78,20 @@ class Renderer:
         self.site = site
         self.content = site.content
         self.env = _environment()
+        self.share = Share(site) if share_available() else None
+        self._posters: dict[tuple[str, str], Poster] | None = None
+
+    def card(self, spec: PageSpec, lang: str) -> str | None:
+        """The page's share card (``cards/<hash>.png`` at the site's root), if cards can be drawn here."""
+        return self.share.page(spec.path, spec.record, lang).file if self.share else None
+
+    def poster(self, event: Event, lang: str) -> Poster | None:
+        """An upcoming event's poster, if posters can be drawn here."""
+        if self.share is None:
+            return None
+        if self._posters is None:
+            self._posters = {(e.id, code): poster for e, code, poster in self.share.posters()}
+        return self._posters.get((event.id, lang))
 
     def helpers(self, spec: PageSpec, lang: str) -> dict[str, Any]:
         """The functions templates call, bound to the page and its language."""
@@ -207,7 +224,8 @@ class Renderer:
             add_links=lambda event: add_links(self.site, event, loc),
             plain=lambda text: plain(text.get(lang)) if text is not None else "",
             rich=lambda text: rich(text.get(lang)) if text is not None else "",
-            front_matter=front_matter,
+            front_matter=lambda **values: front_matter(**values, image=self.card(spec, lang)),
+            poster=lambda event: self.poster(event, lang),
             organization=lambda: organization(self.site, loc),
             feed_url=lambda path: webcal(self.site.page_url(path, lang)),
             json_ld=lambda event: json_ld(self.site, event, loc),

@@ -40,7 +40,7 @@ from .files import link_tree, sync_files
 from .i18n import LANGUAGES, Locale
 from .markup import rich
 from .models import Event, Person, Session, Text
-from .timing import timing
+from .timetext import event_dates
 from .views import sessions_by_person
 
 __all__ = [
@@ -159,15 +159,6 @@ def _path(docs_path: str, lang: str) -> str:
     stem = stem.removesuffix("index").rstrip("/")
     prefix = "/" if lang == LANGUAGES[0] else f"/{lang}/"
     return prefix + (stem + "/" if stem else "")
-
-
-def _event_date(event: Event, site: Site, loc: Locale) -> str:
-    t = timing(event, site.content.site.timezone)
-    if t.precision == "month":
-        return loc.month(t.first_day.year, t.first_day.month)
-    first = loc.date(t.first_day)
-    last = t.last_day
-    return first if last == t.first_day else f"{first} – {loc.date(last)}"
 
 
 def documents(site: Site) -> list[SearchDoc]:
@@ -327,7 +318,7 @@ class _Documents:
             rich(event.body.get(self.lang)) if event.body else "",
             self.names([session.title for session in event.sessions]),
             self.names([content.people[p].name for s in event.sessions for p in s.people]),
-            date=_event_date(event, self.site, loc),
+            date=event_dates(event, self.info.timezone, loc),
         )
 
 

@@ -10,6 +10,15 @@ from .models import Event, Station
 from .timing import Timing, timing, utc_offset
 
 
+def event_dates(event: Event, zone: str, loc: Locale) -> str:
+    """An event's day or days (2020年7月10日 – 2020年7月12日), or its month when no day is set."""
+    t = timing(event, zone)
+    if t.precision == "month":
+        return loc.month(t.first_day.year, t.first_day.month)
+    first = loc.date(t.first_day)
+    return first if t.last_day == t.first_day else f"{first} – {loc.date(t.last_day)}"
+
+
 class TimeText:
     """Formats the times of events for one language, against the site's zone."""
 

@@ -1,0 +1,156 @@
+"""What each page shows when it is shared: its card (Open Graph image) and, for an upcoming event, its
+poster (``cards.py`` draws them).
+
+A card costs about 25 ms to draw (most of it PNG's compression), so an archive of 20,000 pages cannot
+have a card per page in a build that must stay as fast as plain MkDocs. The pages people share get one
+of their own: the site's pages, the stations, the upcoming events and the ``OWN_EVENTS`` newest past
+ones (at seed scale, every event). A project, a person and an older event share their kind's card (the
+link's title still names the page). Only upcoming events have posters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .calendar import Site
+from .cards import FONTS_HELP, Card, Drawer, Poster, cjk_font
+from .i18n import LANGUAGES, Locale
+from .icons import mark_text
+from .models import Event
+from .timetext import TimeText, event_dates
+from .timing import status, timing
+
+__all__ = ["OWN_EVENTS", "Share", "available", "share_files"]
+
+OWN_EVENTS = 100
+"""Past events with a card of their own (the newest); older ones share the events' card."""
+PAGES = {
+    "schedule.md": "schedule.title",
+    "about.md": "about.title",
+    "agenda.md": "agenda.title",
+    "partners.md": "partners.title",
+    "stations/index.md": "stations.title",
+    "projects/index.md": "projects.title",
+    "people/index.md": "people.title",
+}
+"""The site's own pages and the phrase of their title."""
+SHARED = {"event": "schedule.title", "project": "projects.title", "person": "people.title"}
+"""The card a record of each kind shares when it has none of its own: its list's."""
+
+
+def available() -> bool:
+    """Cards and posters can be drawn on this machine (a CJK font is installed)."""
+    return cjk_font(True) is not None and cjk_font(False) is not None
+
+
+class Share:
+    """The cards and posters of one site."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.content = site.content
+        info = site.content.site
+        self.host = urlsplit(site.base_url).netloc
+        self.look = {
+            "mark": mark_text(info),
+            "primary": info.brand.primary,
+            "accent": info.brand.accent,
+        }
+        zone = info.timezone
+        past = [e for e in self.content.events if status(e, zone, site.now) == "past"]
+        past.sort(key=lambda e: timing(e, zone).first_day, reverse=True)
+        self.upcoming = [e for e in self.content.events if status(e, zone, site.now) != "past"]
+        self.own = {e.id for e in self.upcoming} | {e.id for e in past[:OWN_EVENTS]}
+
+    def _card(self, lang: str, title: str, kind: str = "", lines: tuple[str, ...] = ()) -> Card:
+        return Card(lang, title, kind, lines, self.content.site.name.get(lang), host=self.host, **self.look)
+
+    def _phrase(self, lang: str, key: str) -> str:
+        info = self.content.site
+        return Locale(lang).t(key, short=info.short_name.get(lang), city=info.host_city.get(lang))
+
+    def page(self, path: str, record: tuple[str, str], lang: str) -> Card:
+        """The card of the page at docs ``path`` (default language's) about ``record``."""
+        loc = Locale(lang)
+        kind, record_id = record
+        if kind == "event" and record_id in self.own:
+            event = next(e for e in self.content.events if e.id == record_id)
+            return self.event(event, lang)
+        if kind == "station":
+            station = self.content.stations[record_id]
+            place = loc.join([station.city.get(lang), station.country.get(lang)])
+            return self._card(lang, station.name.get(lang), loc.t("search.kind.station"), (place,))
+        if kind in SHARED:
+            return self._card(lang, self._phrase(lang, SHARED[kind]))
+        if path in PAGES:
+            return self._card(lang, self._phrase(lang, PAGES[path]))
+        info = self.content.site
+        return self._card(
+            lang, info.name.get(lang), "", (info.mission.slogan.get(lang),) if info.mission.slogan else ()
+        )
+
+    def event(self, event: Event, lang: str) -> Card:
+        loc = Locale(lang)
+        return self._card(
+            lang,
+            event.title.get(lang),
+            loc.t(f"kind.{event.kind}"),
+            tuple(t for t in (event_dates(event, self.content.site.timezone, loc), _place(event, loc)) if t),
+        )
+
+    def posters(self) -> Iterator[tuple[Event, str, Poster]]:
+        """(event, language, poster) of every upcoming event."""
+        zone = self.content.site.timezone
+        for event in self.upcoming:
+            stations = [self.content.stations[s] for s in event.stations]
+            for lang in LANGUAGES:
+                loc = Locale(lang)
+                times = TimeText(loc, zone)
+                card = self.event(event, lang)
+                yield (
+                    event,
+                    lang,
+                    Poster(
+                        lang,
+                        card.title,
+                        card.kind,
+                        tuple(t for t in (_place(event, loc),) if t),
+                        card.site,
+                        card.mark,
+                        self.host,
+                        card.primary,
+                        card.accent,
+                        url=self.site.page_url(f"events/{event.id}/", lang),
+                        scan=loc.t("poster.scan"),
+                        times=(times.when(event), *times.at_stations(event, stations)),
+                    ),
+                )
+
+    def all_cards(self) -> list[Card]:
+        """Every card the pages use (each once)."""
+        from .pages import page_specs
+
+        return list(
+            dict.fromkeys(
+                self.page(spec.path, spec.record, lang) for spec in page_specs(self.site) for lang in LANGUAGES
+            )
+        )
+
+
+def _place(event: Event, loc: Locale) -> str:
+    parts = [p.get(loc.lang) for p in (event.venue, event.city) if p is not None]
+    if event.format == "online":
+        parts.append(loc.t("format.online"))
+    return " · ".join(dict.fromkeys(parts))
+
+
+def share_files(site: Site, folder: Path, warn: Callable[[str], None]) -> dict[str, Path]:
+    """Site path -> file (drawn into ``folder`` once) of every card and poster; none without a CJK
+    font, and ``warn`` says so (the pages then keep the site's default share image)."""
+    if not available():
+        warn(f"no share cards or posters: no CJK font on this machine; {FONTS_HELP}")
+        return {}
+    share = Share(site)
+    return Drawer(folder).files(share.all_cards(), [poster for _, _, poster in share.posters()])
