@@ -31,10 +31,12 @@ from searchprobe import probe  # noqa: E402
 from synth import generate  # noqa: E402
 from synth_images import illustrate  # noqa: E402
 
+from summit.cards import Drawer  # noqa: E402
 from summit.content import load_content  # noqa: E402
 from summit.datafiles import render_data  # noqa: E402
 from summit.generate import owned, site_of  # noqa: E402
 from summit.pages import render_pages  # noqa: E402
+from summit.share import Share  # noqa: E402
 from summit.theme import finish_site  # noqa: E402
 
 TODAY = "2026-01-01"
@@ -58,6 +60,27 @@ def copy_project(target: Path) -> Path:
     (target / BASELINE).write_text("INHERIT: mkdocs.yml\nhooks: []\n", encoding="utf-8")
     clean(target)
     return target
+
+
+def share_figures(site_model, cache: Path) -> dict[str, object]:
+    """Share cards and posters: how many the last build drew, how long drawing them all takes on one
+    core (what a first build adds to its background work), and how many a build with nothing changed
+    draws again (none: each is named by what it shows and kept in ``cache``)."""
+    share = Share(site_model)
+    cards, posters = share.all_cards(), [poster for _, _, poster in share.posters()]
+    again = Drawer(cache)
+    again.files(cards, posters)
+    with tempfile.TemporaryDirectory(prefix="summit-cards-") as tmp:
+        started = time.perf_counter()
+        Drawer(Path(tmp)).files(cards, posters)
+        draw_s = time.perf_counter() - started
+    return {
+        "cards": len(set(cards)),
+        "posters": len(posters),
+        "cards_draw_s": round(draw_s, 2),
+        "cards_drawn_again": again.made,
+        "cards_mb": round(size(cache) / 1e6, 1),
+    }
 
 
 def clean(project: Path, keep_cache: bool = False) -> None:
@@ -159,6 +182,7 @@ def run_scale(scale: float, work: Path, search_limit: int | None = None, repeat:
     total_s, baseline_s = timed["total_s"], timed["baseline_s"]
     site = project / "site"
 
+    shared = share_figures(site_model, project / ".cache" / "cards")
     search = probe(site, content, search_limit) if search_limit != 0 else {}
     event = loaded.events[len(loaded.events) // 2]
     project_id = next(iter(loaded.projects)) if loaded.projects else None
@@ -194,6 +218,7 @@ def run_scale(scale: float, work: Path, search_limit: int | None = None, repeat:
         "programme_page_bytes": len(week_page),
         "programme_page_gzip_bytes": len(gzip.compress(week_page, 6)),
         "search_bundle_mb": round(size(site / "pagefind") / 1e6, 1),
+        **shared,
         **search,
         "python": sys.version.split()[0],
         "cpus": os.cpu_count(),
@@ -318,6 +343,10 @@ def table(rows: list[dict]) -> str:
         "programme_sessions",
         "programme_page_bytes",
         "programme_page_gzip_bytes",
+        "cards",
+        "posters",
+        "cards_draw_s",
+        "cards_drawn_again",
     ]
     search = [
         "scale",

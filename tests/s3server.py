@@ -142,14 +142,15 @@ def s3_server(folder: Path) -> Iterator[S3Server]:
 
 
 def _wait_for_bucket(server: S3Server, process: subprocess.Popen, log: Path) -> None:
-    """Until the bucket answers (an anonymous read of a missing key: 404), at most 60 s."""
+    """Until the bucket exists (an anonymous HEAD of it: 200), at most 60 s."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"weed mini stopped:\n{log.read_text()[-3000:]}")
+        request = urllib.request.Request(f"{server.endpoint}/{server.bucket}", method="HEAD")
         try:
-            server.head("no-such-key")
-            return
+            with urllib.request.urlopen(request, timeout=5):
+                return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.2)
     raise RuntimeError(f"weed mini did not serve the bucket in 60 s:\n{log.read_text()[-3000:]}")

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 import segno
-from naughty import STRINGS
 from PIL import Image, ImageChops
 
+from naughty import STRINGS
 from summit import cards, share
 from summit.cards import CARD_SIZE, Card, Drawer, Poster, _font, draw_card, draw_poster, wrap
 from summit.content import load_content
@@ -90,7 +90,10 @@ def _longest_titles() -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(("lang", "title"), _longest_titles())
 def test_a_card_keeps_every_line_inside_its_box(lang: str, title: str) -> None:
-    look = {"site": "中国海外学子创业周" if lang == "zh" else "China Overseas Scholars Innovation Week", "mark": "海创周"}
+    look = {
+        "site": "中国海外学子创业周" if lang == "zh" else "China Overseas Scholars Innovation Week",
+        "mark": "海创周",
+    }
     lines = ("2020年7月10日 – 2020年7月12日" if lang == "zh" else "July 10, 2020 – July 12, 2020", title)
     card = Card(lang, title, "活动" if lang == "zh" else "Event", lines, host="summit.example.org", **look)
     image = _png(draw_card(card))
@@ -127,7 +130,9 @@ def test_a_poster_keeps_its_text_above_the_qr_code_which_is_the_pages_address(la
     pad = 84
     white = (255, 255, 255)
     panel_top = next(
-        y for y in range(image.height) if all(image.getpixel((x, y)) == white for x in range(pad + 30, 1080 - pad - 30, 7))
+        y
+        for y in range(image.height)
+        if all(image.getpixel((x, y)) == white for x in range(pad + 30, 1080 - pad - 30, 7))
     )
     assert panel_top > image.height * 0.6
     text = image.crop((0, 0, image.width, panel_top))
@@ -196,3 +201,75 @@ def test_the_newest_events_and_upcoming_ones_have_cards_of_their_own(fixture_sit
     assert NOW.year == 2025 and {e.id for e, _, _ in the_share.posters()} == {
         e.id for e in events if e.date.year >= 2030
     }
+
+
+def _meta(html: str, prop: str) -> str:
+    found = re.search(rf'<meta property="{prop}" content="([^"]*)"', html)
+    assert found, prop
+    return found.group(1)
+
+
+@pytest.mark.site
+def test_every_built_page_names_a_card_that_is_there(built_site: Path) -> None:
+    pages = sorted(built_site.rglob("index.html"))
+    assert len(pages) > 30
+    cards_of: dict[str, str] = {}
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue  # a redirect from a former address
+        image = _meta(html, "og:image")
+        assert image.startswith("https://summit.example.org/"), page
+        file = built_site / image.removeprefix("https://summit.example.org/")
+        with Image.open(file) as card:
+            assert card.size == CARD_SIZE and card.format == "PNG", page
+        cards_of[page.relative_to(built_site).as_posix()] = image
+    # both languages, a card of their own for the fixture's events, stations and the site's pages
+    events = {p: c for p, c in cards_of.items() if "/events/" in f"/{p}"}
+    assert len(set(events.values())) == len(events) >= 10
+    assert cards_of["index.html"] != cards_of["en/index.html"] != cards_of["en/schedule/index.html"]
+    assert "cards/" in cards_of["stations/vancouver/index.html"]
+
+
+@pytest.mark.site
+def test_an_upcoming_event_offers_its_poster_and_a_past_one_none(built_site: Path) -> None:
+    for lang in ("", "en/"):
+        page = built_site / f"{lang}events/2030-09-01-tokyo-forum/index.html"
+        html = page.read_text(encoding="utf-8")
+        links = re.findall(r'<a href="([^"]+\.(?:png|pdf))" download>', html)
+        assert [link.rsplit(".", 1)[1] for link in links] == ["png", "pdf"], links
+        files = [(page.parent / link).resolve() for link in links]
+        with Image.open(files[0]) as poster:
+            assert poster.width == 1080 and poster.height > poster.width
+        assert files[1].read_bytes().startswith(b"%PDF")
+        past = (built_site / f"{lang}events/2024-04-15-roadshow/index.html").read_text(encoding="utf-8")
+        assert not re.search(r'href="[^"]+\.pdf" download', past)
+    zh, en = (built_site / f"{lang}events/2030-09-01-tokyo-forum/index.html" for lang in ("", "en/"))
+    assert re.findall(r'href="([^"]+\.png)" download', zh.read_text("utf-8")) != re.findall(
+        r'href="([^"]+\.png)" download', en.read_text("utf-8")
+    )
+
+
+@pytest.mark.site
+def test_wechats_thumbnail_is_the_first_image_hidden_and_never_loaded(chromium, built_site: Path) -> None:
+    from browser import local_context, serve
+
+    for path in ("index.html", "en/events/2024-04-15-roadshow/index.html"):
+        html = (built_site / path).read_text(encoding="utf-8")
+        body = html[html.index("<body") :]
+        first = re.search(r"<img [^>]*>", body)
+        assert first is not None
+        assert "icons/icon-512.png" in first.group(0) and 'width="512"' in first.group(0)
+        assert '<div class="summit-thumbnail" hidden aria-hidden="true">' in body[: first.start()][-80:]
+        with Image.open((built_site / path).parent / re.search(r'src="([^"]+)"', first.group(0)).group(1)) as icon:
+            assert icon.size == (512, 512)
+    with serve(built_site) as base:
+        context = local_context(chromium)
+        page = context.new_page()
+        asked: list[str] = []
+        page.on("request", lambda request: asked.append(request.url))
+        page.goto(base + "en/events/2024-04-15-roadshow/")
+        page.wait_for_load_state("networkidle")
+        assert page.locator(".summit-thumbnail img").is_hidden()
+        assert not any(url.endswith("icon-512.png") for url in asked)
+        context.close()

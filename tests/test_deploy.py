@@ -157,7 +157,7 @@ def test_a_deploy_publishes_every_file_with_its_type_and_cache_rule(
     (other / "index.html").write_text("<p>else</p>", encoding="utf-8")
     deploy(other, _mirror(server, "elsewhere"), say=lambda _: None)
 
-    run = _cli(server.env("www"))
+    run = _cli(server.env("www"), "--site", str(built_site))
     assert run.returncode == 0, run.stderr
     site = _files(built_site)
     assert _keys(server, "www") == site | {MANIFEST}
@@ -192,7 +192,7 @@ def test_a_deploy_publishes_every_file_with_its_type_and_cache_rule(
             assert f"{key.rsplit('/', 1)[0]}/index.html" in keys, key
 
     # the same site again: nothing uploaded, nothing deleted
-    again = _cli(server.env("www"))
+    again = _cli(server.env("www"), "--site", str(built_site))
     assert again.returncode == 0, again.stderr
     assert f"{len(site)} files in the site; 0 uploaded" in again.stdout
     assert "\n0 deleted" in again.stdout

@@ -271,8 +271,9 @@ class Rclone:
         return sorted(line for line in out.splitlines() if line)
 
     def check(self) -> None:
-        """The bucket exists and the credentials may list it (before anything is written)."""
-        self.run("lsjson", "--max-depth", "1", f"{REMOTE}:{self.mirror.bucket}", "--include", "/none")
+        """The bucket exists and the credentials may list the prefix (before anything is written; a new
+        prefix lists as empty, a missing bucket as "directory not found")."""
+        self.run("lsf", "--max-depth", "1", "--files-only", self.mirror.root)
 
     def previous(self) -> list[str]:
         try:

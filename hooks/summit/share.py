@@ -63,6 +63,7 @@ class Share:
         past.sort(key=lambda e: timing(e, zone).first_day, reverse=True)
         self.upcoming = [e for e in self.content.events if status(e, zone, site.now) != "past"]
         self.own = {e.id for e in self.upcoming} | {e.id for e in past[:OWN_EVENTS]}
+        self.events = {e.id: e for e in self.content.events}
 
     def _card(self, lang: str, title: str, kind: str = "", lines: tuple[str, ...] = ()) -> Card:
         return Card(lang, title, kind, lines, self.content.site.name.get(lang), host=self.host, **self.look)
@@ -76,8 +77,7 @@ class Share:
         loc = Locale(lang)
         kind, record_id = record
         if kind == "event" and record_id in self.own:
-            event = next(e for e in self.content.events if e.id == record_id)
-            return self.event(event, lang)
+            return self.event(self.events[record_id], lang)
         if kind == "station":
             station = self.content.stations[record_id]
             place = loc.join([station.city.get(lang), station.country.get(lang)])
