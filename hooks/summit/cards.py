@@ -34,7 +34,7 @@ from .colours import WHITE, mix
 
 __all__ = ["Card", "Drawer", "FontsMissing", "Poster", "cjk_font", "wrap"]
 
-VERSION = 1
+VERSION = 2
 """Part of every file's hash: a change to the drawing makes every file again."""
 CARD_SIZE = (1200, 630)
 POSTER_WIDTH = 1080
@@ -264,7 +264,7 @@ def draw_poster(poster: Poster, width: int) -> Image.Image:
     layout = None
     for shown in range(len(times), 0 if times else -1, -1):  # station times left out from the last
         items = [*times[: max(shown, 1)], *places]
-        kept = [wrap(text, fonts[0] if n == 0 else fonts[1], inner, 2) for n, text in enumerate(items)]
+        kept = [wrap(text, fonts[0] if n == 0 else fonts[1], inner, 3 if n == 0 else 2) for n, text in enumerate(items)]
         below = rule + sum(len(lines) * step + gap for lines in kept)
         for size, most in ((96, 4), (84, 4), (72, 4), (62, 5)):
             title = wrap(poster.title, _font(round(size * s), True), inner, most)
