@@ -24,7 +24,7 @@ from .timing import status, timing
 
 __all__ = ["OWN_EVENTS", "Share", "available", "share_files"]
 
-OWN_EVENTS = 100
+OWN_EVENTS = 60
 """Past events with a card of their own (the newest); older ones share the events' card."""
 PAGES = {
     "schedule.md": "schedule.title",
