@@ -202,7 +202,10 @@ def test_search_and_share_metadata(site: Path, url: str) -> None:
         }
         meta = dict(re.findall(r'<meta (?:property|name)="([^"]+)" content="([^"]*)">', html))
         assert meta["description"] and meta["og:description"] == meta["description"]
-        assert meta["og:image"] == "https://summit.example.org/assets/images/og.png"
+        # the page's own share card (tests/test_cards.py draws and checks them), the same for Twitter
+        assert re.fullmatch(r"https://summit\.example\.org/cards/[0-9a-f]{20}\.png", meta["og:image"])
+        assert (site / meta["og:image"].removeprefix("https://summit.example.org/")).is_file()
+        assert meta["twitter:image"] == meta["og:image"] and meta["og:image:alt"] == meta["og:title"]
         assert (meta["og:locale"], meta["og:locale:alternate"]) == (locale, other)
         assert meta["og:url"] == f"https://summit.example.org/{prefix}{url}" and meta["og:title"]
     assert read(site, "en/events/2024-04-15-roadshow/").count('content="An online roadshow."') == 2
