@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from PIL import Image, ImageChops
 
 from naughty import STRINGS
 from summit import cards, share
+from summit.calendar import Site
 from summit.cards import CARD_SIZE, Card, Drawer, Poster, _font, draw_card, draw_poster, wrap
 from summit.content import load_content
 from summit.share import Share, share_files
@@ -274,3 +276,35 @@ def test_wechats_thumbnail_is_the_first_image_hidden_and_never_loaded(chromium, 
         assert page.locator(".summit-thumbnail img").is_hidden()
         assert not any(url.endswith("icon-512.png") for url in asked)
         context.close()
+
+
+def test_the_people_and_projects_of_upcoming_events_have_cards_of_their_own(tmp_path: Path) -> None:
+    from test_programme import with_programme
+
+    from conftest import BASE_URL, FIXTURE
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    with_programme(content)
+    loaded = load_content(ROOT, content)
+    upcoming = next(i for i, e in enumerate(loaded.events) if e.date.year >= 2030)
+    project = next(iter(loaded.projects))
+    loaded.events[upcoming] = loaded.events[upcoming].model_copy(update={"projects": [project]})
+    site = Site(loaded, NOW, BASE_URL)
+    the_share = Share(site)
+    other = [p for p in loaded.projects if p != project]
+    assert other and the_share.page(f"projects/{other[0]}.md", ("project", other[0]), "zh").title == "项目"
+    speakers = {p for e in site.content.events if e.date.year >= 2030 for s in e.sessions for p in s.people}
+    assert speakers
+    for person in site.content.people.values():
+        card = the_share.page(f"people/{person.id}.md", ("person", person.id), "en")
+        if person.id in speakers:  # their name, "Person" above it
+            assert (card.title, card.kind) == (person.name.get("en"), "Person")
+        else:  # the people's list's card
+            assert (card.title, card.kind) == ("People", "")
+    shown = [e for e in site.content.events if e.date.year >= 2030 and e.projects]
+    assert shown
+    for event in shown:
+        for project in event.projects:
+            card = the_share.page(f"projects/{project}.md", ("project", project), "zh")
+            assert card.title == site.content.projects[project].name.zh

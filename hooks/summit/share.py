@@ -1,11 +1,12 @@
 """What each page shows when it is shared: its card (Open Graph image) and, for an upcoming event, its
 poster (``cards.py`` draws them).
 
-A card costs about 25 ms to draw (most of it PNG's compression), so an archive of 20,000 pages cannot
-have a card per page in a build that must stay as fast as plain MkDocs. The pages people share get one
-of their own: the site's pages, the stations, the upcoming events and the ``OWN_EVENTS`` newest past
-ones (at seed scale, every event). A project, a person and an older event share their kind's card (the
-link's title still names the page). Only upcoming events have posters.
+A card costs about 17 ms to draw (most of it reducing its colours and writing the PNG), so an archive
+of 40,000 pages cannot have a card per page in a build that must stay as fast as plain MkDocs. The
+pages people share get one of their own: the site's pages, the stations, the upcoming events and the
+``OWN_EVENTS`` newest past ones (at seed scale, every event), and the people and projects of upcoming
+events. Other projects and people and older events share their list's card (the link's title still
+names the page). Only upcoming events have posters.
 """
 
 from __future__ import annotations
@@ -64,6 +65,9 @@ class Share:
         self.upcoming = [e for e in self.content.events if status(e, zone, site.now) != "past"]
         self.own = {e.id for e in self.upcoming} | {e.id for e in past[:OWN_EVENTS]}
         self.events = {e.id: e for e in self.content.events}
+        # the people and projects of upcoming events, which are shared before the event
+        self.own_people = {p for e in self.upcoming for s in e.sessions for p in s.people}
+        self.own_projects = {p for e in self.upcoming for p in e.projects}
 
     def _card(self, lang: str, title: str, kind: str = "", lines: tuple[str, ...] = ()) -> Card:
         return Card(lang, title, kind, lines, self.content.site.name.get(lang), host=self.host, **self.look)
@@ -82,6 +86,14 @@ class Share:
             station = self.content.stations[record_id]
             place = loc.join([station.city.get(lang), station.country.get(lang)])
             return self._card(lang, station.name.get(lang), loc.t("search.kind.station"), (place,))
+        if kind == "person" and record_id in self.own_people:
+            person = self.content.people[record_id]
+            about = loc.join([t.get(lang) for t in (person.title, person.affiliation) if t is not None])
+            return self._card(lang, person.name.get(lang), loc.t("search.kind.person"), (about,) if about else ())
+        if kind == "project" and record_id in self.own_projects:
+            project = self.content.projects[record_id]
+            station = self.content.stations[project.station].name.get(lang) if project.station else ""
+            return self._card(lang, project.name.get(lang), loc.t("search.kind.project"), (station,) if station else ())
         if kind in SHARED:
             return self._card(lang, self._phrase(lang, SHARED[kind]))
         if path in PAGES:
