@@ -25,7 +25,8 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -288,15 +289,13 @@ class Rclone:
 
     def upload(self, site: Path, group: Group) -> int:
         """Upload the group's files that differ from the bucket's; how many went up."""
-        with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as listing:
-            listing.write("\n".join(group.files) + "\n")
-        try:
+        with _listing(group.files) as listing:
             out = self.run(
                 "copy",
                 str(site),
                 self.mirror.root,
                 "--files-from-raw",
-                listing.name,
+                listing,
                 "--checksum",
                 "--fast-list",
                 "--no-update-modtime",
@@ -308,22 +307,14 @@ class Rclone:
                 "INFO",
                 *(["--dry-run"] if self.dry_run else []),
             ).stderr
-        finally:
-            Path(listing.name).unlink()
         verb = "Skipped copy as --dry-run is set" if self.dry_run else "Copied ("
         return sum(1 for line in out.splitlines() if verb in line)
 
     def delete(self, names: Sequence[str]) -> None:
         if not names:
             return
-        with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as listing:
-            listing.write("\n".join(names) + "\n")
-        try:
-            self.run(
-                "delete", self.mirror.root, "--files-from-raw", listing.name, *(["--dry-run"] if self.dry_run else [])
-            )
-        finally:
-            Path(listing.name).unlink()
+        with _listing(names) as listing:
+            self.run("delete", self.mirror.root, "--files-from-raw", listing, *(["--dry-run"] if self.dry_run else []))
 
     def write_manifest(self, hashed_files: Sequence[str]) -> None:
         if self.dry_run:
@@ -338,6 +329,15 @@ class Rclone:
             f"Cache-Control: {REVALIDATE}",
             stdin=body,
         )
+
+
+@contextmanager
+def _listing(names: Sequence[str]) -> Iterator[str]:
+    """A temporary file naming ``names`` a line each (rclone's ``--files-from-raw``)."""
+    with tempfile.TemporaryDirectory(prefix="summit-deploy-") as folder:
+        listing = Path(folder) / "files.txt"
+        listing.write_text("\n".join(names) + "\n", encoding="utf-8")
+        yield str(listing)
 
 
 @dataclass

@@ -14,13 +14,12 @@ from __future__ import annotations
 import functools
 import io
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 from markupsafe import escape
 from PIL import Image, ImageDraw, ImageFont
 
+from .cards import cjk_font
 from .colours import WHITE
 from .images import Probe, svg_size
 from .models import Site
@@ -29,7 +28,6 @@ ICON_SIZES = {"icons/apple-touch-icon.png": 180, "icons/icon-192.png": 192, "ico
 """The PNG icons: the touch icon iOS asks for, and the two sizes a manifest needs."""
 FAVICON = "icons/favicon.svg"
 FAVICON_PNG = "icons/favicon.png"
-CJK_FONT = "Noto Sans CJK SC:bold"
 
 
 def mark_text(site: Site) -> str:
@@ -54,22 +52,8 @@ def favicon_svg(colour: str, mark: str, acronym: str) -> bytes:
     return svg.encode("utf-8")
 
 
-@functools.cache
-def _cjk_font() -> tuple[str, int] | None:
-    """The file and face index of a bold CJK font on this machine, if any."""
-    if shutil.which("fc-match") is None:
-        return None
-    found = subprocess.run(
-        ["fc-match", "-f", "%{file}:%{index}", CJK_FONT], capture_output=True, text=True, check=False
-    ).stdout
-    path, _, index = found.rpartition(":")
-    if not path or "CJK" not in path or not Path(path).is_file():
-        return None
-    return path, int(index or 0)
-
-
 def _font(text: str, size: int) -> tuple[ImageFont.FreeTypeFont | ImageFont.ImageFont, str]:
-    cjk = _cjk_font()
+    cjk = cjk_font(bold=True)
     if cjk is not None:
         return ImageFont.truetype(cjk[0], size, index=cjk[1]), text
     latin = "".join(ch for ch in text if ch.isascii()) or "?"
