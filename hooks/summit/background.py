@@ -100,7 +100,7 @@ class Background:
                 for n, (path, spec, lang) in enumerate(jobs, 1):
                     write_page(self.docs, path, renderer.render(spec, lang))
                     struct.pack_into("q", self.done, 0, n)
-                self._work(site)
+                self.work(site)
                 code = 0
             except ContentErrors as exc:  # reported by the parent, by file, line and field
                 self.error_file.write_text(exc.report(), encoding="utf-8")
@@ -160,7 +160,7 @@ class Background:
             "theme": theme_context(site.content.site, site.content.images),
         }
         try:
-            self._work(site)
+            self.work(site)
         except Exception as exc:
             self.error = _describe(exc)
         return self
@@ -208,7 +208,8 @@ class Background:
             text = self.error_file.read_text(encoding="utf-8") if self.error_file.is_file() else ""
             self.error = text or f"the background build stopped (status {status})"
 
-    def _work(self, site: Site) -> None:
+    def work(self, site: Site) -> None:
+        """The data files into ``data``, the search index into ``search`` (of the cache folder)."""
         images = ImageCache(self.cache / "images")  # made images are linked into the site, not copied
         files = render_data(site, QrCodes(self.cache / "qr"), images, True)
         files.update(share_files(site, self.cache / "cards", lambda text: print(f"WARNING - {text}", file=sys.stderr)))

@@ -6,7 +6,9 @@
 - ``python -m summit schema``: write the JSON Schemas of the content files into content/schema/;
 - ``python -m summit new KIND ID``: append a skeleton record to the right content file;
 - ``python -m summit deploy [--dry-run] [--site site]``: publish the built site to the S3 mirror
-  ($SUMMIT_MIRROR_*; see ``deploy.py``).
+  ($SUMMIT_MIRROR_*; see ``deploy.py``);
+- ``python -m summit extras``: (run by the live preview) the data files and search index of the
+  content into the cache folder (``preview.Extras``).
 """
 
 from __future__ import annotations
@@ -86,8 +88,25 @@ def main(argv: list[str] | None = None) -> int:
     dep = sub.add_parser("deploy", help="publish the built site to the S3-compatible mirror ($SUMMIT_MIRROR_*)")
     dep.add_argument("--site", type=Path, default=None, help="the built site (default: site/)")
     dep.add_argument("--dry-run", action="store_true", help="list what would be uploaded and deleted ($DRY_RUN=1)")
+    ext = sub.add_parser("extras", help="(the live preview's) data files and search index into the cache folder")
+    ext.add_argument("--content", type=Path, required=True)
+    ext.add_argument("--url", required=True)
+    ext.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    if args.command == "extras":
+        from .errors import describe
+        from .preview import make_extras
+
+        try:
+            make_extras(root, args.content, args.url, args.out)
+        except ContentErrors as exc:
+            print(exc.report(), file=sys.stderr)
+            return 1
+        except Exception as exc:  # said in one line by the preview server
+            print(describe(exc), file=sys.stderr)
+            return 1
+        return 0
     if args.command == "deploy":
         return deploy(args.site or root / "site", args.dry_run or os.environ.get("DRY_RUN", "") not in ("", "0"))
     if args.command == "check":

@@ -79,6 +79,39 @@ class Content:
     """Speakers, moderators and guests (people.yml), by id."""
 
 
+@dataclass
+class _FileRecords:
+    """What validating one file's records found (kept by ``ContentCache`` while the file is unchanged)."""
+
+    records: list[tuple[Any, Document, Loc]]
+    known: set[str]
+    raw: list[tuple[Any, Document, Loc]]
+    errors: list[ContentError]
+    warnings: list[ContentError]
+
+
+@dataclass
+class ContentCache:
+    """What loading made of each file, kept while the file's size and modification time stay the same:
+    a preview loads again only the files an editor saved (and checks across all of them as always).
+    Records of an unchanged file are the same objects in the next ``Content``."""
+
+    reads: dict[Path, tuple[tuple[int, int], Read]] = field(default_factory=dict)
+    records: dict[str, tuple[Document, _FileRecords]] = field(default_factory=dict)
+    pictures: dict[int, tuple[Any, list]] = field(default_factory=dict)
+    """id of a record -> (the record, its pictures)."""
+    checks: dict[int, tuple[Any, list[ContentError], list[ContentError]]] = field(default_factory=dict)
+    """id of an event -> (the event, the errors and warnings of its times and programme), kept while
+    the site's zone and the people's ids stay the same (``context``)."""
+    context: tuple = ()
+    """By the file's shown path: the document read and what its records gave."""
+
+    @staticmethod
+    def key(file: Path) -> tuple[int, int]:
+        stat = file.stat()
+        return (stat.st_size, stat.st_mtime_ns)
+
+
 def content_dir(root: Path, env: typing.Mapping[str, str] = os.environ) -> Path:
     """The content folder: ``$SUMMIT_CONTENT`` (relative to the project root) or ``content/``."""
     return (root / env.get(CONTENT_ENV, "content")).resolve()
@@ -127,7 +160,10 @@ def fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
 
 
 class _Loader:
-    def __init__(self, root: Path, folder: Path, strict: bool, now: dt.datetime | None, share: bool) -> None:
+    def __init__(
+        self, root: Path, folder: Path, strict: bool, now: dt.datetime | None, share: bool, cache: ContentCache | None
+    ) -> None:
+        self.cache = cache
         self.root = root
         self.folder = folder
         self.strict = strict
@@ -197,21 +233,17 @@ class _Loader:
         self, doc: Document, wrapper: type[BaseModel], key: str, model: type[BaseModel], kind: str
     ) -> list[Any]:
         """Validate the list under ``key`` item by item, so one bad record hides no other."""
-        if self.validate(wrapper, doc.data, doc) is None:
-            return []
-        items = doc.data.get(key) or []
-        if len(items) > MAX_RECORDS:
-            self.error(doc, (key,), f"{len(items)} records; a file may hold at most {MAX_RECORDS}")
-            return []
+        cached = self.cache.records.get(doc.path) if self.cache is not None else None
+        found = cached[1] if cached is not None and cached[0] is doc else self._file_records(doc, wrapper, key, model)
+        if self.cache is not None:
+            self.cache.records[doc.path] = (doc, found)
+        self.errors += found.errors
+        self.warnings += found.warnings
+        self.known_ids[kind] |= found.known
+        self.raw_items[kind] += found.raw
         result = []
-        for index, item in enumerate(items):
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                self.known_ids[kind].add(item["id"])
-            self.raw_items[kind].append((item, doc, (key, index)))
-            record = self.validate(model, item, doc, (key, index))
-            if record is None:
-                continue
-            where = (key, index, "id")
+        for record, rdoc, loc in found.records:
+            where = (*loc, "id")
             if (kind, record.id) in self.sources:
                 first_doc, first_loc = self.sources[(kind, record.id)]
                 pos = first_doc.position(first_loc)
@@ -221,10 +253,33 @@ class _Loader:
                     f"duplicate {kind} id '{record.id}' (first defined at {first_doc.path}:{pos.line})",
                 )
                 continue
-            self.sources[(kind, record.id)] = (doc, where)
-            self.check_translations(record, doc, (key, index))
-            result.append((record, doc, (key, index)))
+            self.sources[(kind, record.id)] = (rdoc, where)
+            result.append((record, rdoc, loc))
         return result
+
+    def _file_records(self, doc: Document, wrapper: type[BaseModel], key: str, model: type[BaseModel]) -> _FileRecords:
+        errors, warnings = self.errors, self.warnings
+        self.errors, self.warnings = [], []
+        found = _FileRecords([], set(), [], self.errors, self.warnings)
+        try:
+            if self.validate(wrapper, doc.data, doc) is None:
+                return found
+            items = doc.data.get(key) or []
+            if len(items) > MAX_RECORDS:
+                self.error(doc, (key,), f"{len(items)} records; a file may hold at most {MAX_RECORDS}")
+                return found
+            for index, item in enumerate(items):
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    found.known.add(item["id"])
+                found.raw.append((item, doc, (key, index)))
+                record = self.validate(model, item, doc, (key, index))
+                if record is None:
+                    continue
+                self.check_translations(record, doc, (key, index))
+                found.records.append((record, doc, (key, index)))
+            return found
+        finally:
+            self.errors, self.warnings = errors, warnings
 
     def load(self) -> Content:
         if not self.folder.is_dir():
@@ -234,7 +289,16 @@ class _Loader:
         self.check_file_names()
         files = [self.folder / name for name in sorted(KNOWN_FILES)] + sorted((self.folder / "events").glob("*.yml"))
         shown = [(file, display_path(file, self.root)) for file in files if file.is_file()]
-        self.read_ahead = read_files(shown, share=self.share)
+        if self.cache is None:
+            self.read_ahead = read_files(shown, share=self.share)
+        else:
+            keys = {file: ContentCache.key(file) for file, _ in shown}
+            kept = {f: self.cache.reads[f] for f in keys if f in self.cache.reads and self.cache.reads[f][0] == keys[f]}
+            fresh = read_files([(f, name) for f, name in shown if f not in kept], share=self.share)
+            self.cache.reads = {f: kept[f] if f in kept else (keys[f], fresh[f]) for f in keys}
+            names = {name for _, name in shown}
+            self.cache.records = {name: r for name, r in self.cache.records.items() if name in names}
+            self.read_ahead = {f: read for f, (_, read) in self.cache.reads.items()}
         site_doc = self.read(self.folder / "site.yml") if (self.folder / "site.yml").is_file() else None
         if not (self.folder / "site.yml").is_file():
             self.errors.append(
@@ -263,16 +327,26 @@ class _Loader:
                     )
                 events.append((event, edoc, loc))
         people = None if "person" in self.unreadable else self.known_ids["person"]
+        zone = site.timezone if site else "Asia/Shanghai"
+        checks = self.cache.checks if self.cache is not None else {}
+        if self.cache is not None and self.cache.context != (zone, people):
+            self.cache.context, checks = (zone, None if people is None else set(people)), {}
+        kept: dict[int, tuple[Any, list[ContentError], list[ContentError]]] = {}
         for event, doc, loc in events:
-            zone = site.timezone if site else "Asia/Shanghai"
-            self.check_event_times(event, doc, loc, zone)
-            check_programme(
-                event,
-                event.timezone or zone,
-                people,
-                lambda where, text, doc=doc, loc=loc: self.error(doc, (*loc, *where), text),
-                lambda where, text, doc=doc, loc=loc: self.warn(doc, (*loc, *where), text, "programme"),
-            )
+            known = checks.get(id(event))
+            if known is None or known[0] is not event:
+                errors, warnings = self.errors, self.warnings
+                self.errors, self.warnings = [], []
+                try:
+                    self.check_event(event, doc, loc, zone, people)
+                    known = (event, self.errors, self.warnings)
+                finally:
+                    self.errors, self.warnings = errors, warnings
+            kept[id(event)] = known
+            self.errors += known[1]
+            self.warnings += known[2]
+        if self.cache is not None:
+            self.cache.checks = kept
         self.check_references(site)
         aliases = {
             "stations": self.check_aliases(lists["stations"], "station"),
@@ -307,12 +381,34 @@ class _Loader:
             images=images,
         )
 
+    def check_event(self, event: Event, doc: Document, loc: Loc, zone: str, people: set[str] | None) -> None:
+        """An event's times and programme."""
+        self.check_event_times(event, doc, loc, zone)
+        check_programme(
+            event,
+            event.timezone or zone,
+            people,
+            lambda where, text: self.error(doc, (*loc, *where), text),
+            lambda where, text: self.warn(doc, (*loc, *where), text, "programme"),
+        )
+
+    def pictures(self, record: Any) -> list:
+        """``models.pictures`` of the record (kept by the cache while the record is the same)."""
+        if self.cache is None:
+            return list(pictures(record))
+        known = self.cache.pictures.get(id(record))
+        if known is None or known[0] is not record:
+            known = (record, list(pictures(record)))
+        self.pictures_seen[id(record)] = known
+        return known[1]
+
     def check_images(self, records: list[tuple[Any, Document, Loc]]) -> dict[str, Probe]:
         """Every image a record names (a site's logo and hero, a logo, photos): a readable file of an
         accepted kind under images/ (images.py), refused at the line of its path."""
         found: dict[str, Probe] = {}
+        self.pictures_seen: dict[int, tuple[Any, list]] = {}
         for record, doc, loc in records:
-            for where, picture in pictures(record):
+            for where, picture in self.pictures(record):
                 try:
                     known = found.get(picture.path)
                     found[picture.path] = known or probe(locate(self.folder, picture.path), self.probes)
@@ -321,6 +417,8 @@ class _Loader:
                     continue
                 if isinstance(record, Site) and where == ("logo",) and found[picture.path].format not in ("SVG", "PNG"):
                     self.error(doc, (*loc, *where, "path"), "the summit's logo must be an SVG or PNG file")
+        if self.cache is not None:
+            self.cache.pictures = self.pictures_seen
         with contextlib.suppress(OSError):  # a read-only project still builds; it decodes its images again next time
             self.probes.save()
         return found
@@ -444,7 +542,13 @@ class _Loader:
 
 
 def load_content(
-    root: Path, folder: Path, *, strict: bool = False, now: dt.datetime | None = None, share: bool = False
+    root: Path,
+    folder: Path,
+    *,
+    strict: bool = False,
+    now: dt.datetime | None = None,
+    share: bool = False,
+    cache: ContentCache | None = None,
 ) -> Content:
     """Load and check the content ``folder``; ``root`` is the project root (for messages).
     ``strict`` makes missing translations errors; ``now`` is the build time (for the warnings);
@@ -457,7 +561,7 @@ def load_content(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _Loader(root, folder, strict, now, share).load()
+        return _Loader(root, folder, strict, now, share, cache).load()
     finally:
         if collecting:
             gc.enable()

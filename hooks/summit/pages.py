@@ -9,6 +9,7 @@ import re
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,16 +19,17 @@ from markupsafe import escape
 from .blocks import Blocks
 from .calendar import Site, add_links, in_calendars, webcal
 from .cards import Poster
+from .depends import paused, record
 from .exports import dumps, json_ld, organization, person_ld
 from .i18n import LANGUAGES, Locale
 from .markup import front_matter, in_language, inline, localized_path, plain, rich, slug
-from .models import SLUG_RE, Event, EventKind, Station, Text
+from .models import SLUG_RE, Event, EventKind, Text
 from .programme import clock, programme_grid, session_span, tracks
 from .share import Share
 from .share import available as share_available
 from .timetext import TimeText
 from .timing import status, timing
-from .views import agenda, events_by_project, sessions_by_person, station_events
+from .views import Views, agenda
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -39,12 +41,14 @@ class PageSpec:
 
     path: str
     template: str
-    context: dict[str, Any] | Callable[[], dict[str, Any]] = field(default_factory=dict, hash=False, compare=False)
+    context: Callable[[Renderer], dict[str, Any]] | None = field(default=None, hash=False, compare=False)
+    """What makes the template's own values from the renderer (its site and views), as the page renders:
+    a page's specification holds no record, so it stays right for another version of the content."""
     record: tuple[str, str] = ("site", "")
     """The record the page is about (kind, id): a failure names it."""
 
-    def values(self) -> dict[str, Any]:
-        return self.context() if callable(self.context) else self.context
+    def values(self, renderer: Renderer) -> dict[str, Any]:
+        return self.context(renderer) if self.context is not None else {}
 
 
 KINDS = typing.get_args(EventKind)
@@ -74,9 +78,10 @@ def _environment() -> Environment:
 class Renderer:
     """Renders page specs in one language."""
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, views: Views | None = None) -> None:
         self.site = site
         self.content = site.content
+        self.views = views or Views(site.content)
         self.env = _environment()
         self.share = Share(site) if share_available() else None
         self._posters: dict[tuple[str, str], Poster] | None = None
@@ -90,7 +95,9 @@ class Renderer:
         if self.share is None:
             return None
         if self._posters is None:
-            self._posters = {(e.id, code): poster for e, code, poster in self.share.posters()}
+            with paused():
+                self._posters = {(e.id, code): poster for e, code, poster in self.share.posters()}
+        record(("view", "poster", f"{event.id}:{lang}"))
         return self._posters.get((event.id, lang))
 
     def helpers(self, spec: PageSpec, lang: str) -> dict[str, Any]:
@@ -239,47 +246,61 @@ class Renderer:
     def render(self, spec: PageSpec, lang: str) -> str:
         with self.site.making(*spec.record, f"the page {localized_path(spec.path, lang)}"):
             template = self.env.get_template(spec.template)
-            text = template.render(**self.helpers(spec, lang), **spec.values())
+            text = template.render(**self.helpers(spec, lang), **spec.values(self))
             return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
+def _agenda(r: Renderer) -> dict[str, Any]:
+    return {"agenda": agenda(r.content.events, r.site.now, r.content.site.timezone)}
+
+
+def _event(event_id: str, r: Renderer) -> dict[str, Any]:
+    event = r.views.event(event_id)
+    return {"event": event, "stations": [r.content.stations[s] for s in event.stations]}
+
+
+def _station(station_id: str, r: Renderer) -> dict[str, Any]:
+    events = r.views.station_events(station_id)
+    return {"station": r.content.stations[station_id], "agenda": agenda(events, r.site.now, r.content.site.timezone)}
+
+
+def _project(project_id: str, r: Renderer) -> dict[str, Any]:
+    return {"project": r.content.projects[project_id], "events": r.views.events_by_project(project_id)}
+
+
+def _person(person_id: str, r: Renderer) -> dict[str, Any]:
+    return {"person": r.content.people[person_id], "appearances": r.views.sessions_by_person(person_id)}
+
+
 def page_specs(site: Site) -> list[PageSpec]:
-    """Every page of the site, in the default language's paths."""
+    """Every page of the site, in the default language's paths. A page's context is made as it
+    renders, so that what it is made of is read then (``depends``)."""
     content = site.content
-    zone = content.site.timezone
-    schedule = functools.cache(lambda: {"agenda": agenda(content.events, site.now, zone)})
     specs = [
-        PageSpec("index.md", "home.md.j2", schedule),
-        PageSpec("schedule.md", "schedule.md.j2", schedule),
+        PageSpec("index.md", "home.md.j2", _agenda),
+        PageSpec("schedule.md", "schedule.md.j2", _agenda),
         PageSpec("about.md", "about.md.j2"),
         PageSpec("agenda.md", "agenda.md.j2"),
         PageSpec("partners.md", "partners.md.j2"),
         PageSpec("stations/index.md", "stations.md.j2"),
         PageSpec("projects/index.md", "projects.md.j2"),
     ]
-    for event in content.events:
-        stations = [content.stations[s] for s in event.stations]
-        context = {"event": event, "stations": stations}
-        specs.append(PageSpec(f"events/{event.id}.md", "event.md.j2", context, ("event", event.id)))
-    for station in content.stations.values():
-
-        def station_context(station: Station = station) -> dict[str, Any]:
-            return {"station": station, "agenda": agenda(station_events(content, station.id), site.now, zone)}
-
-        specs.append(PageSpec(f"stations/{station.id}.md", "station.md.j2", station_context, ("station", station.id)))
-    presented = events_by_project(content)
-    for project in content.projects.values():
-        events = presented.get(project.id, [])
-        context = {"project": project, "events": events}
-        specs.append(PageSpec(f"projects/{project.id}.md", "project.md.j2", context, ("project", project.id)))
-    appearances = functools.cache(lambda: sessions_by_person(content))
-    specs.append(PageSpec("people/index.md", "people.md.j2"))
-    for person in content.people.values():
-
-        def person_context(person_id: str = person.id) -> dict[str, Any]:
-            return {"person": content.people[person_id], "appearances": appearances().get(person_id, [])}
-
-        specs.append(PageSpec(f"people/{person.id}.md", "person.md.j2", person_context, ("person", person.id)))
+    with paused():
+        specs += [
+            PageSpec(f"events/{e.id}.md", "event.md.j2", partial(_event, e.id), ("event", e.id)) for e in content.events
+        ]
+        specs += [
+            PageSpec(f"stations/{s}.md", "station.md.j2", partial(_station, s), ("station", s))
+            for s in content.stations
+        ]
+        specs += [
+            PageSpec(f"projects/{p}.md", "project.md.j2", partial(_project, p), ("project", p))
+            for p in content.projects
+        ]
+        specs.append(PageSpec("people/index.md", "people.md.j2"))
+        specs += [
+            PageSpec(f"people/{p}.md", "person.md.j2", partial(_person, p), ("person", p)) for p in content.people
+        ]
     for spec in specs:
         check_inside(spec.path)
     return specs

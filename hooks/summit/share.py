@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import depends
 from .calendar import Site
 from .cards import FONTS_HELP, Card, Drawer, Poster, cjk_font
 from .i18n import LANGUAGES, Locale
@@ -37,6 +38,13 @@ PAGES = {
     "people/index.md": "people.title",
 }
 """The site's own pages and the phrase of their title."""
+OWN_SETS = {"event": "own", "person": "own_people", "project": "own_projects"}
+"""The records that may have a card of their own, and the set of those that do."""
+RECORDS = {
+    "event": lambda content: [e.id for e in content.events],
+    "person": lambda content: list(content.people),
+    "project": lambda content: list(content.projects),
+}
 SHARED = {"event": "schedule.title", "project": "projects.title", "person": "people.title"}
 """The card a record of each kind shares when it has none of its own: its list's."""
 
@@ -80,6 +88,9 @@ class Share:
         """The card of the page at docs ``path`` (default language's) about ``record``."""
         loc = Locale(lang)
         kind, record_id = record
+        depends.record(("view", "look", ""))
+        if kind in OWN_SETS:
+            depends.record(("view", "card", f"{kind}:{record_id}"))
         if kind == "event" and record_id in self.own:
             return self.event(self.events[record_id], lang)
         if kind == "station":
@@ -102,6 +113,19 @@ class Share:
         return self._card(
             lang, info.name.get(lang), "", (info.mission.slogan.get(lang),) if info.mission.slogan else ()
         )
+
+    def views(self) -> dict[depends.Dep, object]:
+        """What pages take from this share (``depends``): the look, which records have a card of their
+        own, each upcoming event's posters."""
+        found: dict[depends.Dep, object] = {("view", "look", ""): tuple(self.look.items())}
+        with depends.paused():
+            for kind, name in OWN_SETS.items():
+                chosen = getattr(self, name)
+                for record_id in RECORDS[kind](self.content):
+                    found[("view", "card", f"{kind}:{record_id}")] = record_id in chosen
+            for event, lang, poster in self.posters():
+                found[("view", "poster", f"{event.id}:{lang}")] = poster
+        return found
 
     def event(self, event: Event, lang: str) -> Card:
         loc = Locale(lang)

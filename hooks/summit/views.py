@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from .content import Content
+from .depends import Dep, paused, view
 from .models import Event, Session
 from .timing import build_time, status
 
 __all__ = [
     "Agenda",
+    "Views",
     "agenda",
     "build_time",
     "events_by_project",
@@ -94,3 +96,59 @@ def sessions_by_person(content: Content) -> dict[str, list[tuple[Event, Session]
             for person in session.people:
                 found.setdefault(person, []).append((event, session))
     return found
+
+
+class Views:
+    """The values many pages share, each made once, in one pass, when a page first asks; a page's asking
+    is recorded (``depends.view``), and ``values`` gives every one of them to compare two versions of
+    the content by."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self._made: dict[str, dict[str, list]] = {}
+
+    def _index(self, name: str) -> dict[str, list]:
+        if name not in self._made:
+            with paused():
+                if name == "station_events":
+                    found: dict[str, list] = {}
+                    for event in self.content.events:
+                        for station_id in dict.fromkeys(event.stations):
+                            found.setdefault(station_id, []).append(event)
+                    self._made[name] = found
+                elif name == "events_by_project":
+                    self._made[name] = events_by_project(self.content)
+                else:
+                    self._made[name] = sessions_by_person(self.content)
+        return self._made[name]
+
+    def _get(self, name: str, key: str) -> list:
+        return view(name, key, lambda: self._index(name).get(key, []))
+
+    def event(self, event_id: str) -> Event:
+        """The event of this id (its fields are recorded as the page reads them)."""
+        if "events" not in self._made:
+            with paused():
+                self._made["events"] = {e.id: e for e in self.content.events}  # type: ignore[misc]
+        return self._made["events"][event_id]  # type: ignore[return-value]
+
+    def station_events(self, station_id: str) -> list[Event]:
+        return self._get("station_events", station_id)
+
+    def events_by_project(self, project_id: str) -> list[Event]:
+        return self._get("events_by_project", project_id)
+
+    def sessions_by_person(self, person_id: str) -> list[tuple[Event, Session]]:
+        return self._get("sessions_by_person", person_id)
+
+    def values(self) -> dict[Dep, tuple]:
+        """Every shared value, by what a page records on reading it (ids stand for the records, whose
+        own fields pages record as they read them)."""
+        found: dict[Dep, tuple] = {}
+        with paused():
+            for name in ("station_events", "events_by_project"):
+                for key, events in self._index(name).items():
+                    found[("view", name, key)] = tuple(e.id for e in events)
+            for key, pairs in self._index("sessions_by_person").items():
+                found[("view", "sessions_by_person", key)] = tuple((e.id, s) for e, s in pairs)  # the session as shown
+        return found

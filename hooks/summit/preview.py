@@ -1,0 +1,216 @@
+"""The live preview's pages, kept up to date edit by edit (`make serve`).
+
+A full generation renders every page while recording what each reads (``depends``). After a save, the
+content is loaded again from the changed files only (``content.ContentCache``), compared with the last
+good version on the same terms, and the pages that read something that changed become stale. A stale
+page is made again when it is asked for (``refresh``): the preview server asks first for the pages a
+browser requests, then for the rest in the background. An edit that adds or removes pages, changes the
+theme, or comes on another day asks for a full build instead (``update`` returns None).
+
+The calendars, exports, QR codes, share images and the search index follow in a process of their own
+(``Extras``), and are put into the served site when done.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .calendar import Site
+from .content import ContentCache, load_content
+from .depends import Dep, changes, reading, track
+from .files import link_tree
+from .generate import prepare_pages, site_of, write_page
+from .pages import PageSpec, Renderer, page_jobs
+from .search import BUNDLE
+from .theme import theme_context
+from .timing import build_time
+from .views import Views
+
+__all__ = ["Extras", "Preview", "Update"]
+
+PAGE_KINDS = {"event", "station", "project", "person"}
+"""Kinds of record with pages of their own: one added or removed changes the site's pages."""
+
+
+@dataclass
+class Update:
+    """What an edit changed: the pages now stale (docs paths) and how long finding them took."""
+
+    stale: set[str]
+    changed: set[Dep] = field(default_factory=set)
+    seconds: float = 0.0
+
+
+class Preview:
+    """The pages of one content folder, written into ``docs`` (thread-safe: one page at a time)."""
+
+    def __init__(self, root: Path, folder: Path, docs: Path, base_url: str) -> None:
+        self.root, self.folder, self.docs, self.base_url = root, folder, docs, base_url
+        self.cache = ContentCache()
+        self.lock = threading.RLock()
+        self.site: Site | None = None
+        self.renderer: Renderer | None = None
+        self.jobs: dict[str, tuple[PageSpec, str]] = {}
+        self.reads: dict[str, set[Dep]] = {}
+        """docs path -> what the page read when last made."""
+        self.views: dict[Dep, Any] = {}
+        self.theme: dict[str, Any] = {}
+        self.stale: set[str] = set()
+        self.generation = 0
+        """How many versions of the content the preview has taken (a full build or an edit)."""
+
+    def load(self, now: Any = None) -> Site:
+        """The content loaded again (only the files changed since the last load are read); raises
+        ContentErrors."""
+        content = track(load_content(self.root, self.folder, cache=self.cache))
+        return site_of(content, now or build_time(content.site.timezone), self.base_url)
+
+    def _take(self, site: Site, pages: bool) -> dict[Dep, Any]:
+        """Make ``site`` the current version (``pages``: list its pages; else they are those of the
+        version before); returns its shared values."""
+        self.site = site
+        views = Views(site.content)
+        self.renderer = Renderer(site, views)
+        if pages:
+            self.jobs = {path: (spec, lang) for path, spec, lang in page_jobs(site)}
+        values: dict[Dep, Any] = views.values()
+        if self.renderer.share is not None:
+            values.update(self.renderer.share.views())
+        self.theme = theme_context(site.content.site, site.content.images)
+        self.generation += 1
+        return values
+
+    def full(self, site: Site) -> list[str]:
+        """Render and write every page of ``site`` (the pages of a full build), recording what each
+        reads; returns the docs paths."""
+        with self.lock:
+            self.views = self._take(site, pages=True)
+            paths = list(self.jobs)
+            prepare_pages(paths, self.docs)
+            self.reads = {}
+            self.stale = set(paths)
+            for path in paths:
+                self.refresh(path)
+            return paths
+
+    def update(self) -> Update | None:
+        """Take the content as saved now: the pages it makes stale, or None when it needs a full build
+        (pages added or removed, the theme changed, another day). Raises ContentErrors (the last good
+        version stays)."""
+        started = time.perf_counter()
+        with self.lock:
+            old = self.site
+            if old is None:
+                return None
+            site = self.load(old.now)
+            if build_time(site.content.site.timezone).date() != old.now.date():
+                return None
+            before = self.views
+            views = self._take(site, pages=False)
+            changed, added_or_removed = changes(old.content, site.content, before, views)
+            if added_or_removed & PAGE_KINDS or self.theme != theme_context(old.content.site, old.content.images):
+                self.views = views
+                return None
+            self.views = views
+            stale = {path for path, reads in self.reads.items() if not reads.isdisjoint(changed)}
+            self.stale |= stale
+            return Update(stale, changed, time.perf_counter() - started)
+
+    def refresh(self, path: str) -> bool:
+        """Make the page at the docs ``path`` again if it is stale; True if its Markdown changed."""
+        with self.lock:
+            if path not in self.stale:
+                return False
+            spec, lang = self.jobs[path]
+            assert self.renderer is not None
+            with reading() as reads:
+                text = self.renderer.render(spec, lang)
+            self.reads[path] = reads
+            self.stale.discard(path)
+            return write_page(self.docs, path, text)
+
+    def next_stale(self) -> str | None:
+        """A stale page to make next: the pages of the records an edit changed first, then the
+        smallest (the listings of everything last)."""
+        with self.lock:
+            if not self.stale:
+                return None
+            return min(self.stale, key=lambda path: (len(self.reads.get(path, ())), path))
+
+
+class Extras:
+    """The calendars, exports, QR codes, share images and search index of the current content, made
+    by ``python -m summit extras`` in a process of its own and put into the served site when done. A
+    new edit stops the run under way and starts another."""
+
+    def __init__(self, root: Path, folder: Path, base_url: str) -> None:
+        self.root, self.folder, self.base_url = root, folder, base_url
+        self.process: subprocess.Popen | None = None
+        self.lock = threading.Lock()
+        self.generation = 0
+        self.done = 0
+        """The generation last put into the site."""
+        self.error: str | None = None
+
+    def start(self, site_dir: Path, generation: int) -> None:
+        with self.lock:
+            self._stop()
+            out = self.root / ".cache"
+            env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent.parent), *sys.path])}
+            command = [sys.executable, "-m", "summit", "extras", "--root", str(self.root), "--content"]
+            command += [str(self.folder), "--url", self.base_url, "--out", str(out)]
+            self.process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            self.generation = generation
+            threading.Thread(target=self._wait, args=(self.process, site_dir, out, generation), daemon=True).start()
+
+    def _wait(self, process: subprocess.Popen, site_dir: Path, out: Path, generation: int) -> None:
+        _, errors = process.communicate()
+        with self.lock:
+            if process is not self.process:
+                return  # stopped: a newer run is under way
+            self.process = None
+            if process.returncode != 0:
+                self.error = errors.decode("utf-8", "replace").strip() or f"stopped (status {process.returncode})"
+                print(f"ERROR - calendars, exports and search index not made: {self.error}", file=sys.stderr)
+                return
+            self.error = None
+            if not site_dir.is_dir():
+                return
+            link_tree(out / "data", site_dir)
+            bundle = site_dir / BUNDLE
+            shutil.rmtree(bundle, ignore_errors=True)
+            link_tree(out / "search" / BUNDLE, bundle)
+            self.done = generation
+            print("INFO    -  Calendars, exports, share images and search index are up to date", file=sys.stderr)
+
+    def _stop(self) -> None:
+        if self.process is not None:
+            with contextlib.suppress(ProcessLookupError):
+                self.process.kill()
+            self.process = None
+
+    def stop(self) -> None:
+        with self.lock:
+            self._stop()
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None
+
+
+def make_extras(root: Path, folder: Path, url: str, out: Path) -> None:
+    """(``python -m summit extras``) Make the data files and the search index of the content into
+    ``out/data`` and ``out/search`` (``out`` is the build's cache folder)."""
+    from .background import Background
+
+    content = load_content(root, folder)
+    Background(out, root / "docs").work(site_of(content, build_time(content.site.timezone), url))
