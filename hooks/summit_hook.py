@@ -7,8 +7,10 @@
 - on_post_build: the sitemap (the theme's, with every language's alternates) also where the language
   selector looks; the calendars, exports, QR codes and the search index, made in a process of its own
   while MkDocs renders (summit.background);
-- on_serve: rebuild when anything under the content folder changes; while serving, a content error keeps
-  the last good pages and prints the errors instead of stopping the preview;
+- on_serve: rebuild when anything under the content folder changes, only the pages an edit changed
+  (summit_preview); while serving, a content error keeps the last good pages and prints the errors
+  instead of stopping the preview;
+- on_nav, on_env: what the preview keeps of each language's full build;
 - on_build_error: the work beside the build stops too.
 """
 
@@ -28,11 +30,15 @@ from summit.content import content_dir
 from summit.errors import ContentErrors
 from summit.generate import DEFAULT_BASE_URL, docs_changes, fingerprint, has_generated, load_site
 from summit.pages import read_order
+from summit.preview import Extras, Preview
 from summit.theme import finish_site, one_404
 from summit.views import build_time
+from summit_preview import LivePreview
 
 _command = "build"
 _background: Background | None = None
+_live: LivePreview | None = None
+"""The live preview (`make serve`)."""
 _done: tuple | None = None
 """What the last generation in this process was made from (the i18n plugin builds each language in
 turn, calling on_pre_build again: the same content is not generated twice)."""
@@ -77,16 +83,23 @@ def on_pre_build(config: Any, **_: Any) -> None:
         except BuildError as exc:
             raise Abort(f"{exc}\nThe site was not built.") from None
         return
-    # the preview server has threads: no fork
+    # the preview server has threads: no fork; its pages are made by the preview, recording what each
+    # reads, and the data files and search index follow in a process of their own
+    global _live
+    if _live is None:
+        _live = LivePreview(Preview(root, folder, Path(config.docs_dir), url), Extras(root, folder, url))
+    _live.reset()
     try:
-        site = load_site(root, folder, url)
+        site = _live.preview.load()
     except ContentErrors as exc:
-        if _command == "serve" and has_generated(Path(config.docs_dir)):
+        if has_generated(Path(config.docs_dir)):
             # a typo must not stop the preview: keep the last good pages, show what is wrong
             print(f"{exc.report()}\nThe preview keeps the last good content until this is fixed.", file=sys.stderr)
             return
         raise Abort(f"{exc.report()}\nThe site was not built.") from None
-    _background = work.run(site)
+    _live.extras.stop()
+    pages = _live.preview.full(site)
+    _background = work.given(pages, _live.preview.theme)
     _done = _stamp(folder, config)
 
 
@@ -123,8 +136,29 @@ def on_page_read_source(page: Any, **_: Any) -> None:
             raise Abort(f"{exc}\nThe site was not built.") from None
 
 
+@event_priority(-200)  # after the i18n plugin has made each language's navigation
+def on_nav(nav: Any, config: Any, files: Any, **_: Any) -> Any:
+    if _live is not None:
+        _live.nav = nav
+    return nav
+
+
+@event_priority(-200)
+def on_env(env: Any, config: Any, files: Any, **_: Any) -> Any:
+    if _live is not None:
+        _live.captured(config, files, _live.nav, env)
+    return env
+
+
 def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
-    server.watch(str(content_dir(_root(config))))
+    root = _root(config)
+    server.watch(str(content_dir(root)))
+    if _live is not None:
+        # the generated pages are the preview's own: only the rest of docs/ is watched
+        server.unwatch(config.docs_dir)
+        assets = Path(config.docs_dir) / "assets"
+        server.watch(str(assets))
+        _live.attach(server, config, [assets, Path(config.config_file_path)])
     return server
 
 
@@ -138,6 +172,9 @@ def on_post_template(output_content: str, template_name: str, config: Any, **_: 
 @event_priority(-150)
 def on_post_build(config: Any, **_: Any) -> None:
     finish_site(Path(config.site_dir))
+    if _live is not None and _command == "serve":
+        _live.extras.start(Path(config.site_dir), _live.preview.generation)
+        return
     if _background is not None:
         try:
             _background.finish(Path(config.site_dir))

@@ -165,6 +165,12 @@ class Background:
             self.error = _describe(exc)
         return self
 
+    def given(self, pages: list[str], theme: dict[str, Any]) -> Background:
+        """The pages (written already) and the theme's context, made elsewhere (the live preview's);
+        no other work."""
+        self._heard = {"pages": pages, "theme": theme}
+        return self
+
     def cancel(self) -> None:
         """Stop the forked process (the build stops)."""
         if self.pid is not None:

@@ -22,6 +22,7 @@ import json
 import re
 import shutil
 import subprocess
+import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -56,6 +57,10 @@ NO_END = set("（《「『【〔〈([{‘“")
 
 class FontsMissing(Exception):
     """No CJK font on this machine: no cards or posters are made."""
+
+
+PDF_DATE = time.gmtime(946_684_800)  # 2000-01-01
+"""The date a poster's PDF says it was made (the summit's first year): not the time it was drawn."""
 
 
 @functools.cache
@@ -328,7 +333,17 @@ def poster_files(poster: Poster) -> dict[str, bytes]:
     png = _png(draw_poster(poster, POSTER_WIDTH))
     a4 = draw_poster(poster, round(A4_MM[0] / 25.4 * PRINT_DPI))
     out = io.BytesIO()
-    a4.save(out, format="PDF", resolution=PRINT_DPI, quality=92, title=poster.title, author=poster.site)
+    # the file is named by what it shows: the same bytes whenever it is drawn (no drawing time in it)
+    a4.save(
+        out,
+        format="PDF",
+        resolution=PRINT_DPI,
+        quality=92,
+        title=poster.title,
+        author=poster.site,
+        creationDate=PDF_DATE,
+        modDate=PDF_DATE,
+    )
     return {poster.file: png, poster.pdf: out.getvalue()}
 
 

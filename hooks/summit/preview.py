@@ -160,13 +160,15 @@ class Extras:
         self.done = 0
         """The generation last put into the site."""
         self.error: str | None = None
+        self.linked: set[str] = set()
+        """Data files put into the site last time (one no longer made is removed from the site)."""
 
     def start(self, site_dir: Path, generation: int) -> None:
         with self.lock:
             self._stop()
             out = self.root / ".cache"
             env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent.parent), *sys.path])}
-            command = [sys.executable, "-m", "summit", "extras", "--root", str(self.root), "--content"]
+            command = [sys.executable, "-m", "summit", "--root", str(self.root), "extras", "--content"]
             command += [str(self.folder), "--url", self.base_url, "--out", str(out)]
             self.process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             self.generation = generation
@@ -185,6 +187,10 @@ class Extras:
             self.error = None
             if not site_dir.is_dir():
                 return
+            made = {f.relative_to(out / "data").as_posix() for f in (out / "data").rglob("*") if f.is_file()}
+            for gone in self.linked - made:
+                (site_dir / gone).unlink(missing_ok=True)
+            self.linked = made
             link_tree(out / "data", site_dir)
             bundle = site_dir / BUNDLE
             shutil.rmtree(bundle, ignore_errors=True)

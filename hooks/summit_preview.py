@@ -1,0 +1,210 @@
+"""The live preview's MkDocs side (`make serve`): after a save, only the pages an edit changed are made
+again, by MkDocs's own page renderer, with each language's files, navigation and templates kept from
+the last full build; the summit package (``summit.preview``) says which pages.
+
+- ``rebuild`` replaces the server's builder: a change to the content takes the edit (``Preview.update``)
+  and makes again at once the stale pages a browser showed lately, then lets the browsers reload; a
+  change to anything else (the configuration, the theme's assets), or an edit that adds or removes
+  pages, runs MkDocs's full build as before;
+- each request for a page that is still stale makes it first (so no page older than one already shown
+  is ever served), and a thread makes the remaining stale pages meanwhile;
+- ``/.summit/preview.json`` says how far the preview is (for tests and the benchmark);
+- the calendars, exports, share images and search index follow in a process of their own
+  (``summit.preview.Extras``).
+"""
+
+from __future__ import annotations
+
+import collections
+import copy
+import json
+import logging
+import posixpath
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import _build_page, _populate_page
+
+from summit.errors import ContentErrors
+from summit.generate import fingerprint
+from summit.preview import Extras, Preview
+
+log = logging.getLogger("mkdocs.summit")
+STATUS = "/.summit/preview.json"
+
+
+class LivePreview:
+    def __init__(self, preview: Preview, extras: Extras) -> None:
+        self.preview = preview
+        self.extras = extras
+        self.lock = threading.RLock()
+        """Held while a page is made (MkDocs's configuration is switched between languages)."""
+        self.config: Any = None
+        self.nav: Any = None
+        """The navigation of the language being built (until its templates are ready: ``captured``)."""
+        self.states: dict[str, tuple[Any, Any, Any]] = {}
+        """language -> (files, navigation, template environment) of its last full build."""
+        self.settings: dict[str, tuple[dict, dict, dict]] = {}
+        """language -> the configuration its build had (the i18n plugin overrides some settings for a
+        language, and cannot undo them all: they are put back as they were)."""
+        self.pages: dict[str, tuple[str, Any]] = {}
+        """served address (``/en/events/x/``) -> (language, MkDocs file)."""
+        self.by_path: dict[str, tuple[str, Any]] = {}
+        """docs path -> (language, MkDocs file)."""
+        self.language: str | None = None
+        self.recent: collections.OrderedDict[str, None] = collections.OrderedDict()
+        """docs paths of the pages served lately (made first after an edit)."""
+        self.waiting = 0
+        self.wake = threading.Event()
+        self.others: tuple = ()
+        self.full_builder: Callable[[], None] | None = None
+        self.watched: list[Path] = []
+        self.worker = threading.Thread(target=self._work, daemon=True)
+        self.worker_started = False
+
+    # -- what the full build leaves
+
+    def captured(self, config: Any, files: Any, nav: Any, env: Any) -> None:
+        """A language's full build has gathered its files, navigation and templates."""
+        lang = config.plugins["i18n"].current_language if "i18n" in config.plugins else config.theme["language"]
+        with self.lock:
+            self.states[lang] = (files, nav, env)
+            self.settings[lang] = (dict(config.data), copy.deepcopy(dict(config.theme)), copy.deepcopy(config.extra))
+            self.config = config
+            self.language = lang
+            for file in files.documentation_pages():
+                self.pages["/" + file.url] = (lang, file)
+                self.by_path[file.src_uri] = (lang, file)
+
+    def reset(self) -> None:
+        with self.lock:
+            self.states, self.pages, self.by_path = {}, {}, {}
+
+    # -- the server
+
+    def attach(self, server: Any, config: Any, watched: list[Path]) -> None:
+        """Take over the server's rebuilds and requests."""
+        self.full_builder = server.builder
+        self.watched = watched
+        self.others = self._others()
+        server.builder = self.rebuild
+        serve = server._serve_request
+
+        def serve_request(environ: dict, start_response: Any) -> Iterable[bytes] | None:
+            path = environ.get("PATH_INFO", "")
+            if path == STATUS:
+                with self.lock:  # not while an edit is taken
+                    body = json.dumps(self.status()).encode()
+                start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+                return [body]
+            self.fresh(path)
+            return serve(environ, start_response)
+
+        server._serve_request = serve_request
+        if not self.worker_started:
+            self.worker_started = True
+            self.worker.start()
+
+    def _others(self) -> tuple:
+        return tuple(fingerprint(path) for path in self.watched)
+
+    def status(self) -> dict[str, Any]:
+        return {
+            "generation": self.preview.generation,
+            "stale": len(self.preview.stale),
+            "extras": {"generation": self.extras.done, "running": self.extras.running, "error": self.extras.error},
+        }
+
+    def rebuild(self) -> None:
+        """(The server's builder) take what was saved."""
+        assert self.full_builder is not None
+        others = self._others()
+        if others != self.others or not self.states:
+            self.others = others
+            self.full_builder()
+            return
+        started = time.perf_counter()
+        with self.lock:
+            try:
+                update = self.preview.update()
+            except ContentErrors as exc:
+                print(f"{exc.report()}\nThe preview keeps the last good content until this is fixed.", file=sys.stderr)
+                return
+            if update is None:
+                log.info("The edit adds or removes pages: a full build")
+                self.full_builder()
+                return
+            first = [path for path in reversed(self.recent) if path in update.stale]
+            for path in first:
+                self._make(path)
+        log.info(
+            f"Content changed: {len(update.stale)} pages to make again, {len(first)} made at once "
+            f"({time.perf_counter() - started:.2f} s); the others follow, and the calendars, exports "
+            "and search index in the background"
+        )
+        self.extras.start(Path(self.config.site_dir), self.preview.generation)
+        self.wake.set()
+
+    def fresh(self, address: str) -> None:
+        """Make the page served at ``address`` first if it is stale."""
+        address = address.removesuffix("index.html")
+        if not address.endswith("/") and posixpath.splitext(address)[1] == "":
+            address += "/"
+        found = self.pages.get(address)
+        if found is None:
+            return
+        path = found[1].src_uri
+        self.recent.pop(path, None)
+        self.recent[path] = None
+        while len(self.recent) > 8:
+            self.recent.popitem(last=False)
+        if path not in self.preview.stale:
+            return
+        self.waiting += 1
+        try:
+            with self.lock:
+                self._make(path)
+        finally:
+            self.waiting -= 1
+
+    def _work(self) -> None:
+        """Make the stale pages no browser asked for, one at a time, giving way to requests."""
+        while True:
+            self.wake.wait()
+            while True:
+                if self.waiting:
+                    time.sleep(0.01)
+                    continue
+                with self.lock:
+                    path = self.preview.next_stale()
+                    if path is None:
+                        break
+                    try:
+                        self._make(path)
+                    except Exception as exc:  # the page's error is shown; the preview goes on
+                        log.error(f"{path}: {exc}")
+                        self.preview.stale.discard(path)
+            self.wake.clear()
+
+    def _make(self, path: str) -> None:
+        """Make the page at the docs ``path`` again: its Markdown, then, if that changed, its HTML."""
+        if not self.preview.refresh(path) or path not in self.by_path:
+            return
+        lang, file = self.by_path[path]
+        files, nav, env = self.states[lang]
+        config = self.config
+        if self.language != lang:
+            data, theme, extra = self.settings[lang]
+            config.data.update(data)
+            config.theme.clear()
+            config.theme.update(copy.deepcopy(theme))
+            config.data["extra"] = copy.deepcopy(extra)
+            if "i18n" in config.plugins:
+                config.plugins["i18n"].current_language = lang
+            self.language = lang
+        _populate_page(file.page, config, files)
+        _build_page(file.page, config, files.documentation_pages(), nav, env)
