@@ -24,12 +24,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
-from sitebuild import copy_project, mkdocs_build
 from test_serve import free_port
 
+from conftest import ROOT
+from sitebuild import copy_project, mkdocs_build
+
 sys.path.insert(0, str(ROOT / "bench"))
-from synth import generate  # noqa: E402
+from synth import generate
 
 pytestmark = pytest.mark.site
 
