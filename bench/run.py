@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "bench")]
 
+from editloop import edit_loop as serve_edits  # noqa: E402
 from searchprobe import probe  # noqa: E402
 from synth import generate  # noqa: E402
 from synth_images import illustrate  # noqa: E402
@@ -162,7 +163,16 @@ def size(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
 
 
-def run_scale(scale: float, work: Path, search_limit: int | None = None, repeat: int = 3) -> dict:
+def serve_scale(scale: float, work: Path, per_kind: int = 5) -> dict:
+    """The editor's loop on the archive of ``scale`` (bench/editloop.py): first page, then edits."""
+    content = work / "content"
+    if not content.is_dir():
+        generate(content, scale)
+    project = copy_project(work / "serve")
+    return {"scale": scale, **serve_edits(project, content, TODAY, work / "serve.log", per_kind)}
+
+
+def run_scale(scale: float, work: Path, search_limit: int | None = None, repeat: int = 3, serve: bool = True) -> dict:
     content = work / "content"
     counts = generate(content, scale)
     project = copy_project(work / "project")
@@ -220,6 +230,7 @@ def run_scale(scale: float, work: Path, search_limit: int | None = None, repeat:
         "search_bundle_mb": round(size(site / "pagefind") / 1e6, 1),
         **shared,
         **search,
+        **({k: v for k, v in serve_scale(scale, work).items() if k != "scale"} if serve else {}),
         "python": sys.version.split()[0],
         "cpus": os.cpu_count(),
         "date": dt.date.today().isoformat(),
@@ -362,6 +373,16 @@ def table(rows: list[dict]) -> str:
         "search_cold_ms_max",
         "search_top3",
     ]
+    serve = [
+        "scale",
+        "serve_first_page_s",
+        "edit_title_median_s",
+        "edit_title_max_s",
+        "edit_date_median_s",
+        "edit_date_max_s",
+        "edit_station_median_s",
+        "edit_station_max_s",
+    ]
     memory = [
         "scale",
         "peak_rss_mb",
@@ -372,7 +393,7 @@ def table(rows: list[dict]) -> str:
         "baseline_rss_mb",
     ]
     lines = []
-    for columns in (keys, memory, search):
+    for columns in (keys, serve, memory, search):
         lines += ["", "| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
         lines += [
             "| " + " | ".join(str(r.get(k, "")) for k in columns) + " |" for r in rows if r.get("scale") != "seed"
@@ -403,21 +424,25 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scale", type=float, default=None, help="one scale (default: 0.25 then 1)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.jsonl")
-    parser.add_argument("--no-edit-loop", action="store_true", help="skip the seed content's edit loop")
-    parser.add_argument("--edit-loop-only", action="store_true", help="only the seed content's edit loop")
+    parser.add_argument("--no-edit-loop", action="store_true", help="skip the edit loops (seed and scales)")
+    parser.add_argument("--edit-loop-only", action="store_true", help="only the edit loops (no builds)")
     parser.add_argument("--repeat", type=int, default=5, help="pairs of builds a scale (fastest of each kind counts)")
     parser.add_argument("--search-limit", type=int, default=None, help="search queries per language (0: none)")
     parser.add_argument("--images", action="store_true", help="only what unchanged images cost a build")
     args = parser.parse_args()
     if args.images:
         return images_main(args)
-    scales = [] if args.edit_loop_only else [args.scale] if args.scale is not None else [0.25, 1.0]
+    scales = [args.scale] if args.scale is not None else [0.25, 1.0]
     rows = []
     with tempfile.TemporaryDirectory(prefix="summit-bench-") as tmp:
         for scale in scales:
             work = Path(tmp) / f"scale-{scale}"
             work.mkdir()
-            row = run_scale(scale, work, args.search_limit, args.repeat)
+            if args.edit_loop_only:
+                rows.append(serve_scale(scale, work))
+                print(json.dumps(rows[-1]), flush=True)
+                continue
+            row = run_scale(scale, work, args.search_limit, args.repeat, not args.no_edit_loop)
             rows.append(row)
             for query in row.get("search_rows", []):
                 print(json.dumps(query, ensure_ascii=False), flush=True)
