@@ -104,8 +104,8 @@ class Preview:
 
     def update(self) -> Update | None:
         """Take the content as saved now: the pages it makes stale, or None when it needs a full build
-        (pages added or removed, the theme changed, another day). Raises ContentErrors (the last good
-        version stays)."""
+        (pages added or removed, the theme changed, an image file changed, another day). Raises
+        ContentErrors (the last good version stays)."""
         started = time.perf_counter()
         with self.lock:
             old = self.site
@@ -117,7 +117,11 @@ class Preview:
             before = self.views
             views = self._take(site, pages=False)
             changed, added_or_removed = changes(old.content, site.content, before, views)
-            if added_or_removed & PAGE_KINDS or self.theme != theme_context(old.content.site, old.content.images):
+            if (
+                added_or_removed & PAGE_KINDS
+                or self.theme != theme_context(old.content.site, old.content.images)
+                or site.content.images != old.content.images  # (pages use images through their checked files)
+            ):
                 self.views = views
                 return None
             self.views = views
