@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -33,7 +34,7 @@ from summit.pages import read_order
 from summit.preview import Extras, Preview
 from summit.theme import finish_site, one_404
 from summit.views import build_time
-from summit_preview import LivePreview
+from summit_preview import POLL, LivePreview
 
 _command = "build"
 _background: Background | None = None
@@ -89,6 +90,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
     if _live is None:
         _live = LivePreview(Preview(root, folder, Path(config.docs_dir), url), Extras(root, folder, url))
     _live.reset()
+    gc.unfreeze()  # what the last full build left may go now (frozen after each: on_post_build)
     try:
         site = _live.preview.load()
     except ContentErrors as exc:
@@ -152,6 +154,8 @@ def on_env(env: Any, config: Any, files: Any, **_: Any) -> Any:
 
 def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
     root = _root(config)
+    if _live is not None and hasattr(server.observer, "_timeout"):
+        server.observer._timeout = POLL  # the content folder is looked at more often (it is small)
     server.watch(str(content_dir(root)))
     if _live is not None:
         # the generated pages are the preview's own: only the rest of docs/ is watched
@@ -174,6 +178,7 @@ def on_post_build(config: Any, **_: Any) -> None:
     finish_site(Path(config.site_dir))
     if _live is not None and _command == "serve":
         _live.extras.start(Path(config.site_dir), _live.preview.generation)
+        gc.freeze()  # what the full build leaves stays: the collector's passes skip it (no pause after an edit)
         return
     if _background is not None:
         try:

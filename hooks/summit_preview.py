@@ -2,10 +2,10 @@
 again, by MkDocs's own page renderer, with each language's files, navigation and templates kept from
 the last full build; the summit package (``summit.preview``) says which pages.
 
-- ``rebuild`` replaces the server's builder: a change to the content takes the edit (``Preview.update``)
-  and makes again at once the stale pages a browser showed lately, then lets the browsers reload; a
-  change to anything else (the configuration, the theme's assets), or an edit that adds or removes
-  pages, runs MkDocs's full build as before;
+- ``rebuild`` replaces the server's builder: a change to the content takes the edit (``Preview.update``),
+  which says which pages are stale, then lets the browsers reload; a change to anything else (the
+  configuration, the theme's assets), or an edit that adds or removes pages, runs MkDocs's full build
+  as before;
 - each request for a page that is still stale makes it first (so no page older than one already shown
   is ever served), and a thread makes the remaining stale pages meanwhile;
 - ``/.summit/preview.json`` says how far the preview is (for tests and the benchmark);
@@ -15,7 +15,6 @@ the last full build; the summit package (``summit.preview``) says which pages.
 
 from __future__ import annotations
 
-import collections
 import copy
 import json
 import logging
@@ -35,6 +34,10 @@ from summit.preview import Extras, Preview
 
 log = logging.getLogger("mkdocs.summit")
 STATUS = "/.summit/preview.json"
+LET_BROWSERS_ASK = 0.3
+"""Seconds the thread waits after an edit before making stale pages no browser asked for."""
+POLL = 0.1
+"""Seconds between two looks at the content folder (MkDocs's server looks every 0.5 s)."""
 
 
 class LivePreview:
@@ -56,8 +59,6 @@ class LivePreview:
         self.by_path: dict[str, tuple[str, Any]] = {}
         """docs path -> (language, MkDocs file)."""
         self.language: str | None = None
-        self.recent: collections.OrderedDict[str, None] = collections.OrderedDict()
-        """docs paths of the pages served lately (made first after an edit)."""
         self.waiting = 0
         self.wake = threading.Event()
         self.others: tuple = ()
@@ -138,13 +139,10 @@ class LivePreview:
                 log.info("The edit adds or removes pages: a full build")
                 self.full_builder()
                 return
-            first = [path for path in reversed(self.recent) if path in update.stale]
-            for path in first:
-                self._make(path)
         log.info(
-            f"Content changed: {len(update.stale)} pages to make again, {len(first)} made at once "
-            f"({time.perf_counter() - started:.2f} s); the others follow, and the calendars, exports "
-            "and search index in the background"
+            f"Content changed: {len(update.stale)} pages to make again ({time.perf_counter() - started:.2f} s); "
+            "a page asked for is made first, the others follow, and the calendars, exports and search index "
+            "in the background"
         )
         self.extras.start(Path(self.config.site_dir), self.preview.generation)
         self.wake.set()
@@ -158,10 +156,6 @@ class LivePreview:
         if found is None:
             return
         path = found[1].src_uri
-        self.recent.pop(path, None)
-        self.recent[path] = None
-        while len(self.recent) > 8:
-            self.recent.popitem(last=False)
         if path not in self.preview.stale:
             return
         self.waiting += 1
@@ -172,9 +166,11 @@ class LivePreview:
             self.waiting -= 1
 
     def _work(self) -> None:
-        """Make the stale pages no browser asked for, one at a time, giving way to requests."""
+        """Make the stale pages no browser asked for, one at a time, giving way to requests (and first
+        letting the reloading browsers ask for theirs)."""
         while True:
             self.wake.wait()
+            time.sleep(LET_BROWSERS_ASK)
             while True:
                 if self.waiting:
                     time.sleep(0.01)
