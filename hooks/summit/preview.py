@@ -143,8 +143,8 @@ class Preview:
             return write_page(self.docs, path, text)
 
     def next_stale(self) -> str | None:
-        """A stale page to make next: the pages of the records an edit changed first, then the
-        smallest (the listings of everything last)."""
+        """A stale page to make next: the one that read least (a record's own page before the
+        listings of everything, which take longest)."""
         with self.lock:
             if not self.stale:
                 return None
