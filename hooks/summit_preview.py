@@ -102,6 +102,8 @@ class LivePreview:
                     body = json.dumps(self.status()).encode()
                 start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
                 return [body]
+            with server._epoch_cond:  # an edit being taken is taken first (as MkDocs's server does)
+                server._epoch_cond.wait_for(lambda: server._visible_epoch == server._wanted_epoch)
             self.fresh(path)
             return serve(environ, start_response)
 

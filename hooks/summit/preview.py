@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -65,6 +66,8 @@ class Preview:
         self.views: dict[Dep, Any] = {}
         self.theme: dict[str, Any] = {}
         self.stale: set[str] = set()
+        self.queue: list[str] = []
+        """The stale pages in the order ``next_stale`` gives them (the last first)."""
         self.generation = 0
         """How many versions of the content the preview has taken (a full build or an edit)."""
 
@@ -97,7 +100,7 @@ class Preview:
             paths = list(self.jobs)
             prepare_pages(paths, self.docs)
             self.reads = {}
-            self.stale = set(paths)
+            self.stale, self.queue = set(paths), []
             for path in paths:
                 self.refresh(path)
             return paths
@@ -127,6 +130,7 @@ class Preview:
             self.views = views
             stale = {path for path, reads in self.reads.items() if not reads.isdisjoint(changed)}
             self.stale |= stale
+            self.queue = sorted(self.stale, key=lambda path: (len(self.reads.get(path, ())), path), reverse=True)
             return Update(stale, changed, time.perf_counter() - started)
 
     def refresh(self, path: str) -> bool:
@@ -146,9 +150,11 @@ class Preview:
         """A stale page to make next: the one that read least (a record's own page before the
         listings of everything, which take longest)."""
         with self.lock:
-            if not self.stale:
-                return None
-            return min(self.stale, key=lambda path: (len(self.reads.get(path, ())), path))
+            while self.queue:
+                if self.queue[-1] in self.stale:
+                    return self.queue[-1]
+                self.queue.pop()
+            return next(iter(sorted(self.stale)), None)
 
 
 class Extras:
@@ -174,7 +180,9 @@ class Extras:
             env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent.parent), *sys.path])}
             command = [sys.executable, "-m", "summit", "--root", str(self.root), "extras", "--content"]
             command += [str(self.folder), "--url", self.base_url, "--out", str(out)]
-            self.process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            self.process = subprocess.Popen(
+                command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+            )
             self.generation = generation
             threading.Thread(target=self._wait, args=(self.process, site_dir, out, generation), daemon=True).start()
 
@@ -205,7 +213,7 @@ class Extras:
     def _stop(self) -> None:
         if self.process is not None:
             with contextlib.suppress(ProcessLookupError):
-                self.process.kill()
+                os.killpg(self.process.pid, signal.SIGKILL)  # with what it runs (Pagefind)
             self.process = None
 
     def stop(self) -> None:
@@ -222,5 +230,6 @@ def make_extras(root: Path, folder: Path, url: str, out: Path) -> None:
     ``out/data`` and ``out/search`` (``out`` is the build's cache folder)."""
     from .background import Background
 
+    os.nice(10)  # the preview's pages first
     content = load_content(root, folder)
     Background(out, root / "docs").work(site_of(content, build_time(content.site.timezone), url))
