@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from test_serve import free_port
+from test_serve import free_port, start_serve
 
 from conftest import ROOT
 from sitebuild import copy_project, mkdocs_build
@@ -214,17 +214,9 @@ def test_served_site_equals_a_clean_build_after_random_edits(tmp_path: Path) -> 
     temp.mkdir()
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    env = {**os.environ, "SUMMIT_CONTENT": str(content), "NO_MKDOCS_2_WARNING": "1", "SUMMIT_TODAY": TODAY}
-    env["TMPDIR"] = str(temp)  # where the server builds the site it serves
-    env.pop("PYTHONPATH", None)
     log = tmp_path / "serve.log"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=log.open("w"),
-    )
+    # TMPDIR: where the server builds the site it serves
+    server = start_serve(project, content, port, log, SUMMIT_TODAY=TODAY, TMPDIR=str(temp))
     archive = Archive(content, rng)
     edits: list[Callable[[], str]] = [getattr(archive, name) for name in rng.sample(EDITS, len(EDITS))]
     try:
@@ -261,16 +253,8 @@ def test_an_open_page_reloads_itself_with_the_edit(tmp_path: Path) -> None:
     shutil.copytree(FIXTURE, content)
     project = copy_project(tmp_path / "project")
     port = free_port()
-    env = {**os.environ, "SUMMIT_CONTENT": str(content), "NO_MKDOCS_2_WARNING": "1", "SUMMIT_TODAY": TODAY}
-    env.pop("PYTHONPATH", None)
     log = tmp_path / "serve.log"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=log.open("w"),
-    )
+    server = start_serve(project, content, port, log, SUMMIT_TODAY=TODAY)
     try:
         settled(port, 0, server, log)
         with browser() as chromium:

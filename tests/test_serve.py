@@ -43,20 +43,27 @@ def wait_for(url: str, needle: str, seconds: float = 60) -> bool:
     return False
 
 
+def start_serve(project: Path, content: Path, port: int, log: Path, **env: str) -> subprocess.Popen:
+    """`mkdocs serve` (what `make serve` runs) of ``content`` on 127.0.0.1:``port``, its messages into
+    ``log``; the hook finds its package by itself."""
+    environment = {**os.environ, "SUMMIT_CONTENT": str(content), "NO_MKDOCS_2_WARNING": "1", **env}
+    environment.pop("PYTHONPATH", None)
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        cwd=project,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),
+    )
+
+
 def test_serve_rebuilds_on_content_change(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
     port = free_port()
-    env = {**os.environ, "SUMMIT_CONTENT": str(content), "NO_MKDOCS_2_WARNING": "1"}
     log = tmp_path / "serve.log"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=log.open("w"),
-    )
+    server = start_serve(project, content, port, log)
     try:
         url = f"http://127.0.0.1:{port}/en/events/2024-04-15-roadshow/"
         assert wait_for(url, "Vancouver project roadshow")

@@ -126,8 +126,8 @@ def _retype(record: BaseModel) -> None:
         object.__setattr__(record, "__class__", _tracked_class(model))
 
 
-class TrackedList(list):
-    """A collection's records in order; walking it is recorded."""
+class _Walked:
+    """Walking the collection records ``(kind, "*", "ids")``."""
 
     kind = ""
 
@@ -136,45 +136,32 @@ class TrackedList(list):
 
     def __iter__(self) -> Iterator[Any]:
         self._walked()
-        return super().__iter__()
+        return super().__iter__()  # type: ignore[misc]
 
     def __len__(self) -> int:
         self._walked()
-        return super().__len__()
+        return super().__len__()  # type: ignore[misc]
+
+    def __contains__(self, item: object) -> bool:
+        self._walked()
+        return super().__contains__(item)  # type: ignore[misc]
+
+
+class TrackedList(_Walked, list):
+    """A collection's records in order."""
 
     def __getitem__(self, index: Any) -> Any:
         self._walked()
         return super().__getitem__(index)
-
-    def __contains__(self, item: object) -> bool:
-        self._walked()
-        return super().__contains__(item)
 
     def __reversed__(self) -> Iterator[Any]:
         self._walked()
         return super().__reversed__()
 
 
-class TrackedDict(dict):
-    """A collection's records by id; walking it is recorded (looking one record up is not: its fields
-    are, and a record added or removed changes the site's pages or the collection's ids)."""
-
-    kind = ""
-
-    def _walked(self) -> None:
-        record((self.kind, ALL, "ids"))
-
-    def __iter__(self) -> Iterator[Any]:
-        self._walked()
-        return super().__iter__()
-
-    def __len__(self) -> int:
-        self._walked()
-        return super().__len__()
-
-    def __contains__(self, key: object) -> bool:
-        self._walked()
-        return super().__contains__(key)
+class TrackedDict(_Walked, dict):
+    """A collection's records by id (looking one record up is not recorded: its fields are, and a
+    record added or removed changes the site's pages or the collection's ids)."""
 
     def keys(self) -> Any:
         self._walked()
