@@ -13,6 +13,7 @@ The calendars, exports, QR codes, share images and the search index follow in a 
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import shutil
@@ -172,6 +173,7 @@ class Extras:
         self.error: str | None = None
         self.linked: set[str] = set()
         """Data files put into the site last time (one no longer made is removed from the site)."""
+        atexit.register(self.stop)  # the preview stopped (Ctrl-C): so does the run under way
 
     def start(self, site_dir: Path, generation: int) -> None:
         with self.lock:
