@@ -146,7 +146,8 @@ class LivePreview:
             "a page asked for is made first, the others follow, and the calendars, exports and search index "
             "in the background"
         )
-        self.extras.start(Path(self.config.site_dir), self.preview.generation)
+        # (not waited for: the run before may be putting its files into the site)
+        threading.Thread(target=self.extras.start, args=(Path(self.config.site_dir), self.preview.generation)).start()
         self.wake.set()
 
     def fresh(self, address: str) -> None:

@@ -168,6 +168,7 @@ class Extras:
         self.process: subprocess.Popen | None = None
         self.lock = threading.Lock()
         self.generation = 0
+        self.site_dir: Path | None = None
         self.done = 0
         """The generation last put into the site."""
         self.error: str | None = None
@@ -176,8 +177,13 @@ class Extras:
         atexit.register(self.stop)  # the preview stopped (Ctrl-C): so does the run under way
 
     def start(self, site_dir: Path, generation: int) -> None:
+        """Make the extras of the content's ``generation`` for ``site_dir`` (unless they are under way or
+        done, or a later generation's are)."""
         with self.lock:
+            if generation < self.generation or (generation, site_dir) == (self.generation, self.site_dir):
+                return
             self._stop()
+            self.site_dir = site_dir
             out = self.root / ".cache"
             env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent.parent), *sys.path])}
             command = [sys.executable, "-m", "summit", "--root", str(self.root), "extras", "--content"]
