@@ -265,8 +265,9 @@ def test_an_open_page_reloads_itself_with_the_edit(tmp_path: Path) -> None:
             station.goto(f"http://127.0.0.1:{port}/en/stations/vancouver/")
             assert "Vancouver project roadshow" in event.inner_text("h1")
             edit(content / "events" / "2024.yml", "en: Vancouver project roadshow", "en: Roadshow seen at once")
-            event.wait_for_function("document.querySelector('h1').innerText.includes('Roadshow seen at once')")
-            station.wait_for_function("document.body.innerText.includes('Roadshow seen at once')")
+            # (while the page reloads, it may have no heading or body yet)
+            event.wait_for_function("(document.querySelector('h1')?.innerText || '').includes('Roadshow seen at once')")
+            station.wait_for_function("(document.body?.innerText || '').includes('Roadshow seen at once')")
             assert "Vancouver project roadshow" not in station.inner_text("body")
             context.close()
     finally:
