@@ -35,7 +35,11 @@ from summit.preview import Extras, Preview
 log = logging.getLogger("mkdocs.summit")
 STATUS = "/.summit/preview.json"
 LET_BROWSERS_ASK = 0.3
-"""Seconds the thread waits after an edit before making stale pages no browser asked for."""
+"""Seconds the thread waits after an edit, and after any request, before making a stale page no browser
+asked for (a page being served, with what it loads, goes first)."""
+EXTRAS_AFTER = 2.0
+"""Seconds after an edit before the calendars, exports and search index are made again (a quick series
+of saves starts them once)."""
 POLL = 0.1
 """Seconds between two looks at the content folder (MkDocs's server looks every 0.5 s)."""
 
@@ -60,6 +64,8 @@ class LivePreview:
         """docs path -> (language, MkDocs file)."""
         self.language: str | None = None
         self.waiting = 0
+        self.asked = 0.0
+        """When a page was last asked for (``time.monotonic``)."""
         self.wake = threading.Event()
         self.others: tuple = ()
         self.full_builder: Callable[[], None] | None = None
@@ -102,6 +108,7 @@ class LivePreview:
                     body = json.dumps(self.status()).encode()
                 start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
                 return [body]
+            self.asked = time.monotonic()
             with server._epoch_cond:  # an edit being taken is taken first (as MkDocs's server does)
                 server._epoch_cond.wait_for(lambda: server._visible_epoch == server._wanted_epoch)
             self.fresh(path)
@@ -147,7 +154,8 @@ class LivePreview:
             "in the background"
         )
         # (not waited for: the run before may be putting its files into the site)
-        threading.Thread(target=self.extras.start, args=(Path(self.config.site_dir), self.preview.generation)).start()
+        site_dir, generation = Path(self.config.site_dir), self.preview.generation
+        threading.Timer(EXTRAS_AFTER, self.extras.start, args=(site_dir, generation)).start()
         self.wake.set()
 
     def fresh(self, address: str) -> None:
@@ -175,8 +183,8 @@ class LivePreview:
             self.wake.wait()
             time.sleep(LET_BROWSERS_ASK)
             while True:
-                if self.waiting:
-                    time.sleep(0.01)
+                if self.waiting or time.monotonic() - self.asked < LET_BROWSERS_ASK:
+                    time.sleep(0.02)
                     continue
                 with self.lock:
                     path = self.preview.next_stale()
