@@ -45,6 +45,8 @@ POLL = 0.1
 
 
 class LivePreview:
+    """What the preview server keeps of the last full build, and how it makes pages after an edit."""
+
     def __init__(self, preview: Preview, extras: Extras) -> None:
         self.preview = preview
         self.extras = extras
