@@ -243,10 +243,10 @@ def test_served_site_equals_a_clean_build_after_random_edits(tmp_path: Path) -> 
     assert "pages to make again" in log_text  # edits were taken one by one, not by full builds only
 
 
-def test_an_open_page_reloads_itself_with_the_edit(tmp_path: Path) -> None:
+def test_an_open_page_reloads_itself_with_the_edit(tmp_path: Path, chromium) -> None:
     """An editor keeps the event's page open in the browser and saves: the page shows the edit by
     itself (live reload), and so does the page of its station open in another tab."""
-    from browser import browser, local_context
+    from browser import local_context
     from conftest import FIXTURE, edit
 
     content = tmp_path / "content"
@@ -257,19 +257,18 @@ def test_an_open_page_reloads_itself_with_the_edit(tmp_path: Path) -> None:
     server = start_serve(project, content, port, log, SUMMIT_TODAY=TODAY)
     try:
         settled(port, 0, server, log)
-        with browser() as chromium:
-            context = local_context(chromium)
-            event = context.new_page()
-            event.goto(f"http://127.0.0.1:{port}/en/events/2024-04-15-roadshow/")
-            station = context.new_page()
-            station.goto(f"http://127.0.0.1:{port}/en/stations/vancouver/")
-            assert "Vancouver project roadshow" in event.inner_text("h1")
-            edit(content / "events" / "2024.yml", "en: Vancouver project roadshow", "en: Roadshow seen at once")
-            # (while the page reloads, it may have no heading or body yet)
-            event.wait_for_function("(document.querySelector('h1')?.innerText || '').includes('Roadshow seen at once')")
-            station.wait_for_function("(document.body?.innerText || '').includes('Roadshow seen at once')")
-            assert "Vancouver project roadshow" not in station.inner_text("body")
-            context.close()
+        context = local_context(chromium)
+        event = context.new_page()
+        event.goto(f"http://127.0.0.1:{port}/en/events/2024-04-15-roadshow/")
+        station = context.new_page()
+        station.goto(f"http://127.0.0.1:{port}/en/stations/vancouver/")
+        assert "Vancouver project roadshow" in event.inner_text("h1")
+        edit(content / "events" / "2024.yml", "en: Vancouver project roadshow", "en: Roadshow seen at once")
+        # (while the page reloads, it may have no heading or body yet)
+        event.wait_for_function("(document.querySelector('h1')?.innerText || '').includes('Roadshow seen at once')")
+        station.wait_for_function("(document.body?.innerText || '').includes('Roadshow seen at once')")
+        assert "Vancouver project roadshow" not in station.inner_text("body")
+        context.close()
     finally:
         server.terminate()
         server.wait(timeout=10)
