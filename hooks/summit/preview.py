@@ -118,12 +118,12 @@ class Preview:
             site = self.load(old.now)
             if build_time(site.content.site.timezone).date() != old.now.date():
                 return None
-            before = self.views
+            before, theme = self.views, self.theme
             views = self._take(site, pages=False)
             changed, added_or_removed = changes(old.content, site.content, before, views)
             if (
                 added_or_removed & PAGE_KINDS
-                or self.theme != theme_context(old.content.site, old.content.images)
+                or self.theme != theme  # (the last version's, kept by ``_take``)
                 or site.content.images != old.content.images  # (pages use images through their checked files)
             ):
                 self.views = views
