@@ -10,6 +10,7 @@
 - on_serve: rebuild when anything under the content folder changes, only the pages an edit changed
   (summit_preview); while serving, a content error keeps the last good pages and prints the errors
   instead of stopping the preview;
+- on_page_markdown: a page's metadata reaches the theme as escaped HTML (summit.theme.escaped_meta);
 - on_nav, on_env: what the preview keeps of each language's full build;
 - on_build_error: the work beside the build stops too.
 """
@@ -32,7 +33,7 @@ from summit.errors import ContentErrors
 from summit.generate import DEFAULT_BASE_URL, docs_changes, fingerprint, has_generated, load_site
 from summit.pages import read_order
 from summit.preview import Extras, Preview
-from summit.theme import finish_site, one_404
+from summit.theme import escaped_meta, finish_site, one_404
 from summit.views import build_time
 from summit_preview import POLL, LivePreview
 
@@ -136,6 +137,12 @@ def on_page_read_source(page: Any, **_: Any) -> None:
             _background.page(page.file.src_uri)
         except BuildError as exc:
             raise Abort(f"{exc}\nThe site was not built.") from None
+
+
+@event_priority(-100)  # after any plugin that reads or adds metadata
+def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
+    page.meta = escaped_meta(page.meta)
+    return markdown
 
 
 @event_priority(-200)  # after the i18n plugin has made each language's navigation

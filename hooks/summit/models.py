@@ -79,9 +79,18 @@ MarkdownText = Annotated[str, Field(min_length=1), AfterValidator(tidy_markdown)
 """Markdown with its lines kept, soft wraps between Chinese characters gone (``texts.tidy_markdown``)."""
 
 
+_NOT_IN_ADDRESSES = set('<>"`{}|\\^')
+"""Characters an address never holds as they are (RFC 3986 has them percent-encoded: %3C for <)."""
+
+
 def _url(value: str) -> str:
     if any(ch.isspace() for ch in value):
         raise ValueError(f"{value!r} is not an address: it holds a space or a line break")
+    if found := sorted(set(value) & _NOT_IN_ADDRESSES):
+        raise ValueError(
+            f"{value!r} is not an address: it holds {' '.join(found)} (an address writes them percent-encoded, "
+            "e.g. %3C for <)"
+        )
     parts = urlsplit(value)
     if parts.scheme == "mailto" and len(value) > len("mailto:"):
         return value
@@ -93,7 +102,9 @@ def _url(value: str) -> str:
 Url = Annotated[
     str,
     AfterValidator(_url),
-    WithJsonSchema({"type": "string", "pattern": r"^(https?://[^\s/]+|mailto:\S+)"}),
+    WithJsonSchema(
+        {"type": "string", "pattern": '^(https?://[^\\s/<>"`{}|\\\\^]+|mailto:[^\\s<>"`{}|\\\\^]+)[^\\s<>"`{}|\\\\^]*$'}
+    ),
 ]
 
 

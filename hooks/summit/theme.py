@@ -11,6 +11,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
+
 from .colours import palette
 from .i18n import LANGUAGES, Locale
 from .icons import favicon, mark_text
@@ -25,7 +27,8 @@ HREFLANG = {"zh": "zh-Hans", "en": "en"}
 
 def theme_context(site: Site, images: dict[str, Probe] | None = None) -> dict[str, Any]:
     """Footer, analytics, colours and mark for the theme, per language; parts that are unset are left
-    out. ``images``: the checked image files (``Content.images``), for the logo."""
+    out. ``images``: the checked image files (``Content.images``), for the logo. The values are text: the
+    templates escape them (``| e``; the config is copied between processes, ``Markup`` would not survive)."""
     footer = site.footer
     logo = (images or {}).get(site.logo.path) if site.logo else None
     icon, icon_type = favicon(logo)
@@ -50,6 +53,22 @@ def theme_context(site: Site, images: dict[str, Probe] | None = None) -> dict[st
             "star": {"add": Locale(lang).t("star.add"), "remove": Locale(lang).t("star.remove")},
         }
     return context
+
+
+def escaped_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """A page's metadata as the theme gets it: every text (and every text in a list) as escaped HTML
+    (``Markup``). MkDocs's templates are not auto-escaped and Material prints ``page.meta.title`` as it
+    is: escaped once here, a text is right whether a template prints it as it is or escapes it (``| e``
+    leaves ``Markup`` alone). Structured values (JSON-LD) are left to ``tojson``."""
+
+    def safe(value: Any) -> Any:
+        if isinstance(value, str):
+            return escape(value)
+        if isinstance(value, list):
+            return [safe(item) for item in value]
+        return value
+
+    return {key: safe(value) for key, value in meta.items()}
 
 
 _DEFAULT_404: dict[str, str] = {}
