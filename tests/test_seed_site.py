@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
+from htmlcheck import check_site
+
 from conftest import ROOT
 from sitebuild import copy_project, mkdocs_build, page_text
 
@@ -263,3 +265,8 @@ def test_a_summary_reads_the_same_in_every_output(site: Path, event_id: str, lan
     api = json.loads((root / "api" / "events.json").read_text("utf-8"))
     assert [e["summary"] for e in api["events"] if e["id"] == event_id] == [summary]
     assert summary in _pagefind_texts(site)
+
+
+def test_only_the_templates_elements(site: Path) -> None:
+    """The allow-list of ``htmlcheck`` (which the breakout test holds every page to) fits the real site."""
+    assert [f.describe() for f in check_site(site, marked=False)] == []
