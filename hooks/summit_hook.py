@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import sys
 from pathlib import Path
@@ -35,6 +36,7 @@ from summit.pages import read_order
 from summit.preview import Extras, Preview
 from summit.theme import escaped_meta, finish_site, one_404
 from summit.views import build_time
+from summit.zones import IANA_VERSION
 from summit_preview import POLL, LivePreview
 
 _command = "build"
@@ -53,6 +55,7 @@ def _root(config: Any) -> Path:
 def on_startup(command: str, **_: Any) -> None:
     global _command
     _command = command
+    logging.getLogger("mkdocs.hooks.summit").info("Time zones: IANA %s (the tzdata package)", IANA_VERSION)
 
 
 def _stamp(folder: Path, config: Any) -> tuple:

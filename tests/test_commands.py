@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from summit.zones import IANA_VERSION
+
 from conftest import FIXTURE, ROOT, edit, run_summit
 from sitebuild import copy_project, mkdocs_build
 
@@ -22,7 +24,7 @@ def test_check_passes_on_good_content() -> None:
         "Translations:",
         "  Chinese (zh): complete",
         "  English (en): complete",
-        "5 events, 3 stations, 2 partners, 2 projects: ready to build",
+        f"5 events, 3 stations, 2 partners, 2 projects: ready to build (time zones: IANA {IANA_VERSION})",
     ]
 
 
@@ -44,7 +46,9 @@ def test_check_reports_all_errors_without_traceback(content_copy: Path) -> None:
 def test_real_content_is_valid() -> None:
     result = summit("check", content=ROOT / "content")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1] == "5 events, 6 stations, 12 partners, 0 projects: ready to build"
+    assert result.stdout.splitlines()[-1] == (
+        f"5 events, 6 stations, 12 partners, 0 projects: ready to build (time zones: IANA {IANA_VERSION})"
+    )
 
 
 @pytest.mark.site

@@ -5,6 +5,8 @@ This package has no MkDocs imports; ``hooks/summit_hook.py`` adapts it to MkDocs
 
 from __future__ import annotations
 
+from . import zones  # noqa: F401  first: every zone comes from the pinned IANA release (summit.zones)
+
 __all__ = ["__version__"]
 
 __version__ = "0.1.0"

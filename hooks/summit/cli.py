@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .content import content_dir, display_path, load_content
 from .errors import ContentError, ContentErrors, plural, report
+from .zones import IANA_VERSION
 
 LANGUAGE_NAMES = {"zh": "Chinese (zh)", "en": "English (en)"}
 
@@ -53,7 +54,8 @@ def check(root: Path, strict: bool) -> int:
     if not failed:
         print(
             f"{plural(len(content.events), 'event')}, {plural(len(content.stations), 'station')}, "
-            f"{plural(len(content.partners), 'partner')}, {plural(len(content.projects), 'project')}: ready to build"
+            f"{plural(len(content.partners), 'partner')}, {plural(len(content.projects), 'project')}: ready to build "
+            f"(time zones: IANA {IANA_VERSION})"
         )
     return 1 if failed else 0
 

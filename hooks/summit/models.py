@@ -7,8 +7,6 @@ import calendar
 import datetime as dt
 import difflib
 import re
-import zoneinfo
-from functools import cache
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
@@ -23,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from . import zones
 from .colours import AA_TEXT, HEX_RE, WHITE, contrast
 from .texts import has_line_break, tidy, tidy_markdown
 
@@ -108,15 +107,10 @@ Url = Annotated[
 ]
 
 
-@cache
-def _zones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
-
-
 def _zone(value: str) -> str:
-    if value in _zones():
+    if value in zones.names():
         return value
-    close = difflib.get_close_matches(value, sorted(_zones()), n=1)
+    close = difflib.get_close_matches(value, sorted(zones.names()), n=1)
     hint = f"; did you mean '{close[0]}'?" if close else " (use an IANA name such as Asia/Shanghai)"
     raise ValueError(f"unknown time zone '{value}'{hint}")
 
