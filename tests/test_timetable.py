@@ -125,6 +125,21 @@ def test_the_session_running_now_and_the_next_are_marked(chromium, base: str) ->
     page.context.close()
 
 
+@pytest.mark.parametrize(
+    "at",
+    [
+        "2030-03-01T09:00:00+08:00",  # months before: no "next" on the first session
+        "2030-07-09T23:00:00+08:00",  # the evening before its first day
+        "2030-07-13T09:00:00+08:00",  # the morning after its last day
+    ],
+)
+def test_now_and_next_only_while_the_events_days_are_on(chromium, base: str, at: str) -> None:
+    page = open_page(chromium, base + PAGE, at=at)
+    assert page.locator(".summit-session").count() > 100
+    assert page.locator(".summit-session--now, .summit-session--next, .summit-session[data-state]").count() == 0
+    page.context.close()
+
+
 def test_each_session_has_calendar_links(chromium, base: str) -> None:
     page = open_page(chromium, base + "en/" + PAGE)
     links = page.locator("#session-d1-2-hall-a .summit-session__links a")

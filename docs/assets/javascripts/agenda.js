@@ -120,9 +120,14 @@
     });
   }
 
+  /** Today's day of the programme at its venue (its days are the venue's), or null. */
+  function todaysDay(programme, now) {
+    var day = new Intl.DateTimeFormat("en-CA", { timeZone: programme.dataset.zone || SITE_ZONE }).format(now);
+    return programme.querySelector("#day-" + day);
+  }
+
   function today(programme, now) {
-    var day = new Intl.DateTimeFormat("en-CA", { timeZone: SITE_ZONE }).format(now);
-    var section = programme.querySelector("#day-" + day);
+    var section = todaysDay(programme, now);
     if (section) openDay(programme, section);
   }
 
@@ -143,16 +148,19 @@
     });
   }
 
+  /** The session running now and the next one, only on a day of the programme at its venue (an event
+   * months away has no "next"). */
   function nowAndNext(programme, now) {
     var next = null;
+    var on = todaysDay(programme, now) !== null;
     var sessions = Array.prototype.slice.call(programme.querySelectorAll(".summit-session[data-start]"));
     sessions.forEach(function (session) {
       var start = new Date(session.dataset.start);
-      if (start > now && (next === null || start < next)) next = start;
+      if (on && start > now && (next === null || start < next)) next = start;
     });
     sessions.forEach(function (session) {
       var start = new Date(session.dataset.start), end = new Date(session.dataset.end);
-      var state = start <= now && now < end ? "now" : (next && start.getTime() === next.getTime() ? "next" : "");
+      var state = on && start <= now && now < end ? "now" : (next && start.getTime() === next.getTime() ? "next" : "");
       session.classList.toggle("summit-session--now", state === "now");
       session.classList.toggle("summit-session--next", state === "next");
       if (state) session.dataset.state = programme.dataset[state];
