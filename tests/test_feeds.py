@@ -122,6 +122,10 @@ def test_schedule_json_is_valid_frab(outputs) -> None:
     assert [d["date"] for d in conference["days"]] == ["2024-04-15", "2030-09-01", "2030-11-20"]
     assert "2030-10-10-signing@testis" in events_of(outputs["calendar/events.en.ics"])
     talk = conference["days"][0]["rooms"]["Online"][0]
+    # rooms are named in the file's language: an online event's in Chinese in the Chinese file
+    chinese = json.loads(outputs["schedule.json"])["schedule"]["conference"]
+    assert list(chinese["days"][0]["rooms"]) == ["线上"]
+    assert [r["type"] for r in chinese["rooms"] if r["name"] == "线上"] == ["online"]
     assert (talk["date"], talk["start"], talk["duration"]) == ("2024-04-15T14:00:00+08:00", "14:00", "02:30")
     assert talk["url"] == "https://summit.example.org/en/events/2024-04-15-roadshow/"
     # the check can fail: a broken guid and a bad URL are found
@@ -140,3 +144,13 @@ def test_api_feed_follows_its_schema(outputs) -> None:
     assert roadshow["ics"] == "https://summit.example.org/en/calendar/events/2024-04-15-roadshow.ics"
     month = next(e for e in json.loads(outputs["api/events.json"])["events"] if e["precision"] == "month")
     assert (month["start"], month["end"], month["ics"]) == ("2024-05", None, None)
+
+
+def test_calendar_names_are_escaped_as_summaries_are(fixture_site) -> None:
+    from summit.calendar import Calendars
+    from summit.i18n import Locale
+
+    data = Calendars(fixture_site, Locale("en")).ics_of([], "Forum, day one; Hall\\B")
+    lines = data.decode().split("\r\n")
+    assert "NAME:Forum\\, day one\\; Hall\\\\B" in lines
+    assert "X-WR-CALNAME:Forum\\, day one\\; Hall\\\\B" in lines

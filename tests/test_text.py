@@ -180,3 +180,29 @@ def test_a_failure_after_the_check_names_the_record(content_copy: Path, monkeypa
         "content/events/2024.yml: event '2024-04-15-roadshow': its calendar entry (zh) could not be made: "
         "RuntimeError: Content line can not contain unescaped new line characters."
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        (
+            "研究**机器学习**，工作十年。 著有三本书。",
+            "研究**机器学习**，工作十年。著有三本书。",
+        ),  # a `>-` block's seam
+        ("工作 十年", "工作十年"),
+        ("第一行。  \n第二行", "第一行。  \n第二行"),  # two trailing spaces: a hard break
+        ("- （一）项目\n- 二", "- （一）项目\n- 二"),  # a list item's marker keeps its space
+        ("中文 English 中文", "中文 English 中文"),
+    ],
+)
+def test_markdown_loses_the_seams_of_chinese_lines(written: str, kept: str) -> None:
+    assert tidy_markdown(written) == kept
+
+
+def test_a_markdown_description_is_plain_text() -> None:
+    from summit.markup import plain_of
+    from summit.models import Markdown
+
+    bio = Markdown.model_validate({"zh": "研究**机器学习**，工作十年。\n著有[三本书](https://example.org/)。"})
+    assert plain_of(bio, "zh") == "研究机器学习，工作十年。著有三本书。"
+    assert plain_of(bio, "en") == "研究机器学习，工作十年。著有三本书。"

@@ -11,7 +11,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
-from icalendar import Calendar
+from icalendar import Calendar, vText
 from icalendar import Event as VEvent
 
 from .content import Content
@@ -139,8 +139,8 @@ class Calendars:
         cal.add("version", "2.0")
         cal.add("calscale", "GREGORIAN")
         cal.add("method", "PUBLISH")
-        cal.add("name", name)
-        cal.add("x-wr-calname", name)
+        cal.add("name", vText(name))  # TEXT (RFC 7986), escaped as SUMMARY is: icalendar knows neither
+        cal.add("x-wr-calname", vText(name))
         end = b"END:VCALENDAR\r\n"
         head = cal.to_ical()
         assert head.endswith(end)

@@ -2,8 +2,9 @@
 form) and schema.org JSON-LD for event and person pages (``api`` makes the site's own ``api/``).
 
 frab mapping: the summit is the conference (acronym lower-cased); every day that has events is a day;
-a "room" is where the event takes place: "Online" for online events, the city for offline and hybrid
-ones (or "Offline" when no city is given), a session's own room; the track and type are the event's
+a "room" is where the event takes place, in the file's language: 线上 / Online for online events, the
+city for offline and hybrid ones (or 线下 / Offline when no city is given), a session's own room (or the
+event's place when it names none); the track and type are the event's
 kind (a session's track and kind); an event with a programme is listed as its sessions; an all-day event
 starts at 00:00 and lasts 24 hours a day; month-only events are left out until their day is known.
 """
@@ -46,10 +47,11 @@ def _number(site: Site, key: str, kind: str = "event") -> int:
     return int(_guid(site, kind, key).replace("-", "")[:7], 16) + 1
 
 
-def _room(event: Event) -> str:
+def _room(event: Event, loc: Locale) -> str:
+    """The room of an event (or of a session with none), in the file's language: online, its city, or offline."""
     if event.format == "online":
-        return "Online"
-    return event.city.get("en") if event.city is not None else "Offline"
+        return loc.t("format.online")
+    return event.city.get(loc.lang) if event.city is not None else loc.t("format.offline")
 
 
 def _hhmm(delta: dt.timedelta) -> str:
@@ -96,7 +98,7 @@ def _frab_event(
         "attachments": [],
     }
     if not event.sessions:
-        _place_entry(entry, start, end, _room(event), by_day, rooms)
+        _place_entry(entry, start, end, _room(event, loc), by_day, rooms)
         return
     # an event with a programme is its sessions: what a conference app lists, each in its room
     for session in event.sessions:
@@ -121,7 +123,7 @@ def _frab_event(
         }
         room = event.room_of(session)
         begin, end = session_span(event, session, site.content.site.timezone)
-        name = room.name.get(loc.lang) if room else _room(event)
+        name = room.name.get(loc.lang) if room else _room(event, loc)
         _place_entry(item, begin.astimezone(zone), end.astimezone(zone), name, by_day, rooms)
 
 
@@ -191,7 +193,8 @@ def frab_schedule(site: Site, loc: Locale) -> dict[str, Any]:
         "time_zone_name": summit.timezone,
         "url": site.page_url("schedule/", loc.lang),
         "rooms": [
-            {"name": r, "guid": _guid(site, "room", r), "type": "online" if r == "Online" else "other"} for r in rooms
+            {"name": r, "guid": _guid(site, "room", r), "type": "online" if r == loc.t("format.online") else "other"}
+            for r in rooms
         ],
         "days": days,
     }

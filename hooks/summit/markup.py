@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from html import unescape
 from typing import Any
 
 import markdown
@@ -13,7 +14,7 @@ import nh3
 from markupsafe import escape
 
 from .i18n import DEFAULT_LANGUAGE, Locale
-from .models import Text
+from .models import Markdown, Text
 from .texts import tidy
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|{}#])")
@@ -82,6 +83,20 @@ def plain(text: str, limit: int = 160) -> str:
     """Text for a meta description: one line, no space between Chinese characters, at most ``limit``."""
     text = tidy(text)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def plain_markdown(markdown_text: str, limit: int = 160) -> str:
+    """An editor's Markdown as ``plain`` text (its words without the marks: ``**机器学习**`` -> 机器学习)."""
+    html = markdown.markdown(markdown_text, extensions=["tables"], output_format="html")
+    return plain(unescape(nh3.clean(html, tags=set())), limit)
+
+
+def plain_of(text: Text | None, lang: str, limit: int = 160) -> str:
+    """``text`` in ``lang`` as a description: ``plain``, or ``plain_markdown`` for a Markdown field."""
+    if text is None:
+        return ""
+    value = text.get(lang)
+    return plain_markdown(value, limit) if isinstance(text, Markdown) else plain(value, limit)
 
 
 def front_matter(**values: Any) -> str:

@@ -22,7 +22,7 @@ from .cards import Poster
 from .depends import paused, record
 from .exports import dumps, json_ld, organization, person_ld
 from .i18n import LANGUAGES, Locale
-from .markup import front_matter, in_language, inline, localized_path, plain, rich, slug
+from .markup import front_matter, in_language, inline, localized_path, plain_of, rich, slug
 from .models import SLUG_RE, Event, EventKind, Text
 from .programme import clock, programme_grid, session_span, tracks
 from .share import Share
@@ -229,7 +229,7 @@ class Renderer:
             in_calendars=in_calendars,
             calendar_file=calendar_file,
             add_links=lambda event: add_links(self.site, event, loc),
-            plain=lambda text: plain(text.get(lang)) if text is not None else "",
+            plain=lambda text: plain_of(text, lang),
             rich=lambda text: rich(text.get(lang)) if text is not None else "",
             front_matter=lambda **values: front_matter(**values, image=self.card(spec, lang)),
             poster=lambda event: self.poster(event, lang),

@@ -9,7 +9,8 @@ any output once, when the content is loaded (``models``), so that no output can 
 - a space between Chinese and Latin words stays as the editor wrote it (and none is added).
 
 ``tidy_markdown`` does the same for Markdown, which keeps its line structure: a line break between two
-Chinese characters (a soft wrap) goes, every other line break stays.
+Chinese characters (a soft wrap) goes, and so does a single space between them or after full-width
+punctuation; every other line break stays.
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ _GAP = re.compile(
     rf"|(?<=[{_WIDE_PUNCTUATION}]) "  # after full-width punctuation
     rf"| (?=[{_WIDE_PUNCTUATION}])"  # before it
 )
+_MARKDOWN_GAP = re.compile(rf"(?<=[{_WIDE}]) (?=[{_WIDE}])|(?<=[{_WIDE_PUNCTUATION}]) (?=\S)")
+"""A single space inside a Markdown line between Chinese characters or after full-width punctuation (a
+YAML ``>-`` block joins its lines with one); not a space before a line end (two make a hard break)."""
 _SOFT_WRAP = re.compile(rf"(?<=[{_WIDE}])[ \t]?\n[ \t]*(?=[{_WIDE}])")
 """A line end between Chinese characters in Markdown (not a hard break: two trailing spaces)."""
 
@@ -55,7 +59,7 @@ def tidy_markdown(text: str) -> str:
     browser it would show as a space)."""
     text = text.replace("\r\n", "\n")
     text = _LINE_BREAK.sub("\n", text)
-    return _SOFT_WRAP.sub("", text).strip()
+    return _MARKDOWN_GAP.sub("", _SOFT_WRAP.sub("", text)).strip()
 
 
 def has_line_break(text: str) -> bool:
