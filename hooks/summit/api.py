@@ -12,8 +12,6 @@ from .calendar import Site, in_calendars
 from .i18n import Locale
 from .markup import slug
 from .models import Event, Session
-from .programme import session_span
-from .timing import timing
 from .views import sessions_by_person
 
 
@@ -118,7 +116,8 @@ class ApiFeeds:
 
     def _session(self, event: Event, item: Session) -> ApiSession:
         site, lang, content = self.site, self.loc.lang, self.site.content
-        start, end = session_span(event, item, content.site.timezone)
+        times = site.times(event).session(item)
+        start, end = times.start, times.end
         page = site.page_url(f"events/{event.id}/", lang)
         room = event.room_of(item)
         return ApiSession(
@@ -138,7 +137,7 @@ class ApiFeeds:
 
     def _event(self, event: Event) -> ApiEvent:
         site, lang, content = self.site, self.loc.lang, self.site.content
-        t = timing(event, content.site.timezone)
+        t = site.times(event)
         if t.precision == "time":
             start, end = t.start.isoformat(), t.end.isoformat() if t.end else None
         elif t.precision == "day":
@@ -212,13 +211,12 @@ class ApiPeople(BaseModel):
 def api_people(site: Site, loc: Locale) -> dict[str, Any]:
     content = site.content
     lang = loc.lang
-    zone = content.site.timezone
     appearances = sessions_by_person(content)
     people = []
     for person in content.people.values():
         sessions = []
         for event, session in appearances.get(person.id, []):
-            start, _ = session_span(event, session, zone)
+            start = site.times(event).session(session).start
             sessions.append(
                 ApiAppearance(
                     event=event.id,

@@ -15,7 +15,7 @@ from .i18n import DEFAULT_LANGUAGE, Locale
 from .images import WIDTHS, fallback_kind, file_name, shown_size, useful_widths
 from .markup import in_language
 from .models import Event, Picture, Station, Text
-from .timing import timing, utc_offset
+from .timing import utc_offset
 
 HERO_SIZES = "(min-width: 60em) 36rem, 100vw"
 """How wide the home page's photo is shown: beside the hero's text on a desktop, the screen's width on a phone."""
@@ -57,7 +57,7 @@ class Blocks:
     def date_block(self, event: Event, day: dt.date | None = None) -> tuple[str, str]:
         """The large and the small line of an event's date block (or of ``day``, a session's): (15, 4月)
         / (15, Apr); for a month only, (5月, 日期待定) / (May, date TBA)."""
-        first = day or timing(event, self.zone).first_day
+        first = day or self.site.times(event).first_day
         month = get_month_names("abbreviated", locale=self.loc.babel)[first.month]
         if day is None and not event.date.precise:
             return month, self.loc.t("card.date_tba")
@@ -118,6 +118,6 @@ class Blocks:
     def countdown(self, event: Event) -> str:
         """Attributes of an element the browser fills with the time left until ``event`` (reserved, empty:
         without JavaScript the date beside it says when)."""
-        start, end = timing(event, self.zone).span(self.zone)
+        start, end = self.site.times(event).span(self.zone)
         now = escape(self.loc.t("status.now"))
         return f'data-start="{start.isoformat()}" data-end="{end.isoformat()}" data-now="{now}"'

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import quote, urlencode
 
 from icalendar import Calendar, vText
@@ -18,8 +19,8 @@ from .content import Content
 from .errors import making
 from .i18n import Locale
 from .models import Event, Session
-from .programme import session_span
-from .timing import UTC, timing
+from .schedule import EventTimes, Schedule, place_of
+from .timing import UTC
 
 ICS_STATUS = {"scheduled": "CONFIRMED", "held": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
 
@@ -49,21 +50,23 @@ class Site:
     def uid(self, event: Event) -> str:
         return f"{event.id}@{self.content.site.acronym.lower()}"
 
+    @cached_property
+    def schedule(self) -> Schedule:
+        """Every event's times, worked out once for this build (``schedule``)."""
+        return Schedule(self.content.events, self.content.site.timezone)
+
+    def times(self, event: Event) -> EventTimes:
+        """When ``event`` is (``Schedule.times``)."""
+        return self.schedule.times(event)
+
 
 def in_calendars(event: Event) -> bool:
     """Month-only events are left out of calendars until their day is known."""
     return event.date.precise
 
 
-def _place(event: Event, loc: Locale) -> str:
-    parts = [t.get(loc.lang) for t in (event.venue, event.city) if t is not None]
-    if not parts and event.format == "online":
-        parts = [loc.t("calendar.online")]
-    return loc.join(parts)
-
-
 def _vevent(site: Site, event: Event, loc: Locale) -> VEvent:
-    t = timing(event, site.content.site.timezone)
+    t = site.times(event)
     item = VEvent()
     item.add("uid", site.uid(event))
     item.add("dtstamp", dt.datetime.combine(site.now.astimezone(UTC).date(), dt.time(), UTC))
@@ -78,7 +81,7 @@ def _vevent(site: Site, event: Event, loc: Locale) -> VEvent:
     url = site.page_url(f"events/{event.id}/", loc.lang)
     item.add("description", f"{event.summary.get(loc.lang)}\n\n{url}")
     item.add("url", url)
-    place = _place(event, loc)
+    place = place_of(event, loc)
     if place:
         item.add("location", place)
     item.add("status", ICS_STATUS[event.status])
@@ -88,7 +91,8 @@ def _vevent(site: Site, event: Event, loc: Locale) -> VEvent:
 
 def _session_vevent(site: Site, event: Event, session: Session, loc: Locale) -> VEvent:
     """A session as an event of its own: its room (and the event's place) as location."""
-    start, end = session_span(event, session, site.content.site.timezone)
+    times = site.times(event).session(session)
+    start, end = times.start, times.end
     item = VEvent()
     item.add("uid", f"{event.id}.{session.id}@{site.content.site.acronym.lower()}")
     item.add("dtstamp", dt.datetime.combine(site.now.astimezone(UTC).date(), dt.time(), UTC))
@@ -100,7 +104,7 @@ def _session_vevent(site: Site, event: Event, session: Session, loc: Locale) -> 
     item.add("description", f"{about}{url}")
     item.add("url", url)
     room = event.room_of(session)
-    place = loc.join([p for p in (room.name.get(loc.lang) if room else None, _place(event, loc)) if p])
+    place = loc.join([p for p in (room.name.get(loc.lang) if room else None, place_of(event, loc)) if p])
     if place:
         item.add("location", place)
     item.add("status", ICS_STATUS[event.status])
@@ -165,11 +169,11 @@ def add_links(site: Site, event: Event, loc: Locale) -> dict[str, str]:
     """Google Calendar and Outlook links with the event's times (empty for a month-only event)."""
     if not in_calendars(event):
         return {}
-    t = timing(event, site.content.site.timezone)
+    t = site.times(event)
     title = event.title.get(loc.lang)
     url = site.page_url(f"events/{event.id}/", loc.lang)
     details = f"{event.summary.get(loc.lang)}\n\n{url}"
-    place = _place(event, loc)
+    place = place_of(event, loc)
     if t.start is not None:
         end = t.end or t.start
         google_dates = f"{_stamp(t.start)}/{_stamp(end)}"

@@ -20,8 +20,6 @@ from zoneinfo import ZoneInfo
 from .calendar import Site, in_calendars
 from .i18n import Locale
 from .models import Event, Person, Session
-from .programme import session_span
-from .timing import timing
 
 INLANGUAGE = {"zh": "zh-CN", "en": "en"}
 SCHEMA_STATUS = {
@@ -68,7 +66,7 @@ def _frab_event(
     rooms: dict[str, None],
 ) -> None:
     """Add ``event`` to its day (and its room to the rooms)."""
-    t = timing(event, site.content.site.timezone)
+    t = site.times(event)
     if t.start is not None:
         start = t.start.astimezone(zone)
         end = t.end.astimezone(zone) if t.end else start
@@ -122,7 +120,8 @@ def _frab_event(
             else [],
         }
         room = event.room_of(session)
-        begin, end = session_span(event, session, site.content.site.timezone)
+        times = site.times(event).session(session)
+        begin, end = times.start, times.end
         name = room.name.get(loc.lang) if room else _room(event, loc)
         _place_entry(item, begin.astimezone(zone), end.astimezone(zone), name, by_day, rooms)
 
@@ -160,7 +159,7 @@ def frab_schedule(site: Site, loc: Locale) -> dict[str, Any]:
     # Timed events only: an event of whole days has no time of day in any zone, and the apps place an
     # entry by its time in the device's zone (00:00 in Beijing is the day before in the Americas). Whole
     # days stay in the calendars (as dates, which calendars show on their days) and in api/.
-    events = [e for e in site.content.events if in_calendars(e) and timing(e, summit.timezone).start is not None]
+    events = [e for e in site.content.events if in_calendars(e) and site.times(e).start is not None]
     by_day: dict[dt.date, list[dict[str, Any]]] = {}
     rooms: dict[str, None] = {}
     for event in events:
@@ -213,7 +212,7 @@ def json_ld(site: Site, event: Event, loc: Locale) -> dict[str, Any] | None:
     """schema.org Event data for the event's page; none for a month-only event."""
     if not in_calendars(event):
         return None
-    t = timing(event, site.content.site.timezone)
+    t = site.times(event)
     lang = loc.lang
     url = site.page_url(f"events/{event.id}/", lang)
     data: dict[str, Any] = {
@@ -259,7 +258,8 @@ def session_ld(site: Site, event: Event, session: Session, loc: Locale) -> dict[
     """schema.org Event data of one session, inside its event's (``subEvent``); its summary is on the page
     only (a summit week's 100 summaries would double the page's weight)."""
     lang = loc.lang
-    start, end = session_span(event, session, site.content.site.timezone)
+    times = site.times(event).session(session)
+    start, end = times.start, times.end
     data: dict[str, Any] = {
         "@type": "Event",
         "name": session.title.get(lang),

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_skeleton, get_timezone_name
+from babel.dates import format_date, format_skeleton, get_timezone_location, get_timezone_name
 from babel.numbers import format_decimal
 
 from .yamlsource import read_yaml
@@ -72,7 +72,9 @@ class Locale:
         return format_skeleton("yMMMM", dt.date(year, month, 1), locale=self.babel)
 
     def zone(self, key: str, site_zone: str) -> str:
-        """北京时间 for the site's zone; otherwise the zone's generic name (Pacific Time)."""
+        """北京时间 for the site's zone; otherwise its city's time (温哥华时间 / Vancouver time): a name
+        that stays true when a place changes its rules (CLDR's "Pacific Time" would not)."""
         if key == site_zone == "Asia/Shanghai":
             return self.t("zone.site")
-        return get_timezone_name(ZoneInfo(key), "long", locale=self.babel)
+        city = get_timezone_location(key, locale=self.babel, return_city=True)
+        return self.t("zone.city", city=city) if city else get_timezone_name(ZoneInfo(key), "long", locale=self.babel)

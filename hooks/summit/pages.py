@@ -24,11 +24,11 @@ from .exports import dumps, json_ld, organization, person_ld
 from .i18n import LANGUAGES, Locale
 from .markup import front_matter, in_language, inline, localized_path, plain_of, rich, slug
 from .models import SLUG_RE, Event, EventKind, Text
-from .programme import clock, programme_grid, session_span, tracks
+from .programme import clock, programme_grid, tracks
 from .share import Share
 from .share import available as share_available
 from .timetext import TimeText
-from .timing import status, timing
+from .timing import status
 from .views import Views, agenda
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -107,7 +107,7 @@ class Renderer:
         stem = spec.path.removesuffix(".md")
         page_dir = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
         site_zone = self.content.site.timezone
-        times = TimeText(loc, site_zone)
+        times = TimeText(loc, self.site.schedule)
         words = {
             "short": inline(self.content.site.short_name.get(lang)),
             "city": inline(self.content.site.host_city.get(lang)),
@@ -141,7 +141,7 @@ class Renderer:
             return " ".join(f'{k.replace("_", "-")}="{escape(v)}"' for k, v in values.items() if v is not None)
 
         def span(event: Event) -> str:
-            begin, end = timing(event, site_zone).span(site_zone)
+            begin, end = self.site.times(event).span(site_zone)
             return attrs(data_start=begin.isoformat(), data_end=end.isoformat())
 
         def event_data(event: Event) -> str:
@@ -169,7 +169,7 @@ class Renderer:
 
         def viewer_time(event: Event) -> str:
             """A placeholder the browser script fills with the viewer's own local time."""
-            t = timing(event, site_zone)
+            t = self.site.times(event)
             if t.start is None:
                 return ""
             label = attrs(data_label=loc.t("time.your_time"))
@@ -219,10 +219,12 @@ class Renderer:
             when=times.when,
             times=times,
             zone_label=times.zone_label,
-            programme_grid=lambda event: programme_grid(event, site_zone),
+            programme_grid=lambda event: programme_grid(event, self.site.times(event)),
             tracks=lambda event: tracks(event, lang),
-            clock=lambda moment, day: clock(moment, site_zone, day),
-            session_span=lambda event, session: session_span(event, session, site_zone),
+            clock=lambda moment, day, zone=site_zone: clock(moment, zone, day),
+            session_times=lambda event, session: self.site.times(event).session(session),
+            event_times=self.site.times,
+            on_site=times.on_site,
             event_data=event_data,
             status_badge=status_badge,
             viewer_time=viewer_time,

@@ -11,10 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from .models import Event, Session
 from .timing import exists
+
+if TYPE_CHECKING:
+    from .schedule import EventTimes
 
 Where = tuple[str | int, ...]
 Report = Callable[[Where, str], None]
@@ -126,13 +130,14 @@ class ProgrammeDay:
     """The day's distinct start and end times: grid line ``i + 1`` is ``lines[i]``."""
 
 
-def programme_grid(event: Event, site_zone: str) -> list[ProgrammeDay]:
-    """An event's sessions by day, each placed in a column for its room and rows by time."""
+def programme_grid(event: Event, times: EventTimes) -> list[ProgrammeDay]:
+    """An event's sessions by day (the venue's), each placed in a column for its room and rows by time."""
     columns = {room.id: index + 1 for index, room in enumerate(event.rooms)}
     days: dict[dt.date, list[tuple[Session, dt.datetime, dt.datetime]]] = {}
     ordered = sorted(event.sessions, key=lambda s: (s.day, s.start, columns.get(s.room or "", 0), s.id))
     for session in ordered:
-        days.setdefault(session.day, []).append((session, *session_span(event, session, site_zone)))
+        placed = times.session(session)
+        days.setdefault(placed.day, []).append((session, placed.start, placed.end))
     grid = []
     for day, placed in days.items():
         lines = sorted({t for _, start, end in placed for t in (start, end)})
@@ -148,7 +153,7 @@ def tracks(event: Event, lang: str) -> list[str]:
 
 
 def clock(moment: dt.datetime, zone: str, day: dt.date) -> str:
-    """``moment``'s time of day in ``zone`` (the site's: Beijing time), with its date when that is not
-    ``day`` (a session in a far zone may fall on another day in Beijing): 10:30, or 08-31 23:30."""
+    """``moment``'s time of day in ``zone`` (the venue's, or Beijing time's), with its date when that is
+    not ``day`` (a session in a far zone falls on another day in Beijing): 10:30, or 08-31 23:30."""
     local = moment.astimezone(ZoneInfo(zone))
     return f"{local:%H:%M}" if local.date() == day else f"{local:%m-%d %H:%M}"

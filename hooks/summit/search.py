@@ -318,7 +318,7 @@ class _Documents:
             rich(event.body.get(self.lang)) if event.body else "",
             self.names([session.title for session in event.sessions]),
             self.names([content.people[p].name for s in event.sessions for p in s.people]),
-            date=event_dates(event, self.info.timezone, loc),
+            date=event_dates(self.site.times(event), loc),
         )
 
 

@@ -21,8 +21,9 @@ from .cards import FONTS_HELP, Card, Drawer, Poster, cjk_font
 from .i18n import LANGUAGES, Locale
 from .icons import mark_text
 from .models import Event
+from .schedule import place_of
 from .timetext import TimeText, event_dates
-from .timing import status, timing
+from .timing import status
 
 __all__ = ["OWN_EVENTS", "Share", "available", "share_files"]
 
@@ -69,7 +70,7 @@ class Share:
         }
         zone = info.timezone
         past = [e for e in self.content.events if status(e, zone, site.now) == "past"]
-        past.sort(key=lambda e: timing(e, zone).first_day, reverse=True)
+        past.sort(key=lambda e: site.times(e).first_day, reverse=True)
         self.upcoming = [e for e in self.content.events if status(e, zone, site.now) != "past"]
         self.own = {e.id for e in self.upcoming} | {e.id for e in past[:OWN_EVENTS]}
         self.events = {e.id: e for e in self.content.events}
@@ -133,17 +134,16 @@ class Share:
             lang,
             event.title.get(lang),
             loc.t(f"kind.{event.kind}"),
-            tuple(t for t in (event_dates(event, self.content.site.timezone, loc), _place(event, loc)) if t),
+            tuple(t for t in (event_dates(self.site.times(event), loc), place_of(event, loc)) if t),
         )
 
     def posters(self) -> Iterator[tuple[Event, str, Poster]]:
         """(event, language, poster) of every upcoming event."""
-        zone = self.content.site.timezone
         for event in self.upcoming:
             stations = [self.content.stations[s] for s in event.stations]
             for lang in LANGUAGES:
                 loc = Locale(lang)
-                times = TimeText(loc, zone)
+                times = TimeText(loc, self.site.schedule)
                 card = self.event(event, lang)
                 yield (
                     event,
@@ -152,7 +152,7 @@ class Share:
                         lang,
                         card.title,
                         card.kind,
-                        tuple(t for t in (_place(event, loc),) if t),
+                        tuple(t for t in (place_of(event, loc),) if t),
                         card.site,
                         card.mark,
                         self.host,
@@ -160,7 +160,7 @@ class Share:
                         card.accent,
                         url=self.site.page_url(f"events/{event.id}/", lang),
                         scan=loc.t("poster.scan"),
-                        times=(times.when(event), *times.at_stations(event, stations)),
+                        times=times.lines(event, stations),
                     ),
                 )
 
@@ -173,13 +173,6 @@ class Share:
                 self.page(spec.path, spec.record, lang) for spec in page_specs(self.site) for lang in LANGUAGES
             )
         )
-
-
-def _place(event: Event, loc: Locale) -> str:
-    parts = [p.get(loc.lang) for p in (event.venue, event.city) if p is not None]
-    if event.format == "online":
-        parts.append(loc.t("format.online"))
-    return " · ".join(dict.fromkeys(parts))
 
 
 def share_files(site: Site, folder: Path, warn: Callable[[str], None]) -> dict[str, Path]:

@@ -1,58 +1,80 @@
-"""Event times as readers of each language read them: Beijing time first, then each station's clock."""
+"""Event times as readers of each language read them: the venue's time first (its days, its clock, its
+zone named), Beijing time beside it when the venue keeps another, then each station's clock. The times
+come from the schedule (``Site.schedule``); this module only words them."""
 
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from .i18n import Locale
 from .models import Event, Station
-from .timing import Timing, timing, utc_offset
+from .schedule import EventTimes, Schedule
+from .timing import utc_offset
 
 
-def event_dates(event: Event, zone: str, loc: Locale) -> str:
-    """An event's day or days (2020年7月10日 – 2020年7月12日), or its month when no day is set."""
-    t = timing(event, zone)
-    if t.precision == "month":
-        return loc.month(t.first_day.year, t.first_day.month)
-    first = loc.date(t.first_day)
-    return first if t.last_day == t.first_day else f"{first} – {loc.date(t.last_day)}"
+def event_dates(times: EventTimes, loc: Locale) -> str:
+    """An event's day or days at its venue (2020年7月10日 – 2020年7月12日), or its month when no day is set."""
+    if times.precision == "month":
+        return loc.month(times.first_day.year, times.first_day.month)
+    first = loc.date(times.first_day)
+    return first if times.last_day == times.first_day else f"{first} – {loc.date(times.last_day)}"
 
 
 class TimeText:
-    """Formats the times of events for one language, against the site's zone."""
+    """Words the times of events for one language."""
 
-    def __init__(self, loc: Locale, site_zone: str) -> None:
+    def __init__(self, loc: Locale, schedule: Schedule) -> None:
         self.loc = loc
-        self.site_zone = site_zone
+        self.schedule = schedule
+        self.site_zone = schedule.site_zone
 
-    def _days(self, t: Timing) -> str:
+    def _days(self, t: EventTimes) -> str:
         if t.last_day != t.first_day:
             return f"{self.loc.day(t.first_day)} – {self.loc.day(t.last_day)}"
         return self.loc.day(t.first_day)
 
-    def _zone(self, zone: str, moment: dt.datetime) -> str:
-        name = self.loc.zone(zone, self.site_zone)
-        return self.loc.t("date.zone_offset", zone=name, offset=utc_offset(moment))
+    def zone_name(self, zone_name: str, moment: dt.datetime) -> str:
+        """北京时间 / Beijing time, UTC+8; 温哥华时间 UTC-7 / Vancouver time, UTC-7 for another zone."""
+        name = self.loc.zone(zone_name, self.site_zone)
+        key = "date.zone_offset" if zone_name == self.site_zone else "date.away_offset"
+        return self.loc.t(key, zone=name, offset=utc_offset(moment))
 
-    def zone_label(self, zone: str) -> str:
-        """America/Vancouver（北美太平洋时间） / America/Vancouver (Pacific Time)."""
-        return self.loc.t("date.zoned", text=zone, zone=self.loc.zone(zone, self.site_zone))
+    def zone_short(self, zone_name: str, moment: dt.datetime) -> str:
+        """北京时间 / Beijing time; 温哥华时间 UTC-7 / Vancouver time, UTC-7 for another zone."""
+        name = self.loc.zone(zone_name, self.site_zone)
+        return (
+            name
+            if zone_name == self.site_zone
+            else self.loc.t("date.away_offset", zone=name, offset=utc_offset(moment))
+        )
+
+    def zone_label(self, zone_name: str) -> str:
+        """America/Vancouver（温哥华时间） / America/Vancouver (Vancouver time)."""
+        return self.loc.t("date.zoned", text=zone_name, zone=self.loc.zone(zone_name, self.site_zone))
 
     def when(self, event: Event) -> str:
-        """The date and time in the site's zone (北京时间), or the date, or the month to be announced."""
-        t = timing(event, self.site_zone)
+        """The date and time at the venue, its zone named; or the date, or the month to be announced."""
+        t = self.schedule.times(event)
         if t.precision == "month":
             return self.loc.t("date.month_tba", month=self.loc.month(t.first_day.year, t.first_day.month))
         if t.start is None:
             return self.loc.t("date.unknown_time", day=self._days(t), note=self.loc.t("date.time_tba"))
-        return self.in_zone(t, self.site_zone, named=True)
+        return self.in_zone(t, t.zone, named=True)
 
-    def in_zone(self, t: Timing, zone: str, *, named: bool) -> str:
-        """A timed event's start (and end) in ``zone``: full day, times, zone name or abbreviation."""
+    def on_site(self, event: Event) -> str:
+        """For an event whose venue keeps another time: its time in Beijing time (北京时间 11月7日 08:00–09:00);
+        empty otherwise."""
+        t = self.schedule.times(event)
+        if t.start is None or not t.away:
+            return ""
+        site = self.loc.zone(self.site_zone, self.site_zone)
+        return self.loc.t("date.on_site", zone=site, text=self.clock(t, t.site_zone, dates=True))
+
+    def in_zone(self, t: EventTimes, zone_name: str, *, named: bool) -> str:
+        """A timed event's start (and end) in ``zone_name``: full day, times, zone name or offset."""
         assert t.start is not None
-        start = t.start.astimezone(ZoneInfo(zone))
-        end = t.end.astimezone(ZoneInfo(zone)) if t.end else None
+        start = t.at(t.start, zone_name)
+        end = t.at(t.end, zone_name) if t.end else None
         if end is None:
             text = self.loc.t("date.day_time", day=self.loc.day(start.date()), time=f"{start:%H:%M}")
         elif end.date() == start.date():
@@ -61,50 +83,57 @@ class TimeText:
             text = self.loc.t("date.day_time", day=self.loc.day(start.date()), time=f"{start:%H:%M}") + " – "
             text += self.loc.t("date.day_time", day=self.loc.day(end.date()), time=f"{end:%H:%M}")
         if named:
-            return self.loc.t("date.zoned", text=text, zone=self._zone(zone, start))
-        return f"{text} {self.abbreviation(start, end)}"
+            return self.loc.t("date.zoned", text=text, zone=self.zone_name(zone_name, start))
+        return f"{text} {self.offsets(start, end)}"
 
     @staticmethod
-    def abbreviation(start: dt.datetime, end: dt.datetime | None) -> str:
-        """PDT; PST/PDT when the clocks change during the event."""
-        names = [start.tzname() or utc_offset(start)]
-        if end is not None and end.tzname() != start.tzname():
-            names.append(end.tzname() or utc_offset(end))
+    def offsets(start: dt.datetime, end: dt.datetime | None) -> str:
+        """UTC-7; UTC+1/UTC+0 when the clocks change during the event (offsets, not abbreviations:
+        PST means UTC-8 to a reader though Vancouver now keeps UTC-7 all year)."""
+        names = [utc_offset(start)]
+        if end is not None and utc_offset(end) != names[0]:
+            names.append(utc_offset(end))
         return "/".join(names)
 
-    def clock(self, t: Timing, zone: str) -> str:
-        """A timed event on the clock of ``zone``, the date given only where it differs from Beijing's:
-        ``4月14日 23:00–01:30 PDT`` or ``23:00 JST``."""
+    def clock(self, t: EventTimes, zone_name: str, *, dates: bool = False) -> str:
+        """A timed event on the clock of ``zone_name``, the date given where it differs from the venue's
+        day (or always, ``dates``): ``4月14日 23:00–01:30 UTC-7`` or ``23:00 UTC+9``."""
         assert t.start is not None
-        site_day = t.start.astimezone(ZoneInfo(self.site_zone)).date()
-        start = t.start.astimezone(ZoneInfo(zone))
-        end = t.end.astimezone(ZoneInfo(zone)) if t.end else None
+        start = t.at(t.start, zone_name)
+        end = t.at(t.end, zone_name) if t.end else None
         text = f"{start:%H:%M}"
-        if start.date() != site_day:
+        if dates or start.date() != t.first_day:
             text = f"{self.loc.month_day(start.date())} {text}"
         if end is not None:
             text += (
                 f"–{end:%H:%M}" if end.date() == start.date() else f" – {self.loc.month_day(end.date())} {end:%H:%M}"
             )
-        return f"{text} {self.abbreviation(start, end)}"
+        return text if zone_name == self.site_zone and dates else f"{text} {self.offsets(start, end)}"
 
     def at_stations(self, event: Event, stations: list[Station]) -> list[str]:
-        """``温哥华：4月14日 23:00 PDT`` for each station of a timed event (none otherwise)."""
-        t = timing(event, self.site_zone)
+        """``温哥华：4月14日 23:00 UTC-7`` for each station of a timed event whose clock is not already
+        shown (the venue's, Beijing time's)."""
+        t = self.schedule.times(event)
         if t.start is None:
             return []
+        shown = {t.zone, t.site_zone}
         return [
             self.loc.t("date.at_station", place=s.city.get(self.loc.lang), time=self.clock(t, s.timezone))
             for s in stations
+            if s.timezone not in shown
         ]
+
+    def lines(self, event: Event, stations: list[Station]) -> tuple[str, ...]:
+        """Every reading of an event's time, venue's first (a poster's lines)."""
+        return tuple(t for t in (self.when(event), self.on_site(event), *self.at_stations(event, stations)) if t)
 
     def for_station(self, event: Event, station: Station) -> str:
         """On a station's page: the station's own local time first, Beijing time after it."""
-        t = timing(event, self.site_zone)
+        t = self.schedule.times(event)
         if t.start is None:
             return self.when(event)
         local = self.in_zone(t, station.timezone, named=False)
         if station.timezone == self.site_zone:
             return local
-        site = t.start.astimezone(ZoneInfo(self.site_zone))
+        site = t.on_site(t.start)
         return self.loc.t("date.also_site", text=local, site=f"{self.loc.month_day(site.date())} {site:%H:%M}")
