@@ -154,3 +154,34 @@ def test_calendar_names_are_escaped_as_summaries_are(fixture_site) -> None:
     lines = data.decode().split("\r\n")
     assert "NAME:Forum\\, day one\\; Hall\\\\B" in lines
     assert "X-WR-CALNAME:Forum\\, day one\\; Hall\\\\B" in lines
+
+
+def test_an_event_with_a_programme_has_its_own_frab_schedule_in_its_zone(content_copy: Path) -> None:
+    from summit.calendar import Site
+    from summit.content import load_content
+    from test_programme import with_programme
+
+    from conftest import BASE_URL, NOW
+
+    with_programme(content_copy)
+    site = Site(load_content(content_copy.parent, content_copy, now=NOW), NOW, BASE_URL)
+    outputs = render_all(site)
+    schema = json.loads((SCHEMAS / "c3voc-schedule.schema.json").read_text())
+    validator = jsonschema.Draft6Validator(schema, format_checker=jsonschema.FormatChecker())
+    own = [p for p in outputs if p.startswith("events/") and "schedule" in p]
+    assert sorted(own) == [
+        "events/2030-09-01-tokyo-forum/schedule.en.json",
+        "events/2030-09-01-tokyo-forum/schedule.en.xml",
+        "events/2030-09-01-tokyo-forum/schedule.json",
+        "events/2030-09-01-tokyo-forum/schedule.xml",
+    ]
+    data = json.loads(outputs["events/2030-09-01-tokyo-forum/schedule.en.json"])
+    assert list(validator.iter_errors(data)) == []
+    conference = data["schedule"]["conference"]
+    assert conference["time_zone_name"] == "Asia/Tokyo" and conference["title"] == "Tokyo industry forum"
+    assert conference["url"] == "https://summit.example.org/en/events/2030-09-01-tokyo-forum/"
+    days = conference["days"]
+    assert [d["date"] for d in days] == ["2030-09-01", "2030-09-02"]
+    assert days[0]["day_start"] == "2030-09-01T00:00:00+09:00"
+    first = next(iter(days[0]["rooms"].values()))[0]
+    assert (first["date"], first["start"]) == ("2030-09-01T10:00:00+09:00", "10:00")  # the venue's clock

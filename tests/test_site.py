@@ -85,7 +85,7 @@ def test_links_between_records_stay_in_the_language(site: Path) -> None:
 
 def test_station_page_lists_its_events_and_zone(site: Path) -> None:
     text = page_text(read(site, "stations/vancouver/"))
-    assert "当地时区：America/Vancouver（北美太平洋时间）" in text
+    assert "当地时区：America/Vancouver（温哥华时间）" in text
     assert "温哥华项目路演" in text
     assert "东京产业论坛" not in text
 
@@ -137,7 +137,7 @@ def test_event_pages_carry_schema_org_event(site: Path) -> None:
 def test_event_page_shows_station_clocks_and_calendar_links(site: Path) -> None:
     text = page_text(read(site, "events/2030-11-20-london-exchange/"))
     assert "时间：2030年11月20日 星期三 21:00–23:00（北京时间）" in text
-    assert "伦敦：13:00–15:00 GMT" in text and "温哥华：05:00–07:00 PST" in text
+    assert "伦敦：13:00–15:00 UTC+0" in text and "温哥华：06:00–08:00 UTC-7" in text
     html = read(site, "en/events/2024-04-15-roadshow/")
     assert 'href="../../calendar/events/2024-04-15-roadshow.ics"' in html
     google = re.search(r'href="(https://calendar\.google\.com/[^"]+)"', html).group(1)
@@ -150,8 +150,8 @@ def test_event_page_shows_station_clocks_and_calendar_links(site: Path) -> None:
 def test_vancouver_reader_sees_vancouver_time_and_can_subscribe(site: Path) -> None:
     html = read(site, "en/stations/vancouver/")
     text = page_text(html)
-    assert "Sunday, April 14, 2024, 23:00 – Monday, April 15, 2024, 01:30 PDT (Beijing time: Apr 15 14:00)" in text
-    assert "Wednesday, November 20, 2030, 05:00–07:00 PST (Beijing time: Nov 20 21:00)" in text
+    assert "Sunday, April 14, 2024, 23:00 – Monday, April 15, 2024, 01:30 UTC-7 (Beijing time: Apr 15 14:00)" in text
+    assert "Wednesday, November 20, 2030, 06:00–08:00 UTC-7 (Beijing time: Nov 20 21:00)" in text
     assert 'href="webcal://summit.example.org/en/calendar/stations/vancouver.ics"' in html
     feed = (site / "en/calendar/stations/vancouver.ics").read_bytes()
     assert b"DTSTART:20240415T060000Z" in feed and b"SUMMARY:Vancouver project roadshow" in feed

@@ -18,7 +18,7 @@ from .frabxml import frab_xml
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Locale
 from .icons import icons, manifest
 from .images import WIDTHS, ImageCache
-from .models import pictures
+from .models import Event, pictures
 from .pages import check_inside
 from .views import station_events
 
@@ -74,10 +74,12 @@ def compact(data: object) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def frab_files(site: Site, loc: Locale) -> dict[str, bytes]:
-    """The frab schedule as JSON and as XML (what conference apps read), from the same data."""
-    schedule = frab_schedule(site, loc)
-    return {"schedule.json": dumps(schedule).encode(), "schedule.xml": frab_xml(schedule)}
+def frab_files(site: Site, loc: Locale, event: Event | None = None) -> dict[str, bytes]:
+    """The frab schedule as JSON and as XML (what conference apps read), from the same data: the
+    summit's at the root, an event's (in its venue's zone) beside its page."""
+    schedule = frab_schedule(site, loc, event)
+    folder = f"events/{event.id}/" if event is not None else ""
+    return {f"{folder}schedule.json": dumps(schedule).encode(), f"{folder}schedule.xml": frab_xml(schedule)}
 
 
 def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
@@ -109,6 +111,8 @@ def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
                     name = f"{session.title.get(lang)} · {event.title.get(lang)}"
                     entry = calendars.ics_of([calendars.session(event, session)], name)
                     files[f"calendar/events/{event.id}/{session.id}.ics"] = entry
+            if event.sessions and in_calendars(event):
+                files.update(frab_files(site, loc, event))
             files[f"api/events/{event.id}.json"] = compact(feeds.feed([event]))
             files[f"qr/events/{event.id}.svg"] = qr.svg(site.page_url(f"events/{event.id}/", lang))
     with site.making("site", "", f"the icons and the web app manifest ({lang})"):

@@ -152,14 +152,18 @@ def _frab_person(site: Site, loc: Locale, person: Person) -> dict[str, Any]:
     }
 
 
-def frab_schedule(site: Site, loc: Locale) -> dict[str, Any]:
-    """The schedule in the frab/c3voc format that pretalx emits and conference apps read."""
+def frab_schedule(site: Site, loc: Locale, event: Event | None = None) -> dict[str, Any]:
+    """The schedule in the frab/c3voc format that pretalx emits and conference apps read: the whole
+    summit's in Beijing time, or one ``event``'s in its venue's zone (what an app should show at the
+    venue: its days and times there; frab has one zone per conference)."""
     summit = site.content.site
-    zone = ZoneInfo(summit.timezone)
+    zone_name = site.times(event).zone if event is not None else summit.timezone
+    zone = ZoneInfo(zone_name)
     # Timed events only: an event of whole days has no time of day in any zone, and the apps place an
     # entry by its time in the device's zone (00:00 in Beijing is the day before in the Americas). Whole
     # days stay in the calendars (as dates, which calendars show on their days) and in api/.
-    events = [e for e in site.content.events if in_calendars(e) and site.times(e).start is not None]
+    chosen = [event] if event is not None else site.content.events
+    events = [e for e in chosen if in_calendars(e) and site.times(e).start is not None]
     by_day: dict[dt.date, list[dict[str, Any]]] = {}
     rooms: dict[str, None] = {}
     for event in events:
@@ -182,15 +186,16 @@ def frab_schedule(site: Site, loc: Locale) -> dict[str, Any]:
         )
     first = min(by_day) if by_day else site.now.date()
     last = max(by_day) if by_day else first
+    acronym = summit.acronym.lower()
     conference = {
-        "acronym": summit.acronym.lower(),
-        "title": summit.name.get(loc.lang),
+        "acronym": f"{acronym}_{event.id.replace('-', '_')}" if event is not None else acronym,
+        "title": event.title.get(loc.lang) if event is not None else summit.name.get(loc.lang),
         "start": first.isoformat(),
         "end": last.isoformat(),
         "daysCount": len(days),
         "timeslot_duration": "00:15",
-        "time_zone_name": summit.timezone,
-        "url": site.page_url("schedule/", loc.lang),
+        "time_zone_name": zone_name,
+        "url": site.page_url(f"events/{event.id}/" if event is not None else "schedule/", loc.lang),
         "rooms": [
             {"name": r, "guid": _guid(site, "room", r), "type": "online" if r == loc.t("format.online") else "other"}
             for r in rooms

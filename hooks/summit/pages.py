@@ -141,8 +141,10 @@ class Renderer:
             return " ".join(f'{k.replace("_", "-")}="{escape(v)}"' for k, v in values.items() if v is not None)
 
         def span(event: Event) -> str:
-            begin, end = self.site.times(event).span(site_zone)
-            return attrs(data_start=begin.isoformat(), data_end=end.isoformat())
+            t = self.site.times(event)
+            begin, end = t.span(site_zone)
+            zone = t.zone if t.start is not None else None  # a timed event's venue zone (the agenda names it)
+            return attrs(data_start=begin.isoformat(), data_end=end.isoformat(), data_zone=zone)
 
         def event_data(event: Event) -> str:
             """Data attributes of an event's list item, read by the schedule filters."""

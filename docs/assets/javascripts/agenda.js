@@ -69,7 +69,9 @@
     if (!status) return {};
     var start = status.dataset.start, end = status.dataset.end;
     var allDay = /T00:00:00\+08:00$/.test(start) && /T00:00:00\+08:00$/.test(end || "") && start !== end;
-    return { s: start, n: end, a: allDay };
+    var programme = el.closest(".summit-programme");
+    var zone = status.dataset.zone || (programme && programme.dataset.zone);
+    return zone ? { s: start, n: end, a: allDay, z: zone } : { s: start, n: end, a: allDay };
   }
 
   function stars(root) {
@@ -254,25 +256,47 @@
 
   /* ---- the agenda page ---- */
 
-  var dayFormat = new Intl.DateTimeFormat(lang, { timeZone: SITE_ZONE, year: "numeric", month: "short", day: "numeric", weekday: "short" });
-  var timeFormat = new Intl.DateTimeFormat(lang, { timeZone: SITE_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  var formats = {};
 
-  function when(item) {
+  /** Day and time formats of ``zone``, and its name: the site's zone by the page's name for it (北京时间),
+   * another by its UTC offset at ``moment`` (UTC-7). */
+  function inZone(zone) {
+    if (!formats[zone]) {
+      formats[zone] = {
+        day: new Intl.DateTimeFormat(lang, { timeZone: zone, year: "numeric", month: "short", day: "numeric", weekday: "short" }),
+        time: new Intl.DateTimeFormat(lang, { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
+        offset: new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "shortOffset" })
+      };
+    }
+    return formats[zone];
+  }
+
+  function zoneName(zone, moment, siteName) {
+    if (zone === SITE_ZONE && siteName) return siteName;
+    var part = inZone(zone).offset.formatToParts(moment).filter(function (p) { return p.type === "timeZoneName"; })[0];
+    var offset = part ? part.value.replace(/^GMT/, "UTC") : "UTC";
+    return offset === "UTC" ? "UTC+0" : offset;
+  }
+
+  /** An item's time at its venue (its own zone; the site's for what was kept before zones were), the zone named. */
+  function when(item, siteName) {
     if (!item.s) return "";
     var start = new Date(item.s), end = new Date(item.n || item.s);
     if (item.m) return item.s.slice(0, 7);
     if (item.a) {
-      var last = new Date(end.getTime() - 1);
-      var first = dayFormat.format(start), final = dayFormat.format(last);
+      var days = inZone(SITE_ZONE).day, last = new Date(end.getTime() - 1);
+      var first = days.format(start), final = days.format(last);
       return first === final ? first : first + " – " + final;
     }
-    var text = dayFormat.format(start) + " " + timeFormat.format(start);
+    var zone = item.z || SITE_ZONE, f = inZone(zone);
+    var text = f.day.format(start) + " " + f.time.format(start);
     if (end > start) {
-      text += dayFormat.format(start) === dayFormat.format(end)
-        ? "–" + timeFormat.format(end)
-        : " – " + dayFormat.format(end) + " " + timeFormat.format(end);
+      text += f.day.format(start) === f.day.format(end)
+        ? "–" + f.time.format(end)
+        : " – " + f.day.format(end) + " " + f.time.format(end);
     }
-    return text;
+    var name = zoneName(zone, start, siteName);
+    return zh ? text + "（" + name + "）" : text + " (" + name + ")";
   }
 
   function fromFeed(event, key) {
@@ -285,12 +309,13 @@
       return {
         t: event.title, p: [event.venue, event.city].filter(Boolean).join(zh ? "，" : ", "), u: event.url, l: lang,
         s: timed ? event.start : (event.precision === "day" ? event.start + "T00:00:00+08:00" : event.start),
-        n: timed ? (event.end || event.start) : dayEnd, a: event.precision === "day", m: event.precision === "month"
+        n: timed ? (event.end || event.start) : dayEnd, a: event.precision === "day", m: event.precision === "month",
+        z: event.timezone
       };
     }
     var session = (event.sessions || []).filter(function (s) { return s.id === id; })[0];
     if (!session) return null;
-    return { t: session.title, e: event.title, p: session.room || "", u: session.url, s: session.start, n: session.end, l: lang };
+    return { t: session.title, e: event.title, p: session.room || "", u: session.url, s: session.start, n: session.end, l: lang, z: event.timezone };
   }
 
   function refresh(base, keys, items) {
@@ -405,7 +430,7 @@
         li.dataset.key = item.key;
         var time = document.createElement("p");
         time.className = "summit-agenda__when";
-        time.textContent = when(item);
+        time.textContent = when(item, page.dataset.siteZone);
         var title = document.createElement("p");
         title.className = "summit-agenda__title";
         var link = document.createElement(item.u ? "a" : "span");
