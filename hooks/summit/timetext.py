@@ -10,6 +10,7 @@ from .i18n import Locale
 from .models import Event, Station
 from .schedule import EventTimes, Schedule
 from .timing import utc_offset
+from .zones import zone
 
 
 def event_dates(times: EventTimes, loc: Locale) -> str:
@@ -69,6 +70,13 @@ class TimeText:
             return ""
         site = self.loc.zone(self.site_zone, self.site_zone)
         return self.loc.t("date.on_site", zone=site, text=self.clock(t, t.site_zone, dates=True))
+
+    def span_on_site(self, start: dt.datetime, end: dt.datetime) -> str:
+        """A session's time in Beijing time, its date given once: 北京时间 11月7日 08:00–09:00."""
+        a, b = start.astimezone(zone(self.site_zone)), end.astimezone(zone(self.site_zone))
+        text = f"{self.loc.month_day(a.date())} {a:%H:%M}"
+        text += f"–{b:%H:%M}" if b.date() == a.date() else f" – {self.loc.month_day(b.date())} {b:%H:%M}"
+        return self.loc.t("date.on_site", zone=self.loc.zone(self.site_zone, self.site_zone), text=text)
 
     def in_zone(self, t: EventTimes, zone_name: str, *, named: bool) -> str:
         """A timed event's start (and end) in ``zone_name``: full day, times, zone name or offset."""
