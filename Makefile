@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check serve lint clean browser schema new bench screenshots deploy
+.PHONY: build test test-fast check serve lint clean browser schema new bench screenshots deploy
 
 # Browser tests drive Debian's Chromium; Chinese needs the Noto CJK fonts (also for share cards and
 # posters); the mirror is published with rclone.
@@ -56,6 +56,11 @@ browser:
 test: $(STAMP) browser
 	$(BIN)/ruff check hooks tests bench
 	$(BIN)/python -m pytest
+
+## test-fast: the unit tier only (no site build, no browser; about 1 minute), for the edit-test loop
+test-fast: $(STAMP)
+	$(BIN)/ruff check hooks tests bench
+	$(BIN)/python -m pytest -m "not site and not browser"
 
 ## serve: live preview on http://127.0.0.1:8000, rebuilt when content/ changes; a broken file keeps the last good site
 serve: $(STAMP)

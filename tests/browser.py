@@ -60,6 +60,9 @@ def serve(folder: Path) -> Iterator[str]:
 @contextlib.contextmanager
 def browser() -> Iterator[object]:
     """A Chromium browser that may reach 127.0.0.1 only."""
+    from conftest import needs_tier
+
+    needs_tier("browser")
     if not Path(CHROMIUM).exists():
         raise RuntimeError(f"{CHROMIUM} not found: install Debian's chromium and fonts-noto-cjk (see README)")
     from playwright.sync_api import sync_playwright

@@ -17,6 +17,40 @@ from summit.errors import ContentErrors
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "content"
+TIERS = {"site": "builds a site with MkDocs", "browser": "drives Chromium"}
+"""The slower tiers; a test in neither is a unit test (``make test-fast`` runs only those)."""
+_running: list[pytest.Item] = []
+
+
+BUILT = {"built", "built_site"}
+"""Fixtures that build a site: a test that uses one is a site test."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that uses Chromium is a browser test (and a site test: it has a site to load); one that
+    uses a built site is a site test."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "chromium" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        if fixtures & (BUILT | {"chromium"}):
+            item.add_marker(pytest.mark.site)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    """Which test runs now, its fixtures' setting up included (``needs_tier`` asks)."""
+    _running.append(item)
+    yield
+    _running.remove(item)
+
+
+def needs_tier(tier: str) -> None:
+    """Fail a test that builds a site or starts Chromium without its tier's marker: the unit tier must
+    start neither (``make test-fast`` stays fast)."""
+    for item in _running:
+        if item.get_closest_marker(tier) is None:
+            raise RuntimeError(f"{item.nodeid} {TIERS[tier]} but is not marked @pytest.mark.{tier}")
 
 
 @pytest.fixture

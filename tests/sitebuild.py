@@ -43,6 +43,9 @@ def mkdocs_build(
     epoch: str | None = None,
     extra_env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
+    from conftest import needs_tier
+
+    needs_tier("site")
     env = {**os.environ, "SUMMIT_CONTENT": str(content), "NO_MKDOCS_2_WARNING": "1", "SUMMIT_SITE_URL": url}
     env.pop("PYTHONPATH", None)  # the hook must find its package by itself
     env.pop("SUMMIT_TODAY", None)

@@ -166,9 +166,9 @@ def frab_schedule(site: Site, loc: Locale, event: Event | None = None) -> dict[s
     events = [e for e in chosen if in_calendars(e) and site.times(e).start is not None]
     by_day: dict[dt.date, list[dict[str, Any]]] = {}
     rooms: dict[str, None] = {}
-    for event in events:
-        with site.making("event", event.id, f"its entry in schedule.json ({loc.lang})"):
-            _frab_event(site, loc, event, zone, by_day, rooms)
+    for entry in events:
+        with site.making("event", entry.id, f"its entry in schedule.json ({loc.lang})"):
+            _frab_event(site, loc, entry, zone, by_day, rooms)
     days = []
     for index, (day, items) in enumerate(sorted(by_day.items()), start=1):
         days.append(

@@ -9,7 +9,7 @@ import re
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +73,36 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+MACROS = "_macros.md.j2"
+_CONTEXT = re.compile(r"Context:(.*?)-#\}", re.S)
+
+
+def declared_context(source: str) -> frozenset[str]:
+    """The names a template's ``Context:`` header declares (``event (models.Event)`` declares ``event``)."""
+    found = _CONTEXT.search(source)
+    if found is None:
+        return frozenset()
+    text, depth, kept = found.group(1), 0, []
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0 and ch != ")":
+            kept.append(ch)
+    return frozenset(
+        name for part in "".join(kept).split(",") if (name := part.strip().rstrip(".").strip()).isidentifier()
+    )
+
+
+@cache
+def context_of(template: str) -> frozenset[str]:
+    """What ``template`` is handed: the names its header declares, and those of the shared macros when
+    it imports them with its context."""
+    source = (TEMPLATES / template).read_text(encoding="utf-8")
+    names = declared_context(source)
+    if f"import '{MACROS}'" in source:
+        names |= declared_context((TEMPLATES / MACROS).read_text(encoding="utf-8"))
+    return names
 
 
 class Renderer:
@@ -250,7 +280,9 @@ class Renderer:
     def render(self, spec: PageSpec, lang: str) -> str:
         with self.site.making(*spec.record, f"the page {localized_path(spec.path, lang)}"):
             template = self.env.get_template(spec.template)
-            text = template.render(**self.helpers(spec, lang), **spec.values(self))
+            values = {**self.helpers(spec, lang), **spec.values(self)}
+            names = context_of(spec.template)
+            text = template.render({name: value for name, value in values.items() if name in names})
             return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
