@@ -71,10 +71,11 @@ class Locale:
         """2020年5月 / May 2020."""
         return format_skeleton("yMMMM", dt.date(year, month, 1), locale=self.babel)
 
-    def zone(self, key: str, site_zone: str) -> str:
-        """北京时间 for the site's zone; otherwise its city's time (温哥华时间 / Vancouver time): a name
-        that stays true when a place changes its rules (CLDR's "Pacific Time" would not)."""
+    def zone(self, key: str, site_zone: str, city: str | None = None) -> str:
+        """北京时间 for the site's zone; otherwise the time of ``city`` (the venue's or the station's:
+        波士顿时间 / Boston time), or of the zone's own city (温哥华时间): a name that stays true when a
+        place changes its rules (CLDR's "Pacific Time" would not)."""
         if key == site_zone == "Asia/Shanghai":
             return self.t("zone.site")
-        city = get_timezone_location(key, locale=self.babel, return_city=True)
+        city = city or get_timezone_location(key, locale=self.babel, return_city=True)
         return self.t("zone.city", city=city) if city else get_timezone_name(ZoneInfo(key), "long", locale=self.babel)

@@ -34,24 +34,33 @@ class TimeText:
             return f"{self.loc.day(t.first_day)} – {self.loc.day(t.last_day)}"
         return self.loc.day(t.first_day)
 
-    def zone_name(self, zone_name: str, moment: dt.datetime) -> str:
+    def _city(self, event: Event | None) -> str | None:
+        """The city an event names (its zone is called after it), if any."""
+        return event.city.get(self.loc.lang) if event is not None and event.city is not None else None
+
+    def venue_zone(self, event: Event) -> str:
+        """The name of the zone an event's times are given in: 北京时间, 温哥华时间 / Vancouver time."""
+        return self.loc.zone(self.schedule.times(event).zone, self.site_zone, self._city(event))
+
+    def zone_name(self, zone_name: str, moment: dt.datetime, city: str | None = None) -> str:
         """北京时间 / Beijing time, UTC+8; 温哥华时间 UTC-7 / Vancouver time, UTC-7 for another zone."""
-        name = self.loc.zone(zone_name, self.site_zone)
+        name = self.loc.zone(zone_name, self.site_zone, city)
         key = "date.zone_offset" if zone_name == self.site_zone else "date.away_offset"
         return self.loc.t(key, zone=name, offset=utc_offset(moment))
 
-    def zone_short(self, zone_name: str, moment: dt.datetime) -> str:
-        """北京时间 / Beijing time; 温哥华时间 UTC-7 / Vancouver time, UTC-7 for another zone."""
-        name = self.loc.zone(zone_name, self.site_zone)
+    def zone_short(self, event: Event, moment: dt.datetime) -> str:
+        """北京时间 / Beijing time; 温哥华时间 UTC-7 / Vancouver time, UTC-7 for an event held in another zone."""
+        zone_name = self.schedule.times(event).zone
+        name = self.loc.zone(zone_name, self.site_zone, self._city(event))
         return (
             name
             if zone_name == self.site_zone
             else self.loc.t("date.away_offset", zone=name, offset=utc_offset(moment))
         )
 
-    def zone_label(self, zone_name: str) -> str:
-        """America/Vancouver（温哥华时间） / America/Vancouver (Vancouver time)."""
-        return self.loc.t("date.zoned", text=zone_name, zone=self.loc.zone(zone_name, self.site_zone))
+    def zone_label(self, zone_name: str, city: str | None = None) -> str:
+        """America/Vancouver（温哥华时间） / America/New_York (Boston time) for a station in ``city``."""
+        return self.loc.t("date.zoned", text=zone_name, zone=self.loc.zone(zone_name, self.site_zone, city))
 
     def when(self, event: Event) -> str:
         """The date and time at the venue, its zone named; or the date, or the month to be announced."""
@@ -60,7 +69,7 @@ class TimeText:
             return self.loc.t("date.month_tba", month=self.loc.month(t.first_day.year, t.first_day.month))
         if t.start is None:
             return self.loc.t("date.unknown_time", day=self._days(t), note=self.loc.t("date.time_tba"))
-        return self.in_zone(t, t.zone, named=True)
+        return self.in_zone(t, t.zone, named=True, city=self._city(event))
 
     def on_site(self, event: Event) -> str:
         """For an event whose venue keeps another time: its time in Beijing time (北京时间 11月7日 08:00–09:00);
@@ -78,7 +87,7 @@ class TimeText:
         text += f"–{b:%H:%M}" if b.date() == a.date() else f" – {self.loc.month_day(b.date())} {b:%H:%M}"
         return self.loc.t("date.on_site", zone=self.loc.zone(self.site_zone, self.site_zone), text=text)
 
-    def in_zone(self, t: EventTimes, zone_name: str, *, named: bool) -> str:
+    def in_zone(self, t: EventTimes, zone_name: str, *, named: bool, city: str | None = None) -> str:
         """A timed event's start (and end) in ``zone_name``: full day, times, zone name or offset."""
         assert t.start is not None
         start = t.at(t.start, zone_name)
@@ -91,7 +100,7 @@ class TimeText:
             text = self.loc.t("date.day_time", day=self.loc.day(start.date()), time=f"{start:%H:%M}") + " – "
             text += self.loc.t("date.day_time", day=self.loc.day(end.date()), time=f"{end:%H:%M}")
         if named:
-            return self.loc.t("date.zoned", text=text, zone=self.zone_name(zone_name, start))
+            return self.loc.t("date.zoned", text=text, zone=self.zone_name(zone_name, start, city))
         return f"{text} {self.offsets(start, end)}"
 
     @staticmethod
