@@ -23,7 +23,7 @@ check: $(STAMP)
 
 ## new: append a skeleton record, e.g. make new KIND=event ID=2026-05-20-boston-roadshow
 new: $(STAMP)
-	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=event|station|partner|project ID=<id>"; exit 2; }
+	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=event|station|partner|project|person ID=<id>"; exit 2; }
 	$(BIN)/python -m summit new $(KIND) $(ID)
 
 ## schema: regenerate content/schema/*.schema.json from the models

@@ -37,7 +37,7 @@ from summit.preview import Extras, Preview
 from summit.theme import escaped_meta, finish_site, one_404
 from summit.views import build_time
 from summit.zones import IANA_VERSION
-from summit_preview import POLL, LivePreview
+from summit_preview import LivePreview
 
 _command = "build"
 _background: Background | None = None
@@ -164,8 +164,6 @@ def on_env(env: Any, config: Any, files: Any, **_: Any) -> Any:
 
 def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
     root = _root(config)
-    if _live is not None and hasattr(server.observer, "_timeout"):
-        server.observer._timeout = POLL  # the content folder is looked at more often (it is small)
     server.watch(str(content_dir(root)))
     if _live is not None:
         # the generated pages are the preview's own: only the rest of docs/ is watched

@@ -11,6 +11,10 @@ the last full build; the summit package (``summit.preview``) says which pages.
 - ``/.summit/preview.json`` says how far the preview is (for tests and the benchmark);
 - the calendars, exports, share images and search index follow in a process of their own
   (``summit.preview.Extras``).
+
+This module holds every private part of MkDocs, its live-reload server and watchdog that the preview
+uses (``PRIVATE``); ``check_private_parts`` looks for each when the preview starts and stops it with a
+clear message on a version that lacks one, instead of a traceback in the middle of an edit.
 """
 
 from __future__ import annotations
@@ -26,7 +30,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from mkdocs.commands.build import _build_page, _populate_page
+import mkdocs
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.exceptions import Abort
 
 from summit.errors import ContentErrors
 from summit.generate import fingerprint
@@ -97,6 +103,9 @@ class LivePreview:
 
     def attach(self, server: Any, config: Any, watched: list[Path]) -> None:
         """Take over the server's rebuilds and requests."""
+        check_private_parts(server)
+        if hasattr(server.observer, "_timeout"):
+            server.observer._timeout = POLL  # watchdog's polling: the content folder is small
         self.full_builder = server.builder
         self.watched = watched
         self.others = self._others()
@@ -215,5 +224,35 @@ class LivePreview:
             if "i18n" in config.plugins:
                 config.plugins["i18n"].current_language = lang
             self.language = lang
-        _populate_page(file.page, config, files)
-        _build_page(file.page, config, files.documentation_pages(), nav, env)
+        mkdocs_build._populate_page(file.page, config, files)
+        mkdocs_build._build_page(file.page, config, files.documentation_pages(), nav, env)
+
+
+KNOWN_MKDOCS = "1.6."
+"""The MkDocs releases whose private parts the preview was written against (requirements.txt pins one)."""
+PRIVATE = {
+    "mkdocs.commands.build": ("_populate_page", "_build_page"),
+    "the live-reload server": (
+        "builder",
+        "_serve_request",
+        "_epoch_cond",
+        "_visible_epoch",
+        "_wanted_epoch",
+        "observer",
+    ),
+}
+"""What the preview takes from MkDocs beyond its plugin events: a page made again alone, and the server's
+rebuild, request and reload machinery (and watchdog's polling interval, when it has one)."""
+
+
+def check_private_parts(server: Any) -> None:
+    """Stop ``make serve`` with a clear message when MkDocs lacks a part the preview uses."""
+    build_parts, server_parts = PRIVATE["mkdocs.commands.build"], PRIVATE["the live-reload server"]
+    missing = [f"mkdocs.commands.build.{name}" for name in build_parts if not hasattr(mkdocs_build, name)]
+    missing += [f"LiveReloadServer.{name}" for name in server_parts if not hasattr(server, name)]
+    if missing or not mkdocs.__version__.startswith(KNOWN_MKDOCS):
+        raise Abort(
+            f"The live preview was written for MkDocs {KNOWN_MKDOCS}x and this is MkDocs {mkdocs.__version__}"
+            + (f", which lacks {', '.join(missing)}" if missing else "")
+            + ". Install the versions of requirements.txt (make clean serve), or update hooks/summit_preview.py."
+        )

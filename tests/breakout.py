@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from pictures import illustrate, photo
 from summit import models
-from summit.content import LIST_FILES
+from summit.kinds import KINDS
 from test_programme import with_programme
 
 from conftest import FIXTURE
@@ -219,9 +219,9 @@ def every_field() -> set[str]:
 def _files() -> dict[str, tuple[str | None, type[BaseModel]]]:
     """Each content file: the key of its list of records (None: the file is one record) and their model."""
     files: dict[str, tuple[str | None, type[BaseModel]]] = {
-        name: (key, record) for name, (_, key, record) in LIST_FILES.items()
+        kind.file if kind.one_file else f"{kind.key}.yml": (kind.key, kind.model) for kind in KINDS
     }
-    return {"site.yml": (None, models.Site), **files, "events.yml": ("events", models.Event)}
+    return {"site.yml": (None, models.Site), **files}
 
 
 def _fill(model: type[BaseModel], data: dict[str, Any], where: str, path: str, marks: Marks) -> None:

@@ -272,3 +272,15 @@ def test_an_open_page_reloads_itself_with_the_edit(tmp_path: Path, chromium) -> 
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_the_preview_stops_clearly_on_a_server_it_does_not_know() -> None:
+    from mkdocs.exceptions import Abort
+
+    from summit_preview import check_private_parts
+
+    class Server:  # a live-reload server of another MkDocs: no request hook of that name
+        builder = observer = _epoch_cond = _visible_epoch = _wanted_epoch = None
+
+    with pytest.raises(Abort, match=r"lacks LiveReloadServer\._serve_request\. Install the versions of requirements"):
+        check_private_parts(Server())

@@ -118,7 +118,7 @@ class ApiFeeds:
         site, lang, content = self.site, self.loc.lang, self.site.content
         times = site.times(event).session(item)
         start, end = times.start, times.end
-        page = site.page_url(f"events/{event.id}/", lang)
+        page = site.record_url("event", event.id, lang)
         room = event.room_of(item)
         return ApiSession(
             id=item.id,
@@ -157,7 +157,7 @@ class ApiFeeds:
             city=event.city.get(lang) if event.city else None,
             venue=event.venue.get(lang) if event.venue else None,
             summary=event.summary.get(lang),
-            url=site.page_url(f"events/{event.id}/", lang),
+            url=site.record_url("event", event.id, lang),
             ics=site.page_url(f"calendar/events/{event.id}.ics", lang) if in_calendars(event) else None,
             livestream=event.livestream,
             registration=event.registration,
@@ -224,7 +224,7 @@ def api_people(site: Site, loc: Locale) -> dict[str, Any]:
                     title=session.title.get(lang),
                     start=start.isoformat(),
                     role="speaker" if person.id in session.speakers else "moderator",
-                    url=site.page_url(f"events/{event.id}/", lang) + f"#session-{session.id}",
+                    url=site.record_url("event", event.id, lang) + f"#session-{session.id}",
                 )
             )
         people.append(
@@ -235,7 +235,7 @@ def api_people(site: Site, loc: Locale) -> dict[str, Any]:
                 title=person.title.get(lang) if person.title else None,
                 affiliation=person.affiliation.get(lang) if person.affiliation else None,
                 bio=person.bio.get(lang) if person.bio else None,
-                url=site.page_url(f"people/{person.id}/", lang),
+                url=site.record_url("person", person.id, lang),
                 links=[
                     ApiRef(id=slug(link.label.get("en")), name=link.label.get(lang), url=link.url)
                     for link in person.links

@@ -13,6 +13,7 @@ from markupsafe import escape
 from .calendar import Site
 from .i18n import DEFAULT_LANGUAGE, Locale
 from .images import WIDTHS, fallback_kind, file_name, shown_size, useful_widths
+from .kinds import page_path
 from .markup import in_language
 from .models import Event, Picture, Station, Text
 from .timing import utc_offset
@@ -47,6 +48,10 @@ class Blocks:
         link = posixpath.relpath(folder or ".", self.page_dir or ".")
         link = "./" if link == "." else link + "/"
         return str(escape(f"{link}#{anchor}" if anchor else link))
+
+    def record(self, kind: str, record_id: str, anchor: str | None = None) -> str:
+        """The address of a record's page (``kinds.page_path``) from this page, optionally with ``#anchor``."""
+        return self.href(page_path(kind, record_id) + (f"#{anchor}" if anchor else ""))
 
     def file_url(self, target: str) -> str:
         """The address of the data file ``target`` (a calendar, QR code or image, under the language's

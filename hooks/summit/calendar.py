@@ -18,6 +18,7 @@ from icalendar import Event as VEvent
 from .content import Content
 from .errors import making
 from .i18n import Locale
+from .kinds import address
 from .models import Event, Session
 from .schedule import EventTimes, Schedule, place_of
 from .timing import UTC
@@ -39,6 +40,10 @@ class Site:
         """Absolute URL of a page: ``events/x/`` -> ``https://host/en/events/x/``."""
         prefix = "" if lang == "zh" else f"{lang}/"
         return f"{self.base_url}{prefix}{path}"
+
+    def record_url(self, kind: str, record_id: str, lang: str) -> str:
+        """Absolute URL of a record's page (``kinds.address``): ``https://host/en/events/x/``."""
+        return self.page_url(address(kind, record_id), lang)
 
     def making(self, kind: str, record_id: str, output: str) -> AbstractContextManager[None]:
         """A failure inside names the record (``kind`` "site", "event", "station", "partner" or
@@ -78,7 +83,7 @@ def _vevent(site: Site, event: Event, loc: Locale) -> VEvent:
         item.add("dtstart", t.first_day)
         item.add("dtend", t.last_day + dt.timedelta(days=1))
     item.add("summary", event.title.get(loc.lang))
-    url = site.page_url(f"events/{event.id}/", loc.lang)
+    url = site.record_url("event", event.id, loc.lang)
     item.add("description", f"{event.summary.get(loc.lang)}\n\n{url}")
     item.add("url", url)
     place = place_of(event, loc)
@@ -99,7 +104,7 @@ def _session_vevent(site: Site, event: Event, session: Session, loc: Locale) -> 
     item.add("dtstart", start.astimezone(UTC))
     item.add("dtend", end.astimezone(UTC))
     item.add("summary", f"{session.title.get(loc.lang)} · {event.title.get(loc.lang)}")
-    url = site.page_url(f"events/{event.id}/", loc.lang) + f"#session-{session.id}"
+    url = site.record_url("event", event.id, loc.lang) + f"#session-{session.id}"
     about = f"{session.summary.get(loc.lang)}\n\n" if session.summary is not None else ""
     item.add("description", f"{about}{url}")
     item.add("url", url)
@@ -171,7 +176,7 @@ def add_links(site: Site, event: Event, loc: Locale) -> dict[str, str]:
         return {}
     t = site.times(event)
     title = event.title.get(loc.lang)
-    url = site.page_url(f"events/{event.id}/", loc.lang)
+    url = site.record_url("event", event.id, loc.lang)
     details = f"{event.summary.get(loc.lang)}\n\n{url}"
     place = place_of(event, loc)
     if t.start is not None:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .content import content_dir, display_path, load_content
 from .errors import ContentError, ContentErrors, plural, report
+from .kinds import KINDS
 from .zones import IANA_VERSION
 
 LANGUAGE_NAMES = {"zh": "Chinese (zh)", "en": "English (en)"}
@@ -85,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--base-url", default=None, help="absolute URL of the site (default: $SUMMIT_SITE_URL)")
     sub.add_parser("schema", help="write the JSON Schemas of the content files into content/schema/")
     new = sub.add_parser("new", help="append a skeleton record to the right content file")
-    new.add_argument("kind", choices=["event", "station", "partner", "project"])
+    new.add_argument("kind", choices=[kind.name for kind in KINDS])
     new.add_argument("id", help="the new record's id, e.g. 2026-05-20-boston-roadshow")
     dep = sub.add_parser("deploy", help="publish the built site to the S3-compatible mirror ($SUMMIT_MIRROR_*)")
     dep.add_argument("--site", type=Path, default=None, help="the built site (default: site/)")

@@ -21,20 +21,16 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, ContentErrors, Position
 from .images import ImageError, Probe, Probes, locate, probe
+from .kinds import EVENTS, KINDS, ONE_FILE
 from .messages import message
 from .models import (
     Event,
-    EventsFile,
     Name,
     Partner,
-    PartnersFile,
-    PeopleFile,
     Person,
     Project,
-    ProjectsFile,
     Site,
     Station,
-    StationsFile,
     Text,
     pictures,
 )
@@ -44,13 +40,11 @@ from .yamlsource import Document, Loc, Read, read_files, read_yaml
 
 CONTENT_ENV = "SUMMIT_CONTENT"
 LIST_FILES: dict[str, tuple[type[BaseModel], str, type[BaseModel]]] = {
-    "stations.yml": (StationsFile, "stations", Station),
-    "partners.yml": (PartnersFile, "partners", Partner),
-    "projects.yml": (ProjectsFile, "projects", Project),
-    "people.yml": (PeopleFile, "people", Person),
+    kind.file: (kind.file_model(), kind.key, kind.model) for kind in ONE_FILE.values()
 }
-KIND_OF = {"stations": "station", "partners": "partner", "projects": "project", "people": "person"}
-"""The kind of record each list file holds."""
+"""Each kind kept in one file (``kinds``): its file -> (the file's model, the list key, the record's model)."""
+KIND_OF = {kind.key: kind.name for kind in KINDS}
+EVENTS_FILE = EVENTS.file_model()
 KNOWN_FILES = {"site.yml", *LIST_FILES}
 EVENTS_FILE_RE = re.compile(r"^(\d{4})\.yml$")
 MAX_RECORDS = 10_000
@@ -318,7 +312,7 @@ class _Loader:
             if doc is None:
                 continue
             year = int(EVENTS_FILE_RE.match(file.name)[1]) if EVENTS_FILE_RE.match(file.name) else None
-            for event, edoc, loc in self.records(doc, EventsFile, "events", Event, "event"):
+            for event, edoc, loc in self.records(doc, EVENTS_FILE, EVENTS.key, Event, EVENTS.name):
                 if year is not None and event.date.year != year:
                     self.error(
                         edoc,
@@ -349,14 +343,14 @@ class _Loader:
             self.cache.checks = kept
         self.check_references(site)
         aliases = {
-            "stations": self.check_aliases(lists["stations"], "station"),
-            "projects": self.check_aliases(lists["projects"], "project"),
-            "events": self.check_aliases(events, "event"),
+            kind.key: self.check_aliases(events if kind is EVENTS else lists[kind.key], kind.name)
+            for kind in KINDS
+            if kind.aliases
         }
         if site is not None:
             self.check_use(site, lists, events)
         records = [(site, site_doc, ())] if site is not None and site_doc is not None else []
-        records += [r for key in ("stations", "partners", "projects", "people") for r in lists[key]] + events
+        records += [r for kind in ONE_FILE.values() for r in lists[kind.key]] + events
         images = self.check_images(records)
         if self.strict:
             promoted = [dataclasses.replace(w, severity="error") for w in self.warnings if w.kind == "translation"]
@@ -366,10 +360,7 @@ class _Loader:
             raise ContentErrors(self.errors, self.warnings)
         return Content(
             site=site,
-            stations={r.id: r for r, _, _ in lists["stations"]},
-            partners={r.id: r for r, _, _ in lists["partners"]},
-            projects={r.id: r for r, _, _ in lists["projects"]},
-            people={r.id: r for r, _, _ in lists["people"]},
+            **{kind.key: {r.id: r for r, _, _ in lists[kind.key]} for kind in ONE_FILE.values()},
             events=sorted(
                 (e for e, _, _ in events),
                 key=lambda e: (e.date.first_day, e.date.precise is False, e.start or dt.time.min, e.id),

@@ -18,6 +18,7 @@ from .frabxml import frab_xml
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Locale
 from .icons import icons, manifest
 from .images import WIDTHS, ImageCache
+from .kinds import BY_KEY, EVENTS
 from .models import Event, pictures
 from .pages import check_inside
 from .views import station_events
@@ -102,7 +103,7 @@ def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
             name = loc.t("calendar.feed_station", short=short, station=station.name.get(lang))
             files[f"calendar/stations/{station.id}.ics"] = calendars.ics(events, name)
             files[f"api/stations/{station.id}.json"] = dumps(feeds.feed(events, station.id)).encode()
-            files[f"qr/stations/{station.id}.svg"] = qr.svg(site.page_url(f"stations/{station.id}/", lang))
+            files[f"qr/stations/{station.id}.svg"] = qr.svg(site.record_url("station", station.id, lang))
     for event in content.events:
         with site.making("event", event.id, f"its calendar and QR code ({lang})"):
             if in_calendars(event):
@@ -114,7 +115,7 @@ def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
             if event.sessions and in_calendars(event):
                 files.update(frab_files(site, loc, event))
             files[f"api/events/{event.id}.json"] = compact(feeds.feed([event]))
-            files[f"qr/events/{event.id}.svg"] = qr.svg(site.page_url(f"events/{event.id}/", lang))
+            files[f"qr/events/{event.id}.svg"] = qr.svg(site.record_url("event", event.id, lang))
     with site.making("site", "", f"the icons and the web app manifest ({lang})"):
         logo = content.images[content.site.logo.path] if content.site.logo else None
         files.update(icons(content.site, logo))
@@ -147,21 +148,22 @@ REDIRECT = """<!doctype html>
 def redirects(site: Site, lang: str) -> dict[str, bytes]:
     """A page at every former id of a record that sends the reader on to the record's page."""
     files = {}
-    for kind, aliases in site.content.aliases.items():
-        records = site.content.events if kind == "events" else list(getattr(site.content, kind).values())
+    for key, aliases in site.content.aliases.items():
+        kind = BY_KEY[key]
+        records = site.content.events if kind is EVENTS else list(getattr(site.content, key).values())
         by_id = {r.id: r for r in records}
         for old, new in aliases.items():
-            with site.making(kind[:-1], new, f"the redirect from {kind}/{old}/ ({lang})"):
-                check_inside(f"{kind}/{old}.html")
-                record = by_id[new]
-                name = (record.title if kind == "events" else record.name).get(lang)
+            former = kind.address(old)
+            with site.making(kind.name, new, f"the redirect from {former} ({lang})"):
+                check_inside(f"{former}index.html")
+                name = getattr(by_id[new], kind.title).get(lang)
                 html = REDIRECT.format(
                     lang=INLANGUAGE[lang],
                     title=escape(name),
-                    canonical=escape(site.page_url(f"{kind}/{new}/", lang)),
+                    canonical=escape(site.record_url(kind.name, new, lang)),
                     target=f"../{new}/",
                 )
-                files[f"{kind}/{old}/index.html"] = html.encode()
+                files[f"{former}index.html"] = html.encode()
     return files
 
 

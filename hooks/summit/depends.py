@@ -20,7 +20,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import Event, Partner, Person, Project, Site, Station
+from .kinds import KINDS
+from .models import Site
 
 __all__ = [
     "ALL",
@@ -36,21 +37,8 @@ __all__ = [
 Dep = tuple[str, str, str]
 """(kind, id, field) of a record; (kind, "*", "ids") of a collection; ("view", name, key) of a value."""
 ALL = "*"
-KIND_OF: dict[type[BaseModel], str] = {
-    Site: "site",
-    Station: "station",
-    Partner: "partner",
-    Project: "project",
-    Person: "person",
-    Event: "event",
-}
-COLLECTIONS = {
-    "stations": "station",
-    "partners": "partner",
-    "projects": "project",
-    "people": "person",
-    "events": "event",
-}
+KIND_OF: dict[type[BaseModel], str] = {Site: "site", **{kind.model: kind.name for kind in KINDS}}
+COLLECTIONS = {kind.key: kind.name for kind in KINDS}
 """Content's collections and the kind of record each holds."""
 
 _state = threading.local()

@@ -78,7 +78,7 @@ def _frab_event(
         for name, url in (("livestream", event.livestream), ("registration", event.registration))
         if url
     ]
-    url = site.page_url(f"events/{event.id}/", loc.lang)
+    url = site.record_url("event", event.id, loc.lang)
     entry = {
         "id": _number(site, event.id),
         "guid": _guid(site, "event", event.id),
@@ -147,7 +147,7 @@ def _frab_person(site: Site, loc: Locale, person: Person) -> dict[str, Any]:
         "id": _number(site, person.id, "person"),
         "guid": _guid(site, "person", person.id),
         "name": person.name.get(loc.lang),
-        "url": site.page_url(f"people/{person.id}/", loc.lang),
+        "url": site.record_url("person", person.id, loc.lang),
         "biography": person.bio.get(loc.lang) if person.bio else None,
     }
 
@@ -195,7 +195,9 @@ def frab_schedule(site: Site, loc: Locale, event: Event | None = None) -> dict[s
         "daysCount": len(days),
         "timeslot_duration": "00:15",
         "time_zone_name": zone_name,
-        "url": site.page_url(f"events/{event.id}/" if event is not None else "schedule/", loc.lang),
+        "url": site.record_url("event", event.id, loc.lang)
+        if event is not None
+        else site.page_url("schedule/", loc.lang),
         "rooms": [
             {"name": r, "guid": _guid(site, "room", r), "type": "online" if r == loc.t("format.online") else "other"}
             for r in rooms
@@ -219,7 +221,7 @@ def json_ld(site: Site, event: Event, loc: Locale) -> dict[str, Any] | None:
         return None
     t = site.times(event)
     lang = loc.lang
-    url = site.page_url(f"events/{event.id}/", lang)
+    url = site.record_url("event", event.id, lang)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -268,7 +270,7 @@ def session_ld(site: Site, event: Event, session: Session, loc: Locale) -> dict[
     data: dict[str, Any] = {
         "@type": "Event",
         "name": session.title.get(lang),
-        "url": site.page_url(f"events/{event.id}/", lang) + f"#session-{session.id}",
+        "url": site.record_url("event", event.id, lang) + f"#session-{session.id}",
         "startDate": start.isoformat(),
         "endDate": end.isoformat(),
     }
@@ -287,7 +289,7 @@ def person_ld(site: Site, person: Person, loc: Locale, full: bool = True) -> dic
     data: dict[str, Any] = {
         "@type": "Person",
         "name": person.name.get(lang),
-        "url": site.page_url(f"people/{person.id}/", lang),
+        "url": site.record_url("person", person.id, lang),
     }
     if full:
         data = {"@context": "https://schema.org", **data}

@@ -708,41 +708,6 @@ class Event(Record):
         return next((room for room in self.rooms if room.id == session.room), None)
 
 
-class StationsFile(Record):
-    """content/stations.yml."""
-
-    stations: list[Any] = []
-    """The overseas stations."""
-
-
-class PartnersFile(Record):
-    """content/partners.yml."""
-
-    partners: list[Any] = []
-    """The partners."""
-
-
-class ProjectsFile(Record):
-    """content/projects.yml."""
-
-    projects: list[Any] = []
-    """The showcased projects."""
-
-
-class PeopleFile(Record):
-    """content/people.yml."""
-
-    people: list[Any] = []
-    """Speakers, moderators and guests."""
-
-
-class EventsFile(Record):
-    """content/events/<year>.yml."""
-
-    events: list[Any] = []
-    """The events of the year."""
-
-
 def pictures(record: BaseModel) -> list[tuple[tuple[str | int, ...], Picture]]:
     """The images a record names, each with its place in the record: (("logo",), ...), (("photos", 0), ...)."""
     found: list[tuple[tuple[str | int, ...], Picture]] = []

@@ -22,6 +22,7 @@ from .cards import Poster
 from .depends import paused, record
 from .exports import dumps, json_ld, organization, person_ld
 from .i18n import LANGUAGES, Locale
+from .kinds import EVENTS, KINDS, page_path
 from .markup import front_matter, in_language, inline, localized_path, plain_of, rich, slug
 from .models import SLUG_RE, Event, EventKind, Text
 from .programme import clock, programme_grid, tracks
@@ -51,7 +52,7 @@ class PageSpec:
         return self.context(renderer) if self.context is not None else {}
 
 
-KINDS = typing.get_args(EventKind)
+EVENT_KINDS = typing.get_args(EventKind)
 FILTER_VALUES = {
     "year": lambda e: [e.date.year],
     "station": lambda e: e.stations,
@@ -162,8 +163,7 @@ class Renderer:
             records = getattr(self.content, kind)
 
             def link(record_id: str) -> str:
-                target = f"partners.md#{record_id}" if kind == "partners" else f"{kind}/{record_id}.md"
-                return f"[{tx(records[record_id].name)}]({rel(target)})"
+                return f"[{tx(records[record_id].name)}]({rel(page_path(kind, record_id))})"
 
             return link
 
@@ -219,7 +219,7 @@ class Renderer:
                 ],
                 "city": sorted(cities.items(), key=lambda c: c[1]),
                 "format": [(f, loc.t(f"format.{f}")) for f in ("online", "offline", "hybrid") if f in used["format"]],
-                "kind": [(k, loc.t(f"kind.{k}")) for k in KINDS if k in used["kind"]],
+                "kind": [(k, loc.t(f"kind.{k}")) for k in EVENT_KINDS if k in used["kind"]],
                 "industry": [
                     (i.id, i.name.get(lang)) for i in self.content.site.industries if i.id in used["industry"]
                 ],
@@ -308,6 +308,15 @@ def _person(person_id: str, r: Renderer) -> dict[str, Any]:
     return {"person": r.content.people[person_id], "appearances": r.views.sessions_by_person(person_id)}
 
 
+RECORD_PAGES: dict[str, Callable[[str, Renderer], dict[str, Any]]] = {
+    "event": _event,
+    "station": _station,
+    "project": _project,
+    "person": _person,
+}
+"""What each record page's template gets (``kinds``: which kinds have a page, where, with which template)."""
+
+
 def page_specs(site: Site) -> list[PageSpec]:
     """Every page of the site, in the default language's paths. A page's context is made as it
     renders, so that what it is made of is read then (``depends``)."""
@@ -321,22 +330,14 @@ def page_specs(site: Site) -> list[PageSpec]:
         PageSpec("stations/index.md", "stations.md.j2"),
         PageSpec("projects/index.md", "projects.md.j2"),
     ]
+    specs.append(PageSpec("people/index.md", "people.md.j2"))
     with paused():
-        specs += [
-            PageSpec(f"events/{e.id}.md", "event.md.j2", partial(_event, e.id), ("event", e.id)) for e in content.events
-        ]
-        specs += [
-            PageSpec(f"stations/{s}.md", "station.md.j2", partial(_station, s), ("station", s))
-            for s in content.stations
-        ]
-        specs += [
-            PageSpec(f"projects/{p}.md", "project.md.j2", partial(_project, p), ("project", p))
-            for p in content.projects
-        ]
-        specs.append(PageSpec("people/index.md", "people.md.j2"))
-        specs += [
-            PageSpec(f"people/{p}.md", "person.md.j2", partial(_person, p), ("person", p)) for p in content.people
-        ]
+        for kind in KINDS:
+            if kind.template is None:
+                continue
+            ids = [e.id for e in content.events] if kind is EVENTS else list(getattr(content, kind.key))
+            make = RECORD_PAGES[kind.name]
+            specs += [PageSpec(kind.page_path(i), kind.template, partial(make, i), (kind.name, i)) for i in ids]
     for spec in specs:
         check_inside(spec.path)
     return specs

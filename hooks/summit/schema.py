@@ -10,56 +10,19 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
-from .models import Event, Partner, Person, Project, Record, Site, Station
+from .kinds import KINDS
+from .models import Site
 
 SCHEMA_DIR = "schema"
 
 
-class StationsFile(Record):
-    """content/stations.yml: the overseas stations. 海外工作站。"""
-
-    stations: list[Station]
-    """The overseas stations."""
-
-
-class PartnersFile(Record):
-    """content/partners.yml: investors, companies, institutions and government bodies. 合作伙伴。"""
-
-    partners: list[Partner]
-    """The partners."""
-
-
-class ProjectsFile(Record):
-    """content/projects.yml: showcased projects. 展示项目。"""
-
-    projects: list[Project] = Field(default_factory=list)
-    """The projects."""
-
-
-class PeopleFile(Record):
-    """content/people.yml: speakers, moderators and guests of the sessions. 嘉宾。"""
-
-    people: list[Person] = Field(default_factory=list)
-    """The people."""
-
-
-class EventsFile(Record):
-    """content/events/<year>.yml: the events of one year. 某一年的活动。"""
-
-    events: list[Event] = Field(default_factory=list)
-    """The events of the year."""
-
-
 FILES: dict[str, tuple[type[BaseModel], str]] = {
     "site": (Site, "site.yml"),
-    "stations": (StationsFile, "stations.yml"),
-    "partners": (PartnersFile, "partners.yml"),
-    "projects": (ProjectsFile, "projects.yml"),
-    "people": (PeopleFile, "people.yml"),
-    "events": (EventsFile, "events/*.yml"),
+    **{kind.key: (kind.file_model(typed=True), kind.file.replace("<year>", "*")) for kind in KINDS},
 }
+"""Each schema: the model of its file and the files it is for (``kinds``)."""
 
 
 ZH = {

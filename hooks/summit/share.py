@@ -158,7 +158,7 @@ class Share:
                         self.host,
                         card.primary,
                         card.accent,
-                        url=self.site.page_url(f"events/{event.id}/", lang),
+                        url=self.site.record_url("event", event.id, lang),
                         scan=loc.t("poster.scan"),
                         times=times.lines(event, stations),
                     ),

@@ -14,16 +14,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from .content import unwrap
-from .models import SLUG_RE, Event, EventDate, Partner, Project, Station, Text
+from .kinds import KINDS as ALL_KINDS
+from .models import SLUG_RE, EventDate, Text
 from .schema import schema_line
 from .yamlsource import read_yaml
 
-KINDS: dict[str, tuple[type[BaseModel], str]] = {
-    "event": (Event, "events"),
-    "station": (Station, "stations"),
-    "partner": (Partner, "partners"),
-    "project": (Project, "projects"),
-}
+KINDS: dict[str, tuple[type[BaseModel], str]] = {kind.name: (kind.model, kind.key) for kind in ALL_KINDS}
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?(?:-|$)")
 
 
