@@ -206,3 +206,19 @@ def test_a_markdown_description_is_plain_text() -> None:
     bio = Markdown.model_validate({"zh": "研究**机器学习**，工作十年。\n著有[三本书](https://example.org/)。"})
     assert plain_of(bio, "zh") == "研究机器学习，工作十年。著有三本书。"
     assert plain_of(bio, "en") == "研究机器学习，工作十年。著有三本书。"
+
+
+@pytest.mark.parametrize(
+    "text", ["工作十年，著有三本书。", "Works on AI; ten years, 3 books.", "a - b, 1.5 c", "第一段。\n\n第二段。"]
+)
+def test_a_markdown_description_without_marks_is_read_as_written(text: str) -> None:
+    """The fast path of ``plain_markdown`` (no Markdown marks) gives what rendering would."""
+    from html import unescape
+
+    import markdown
+    import nh3
+
+    from summit.markup import plain, plain_markdown
+
+    rendered = plain(unescape(nh3.clean(markdown.markdown(text), tags=set())))
+    assert plain_markdown(text) == rendered

@@ -80,6 +80,8 @@ def paused() -> Iterator[None]:
 
 def view(name: str, key: str, compute: Callable[[], Any]) -> Any:
     """A derived value (``views``): computed without recording its reads, recorded as read itself."""
+    if _reads() is None:  # nothing records (a full build): no bookkeeping
+        return compute()
     record(("view", name, key))
     with paused():
         return compute()

@@ -85,8 +85,14 @@ def plain(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+_MARKDOWN_MARKS = re.compile(r"[*_`\[\]<>&#|\\!]|^\s*([-+>]|\d+\.)\s|^\s{4}", re.M)
+"""What could make a text more than its words in Markdown (a text without any is its own plain form)."""
+
+
 def plain_markdown(markdown_text: str, limit: int = 160) -> str:
     """An editor's Markdown as ``plain`` text (its words without the marks: ``**机器学习**`` -> 机器学习)."""
+    if not _MARKDOWN_MARKS.search(markdown_text):
+        return plain(markdown_text, limit)
     html = markdown.markdown(markdown_text, extensions=["tables"], output_format="html")
     return plain(unescape(nh3.clean(html, tags=set())), limit)
 
