@@ -60,7 +60,7 @@ def serve(folder: Path) -> Iterator[str]:
 @contextlib.contextmanager
 def browser() -> Iterator[object]:
     """A Chromium browser that may reach 127.0.0.1 only."""
-    from conftest import needs_tier
+    from tiers import needs_tier
 
     needs_tier("browser")
     if not Path(CHROMIUM).exists():

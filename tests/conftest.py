@@ -11,17 +11,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+import tiers
 from summit.calendar import Site
 from summit.content import Content, load_content
 from summit.errors import ContentErrors
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "content"
-TIERS = {"site": "builds a site with MkDocs", "browser": "drives Chromium"}
-"""The slower tiers; a test in neither is a unit test (``make test-fast`` runs only those)."""
-_running: list[pytest.Item] = []
-
-
 BUILT = {"built", "built_site"}
 """Fixtures that build a site: a test that uses one is a site test."""
 
@@ -39,18 +35,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
-    """Which test runs now, its fixtures' setting up included (``needs_tier`` asks)."""
-    _running.append(item)
+    """Which test runs now, its fixtures' setting up included (``tiers.needs_tier`` asks)."""
+    tiers.running.append(item)
     yield
-    _running.remove(item)
-
-
-def needs_tier(tier: str) -> None:
-    """Fail a test that builds a site or starts Chromium without its tier's marker: the unit tier must
-    start neither (``make test-fast`` stays fast)."""
-    for item in _running:
-        if item.get_closest_marker(tier) is None:
-            raise RuntimeError(f"{item.nodeid} {TIERS[tier]} but is not marked @pytest.mark.{tier}")
+    tiers.running.remove(item)
 
 
 @pytest.fixture

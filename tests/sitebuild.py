@@ -43,7 +43,7 @@ def mkdocs_build(
     epoch: str | None = None,
     extra_env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    from conftest import needs_tier
+    from tiers import needs_tier
 
     needs_tier("site")
     env = {**os.environ, "SUMMIT_CONTENT": str(content), "NO_MKDOCS_2_WARNING": "1", "SUMMIT_SITE_URL": url}
