@@ -287,3 +287,17 @@ def test_the_agenda_shows_each_time_at_its_venue_with_its_zone(
     assert text.endswith(shown), text
     day = e.day
     assert (f"{day.month}月{day.day}日" if lang == "" else f"{day:%b} {day.day}") in text, text
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("url", ["events/2027-11-06-vancouver-forum/", "en/events/2030-10-26-london-forum/", "agenda/"])
+def test_an_event_away_passes_axe(chromium, base: str, url: str, scheme: str) -> None:
+    from test_audit import AXE, TAGS
+
+    context = local_context(chromium, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base + url, wait_until="networkidle")
+    page.add_script_tag(content=AXE)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+    context.close()
+    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]] == []
