@@ -89,6 +89,12 @@ def test_event_in_another_zone_is_told_in_the_venues_time_first() -> None:
     assert words("en").on_site(e) == "Beijing time: Nov 3 16:30"
 
 
+def test_an_event_across_a_clock_change_names_both_offsets() -> None:
+    e = event(date="2030-10-26", end_date="2030-10-27", start="10:00", end="16:00", timezone="Europe/London")
+    assert words("en").when(e).endswith("16:00 (London time, UTC+1/UTC+0)")
+    assert words("zh").on_site(e) == "北京时间 10月26日 17:00 – 10月28日 00:00"
+
+
 def test_station_page_puts_local_time_first() -> None:
     e = event(date="2024-04-15", start="14:00")
     assert words("en").for_station(e, station("America/Vancouver", "Vancouver")) == (

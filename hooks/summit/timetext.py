@@ -42,11 +42,15 @@ class TimeText:
         """The name of the zone an event's times are given in: 北京时间, 温哥华时间 / Vancouver time."""
         return self.loc.zone(self.schedule.times(event).zone, self.site_zone, self._city(event))
 
-    def zone_name(self, zone_name: str, moment: dt.datetime, city: str | None = None) -> str:
-        """北京时间 / Beijing time, UTC+8; 温哥华时间 UTC-7 / Vancouver time, UTC-7 for another zone."""
+    def zone_name(
+        self, zone_name: str, start: dt.datetime, end: dt.datetime | None = None, city: str | None = None
+    ) -> str:
+        """北京时间 / Beijing time, UTC+8; 温哥华时间 UTC-7 / Vancouver time, UTC-7 for another zone, both
+        offsets when the clocks change between ``start`` and ``end`` (伦敦时间 UTC+1/UTC+0)."""
         name = self.loc.zone(zone_name, self.site_zone, city)
-        key = "date.zone_offset" if zone_name == self.site_zone else "date.away_offset"
-        return self.loc.t(key, zone=name, offset=utc_offset(moment))
+        if zone_name == self.site_zone:
+            return self.loc.t("date.zone_offset", zone=name, offset=utc_offset(start))
+        return self.loc.t("date.away_offset", zone=name, offset=self.offsets(start, end))
 
     def zone_short(self, event: Event, moment: dt.datetime) -> str:
         """北京时间 / Beijing time; 温哥华时间 UTC-7 / Vancouver time, UTC-7 for an event held in another zone."""
@@ -100,7 +104,7 @@ class TimeText:
             text = self.loc.t("date.day_time", day=self.loc.day(start.date()), time=f"{start:%H:%M}") + " – "
             text += self.loc.t("date.day_time", day=self.loc.day(end.date()), time=f"{end:%H:%M}")
         if named:
-            return self.loc.t("date.zoned", text=text, zone=self.zone_name(zone_name, start, city))
+            return self.loc.t("date.zoned", text=text, zone=self.zone_name(zone_name, start, end, city))
         return f"{text} {self.offsets(start, end)}"
 
     @staticmethod
