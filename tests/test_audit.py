@@ -15,6 +15,19 @@ pytestmark = pytest.mark.site
 
 AXE = (Path(__file__).parent / "fixtures" / "axe" / "axe.min.js").read_text(encoding="utf-8")
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def axe_violations(chromium, url: str, scheme: str = "light") -> list[tuple[str, list]]:
+    """axe-core's violations of the page at ``url`` in the light or dark colour scheme: (rule, targets)."""
+    context = local_context(chromium, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    page.add_script_tag(content=AXE)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+    context.close()
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+
+
 PAGE_KINDS = [
     "",
     "schedule/",

@@ -255,15 +255,9 @@ def test_the_hero_photo_leaves_the_next_event_on_a_phones_first_screen(base: str
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("url", ["", "en/events/2024-04-15-roadshow/", "stations/vancouver/", "en/projects/"])
 def test_pages_with_images_pass_axe(base: str, chromium, url: str, scheme: str) -> None:
-    from test_audit import AXE, TAGS
+    from test_audit import axe_violations
 
-    context = local_context(chromium, color_scheme=scheme)
-    page = context.new_page()
-    page.goto(base + url, wait_until="networkidle")
-    page.add_script_tag(content=AXE)
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
-    context.close()
-    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]] == []
+    assert axe_violations(chromium, base + url, scheme) == []
 
 
 def test_a_photo_whose_alt_repeats_its_caption_is_refused_at_its_line(

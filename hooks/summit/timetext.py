@@ -55,12 +55,9 @@ class TimeText:
     def zone_short(self, event: Event, moment: dt.datetime) -> str:
         """北京时间 / Beijing time; 温哥华时间 UTC-7 / Vancouver time, UTC-7 for an event held in another zone."""
         zone_name = self.schedule.times(event).zone
-        name = self.loc.zone(zone_name, self.site_zone, self._city(event))
-        return (
-            name
-            if zone_name == self.site_zone
-            else self.loc.t("date.away_offset", zone=name, offset=utc_offset(moment))
-        )
+        if zone_name == self.site_zone:
+            return self.loc.zone(zone_name, self.site_zone)
+        return self.zone_name(zone_name, moment, city=self._city(event))
 
     def zone_label(self, zone_name: str, city: str | None = None) -> str:
         """America/Vancouver（温哥华时间） / America/New_York (Boston time) for a station in ``city``."""
@@ -81,15 +78,23 @@ class TimeText:
         t = self.schedule.times(event)
         if t.start is None or not t.away:
             return ""
-        site = self.loc.zone(self.site_zone, self.site_zone)
-        return self.loc.t("date.on_site", zone=site, text=self.clock(t, t.site_zone, dates=True))
+        return self.span_on_site(t.start, t.end)
 
-    def span_on_site(self, start: dt.datetime, end: dt.datetime) -> str:
-        """A session's time in Beijing time, its date given once: 北京时间 11月7日 08:00–09:00."""
-        a, b = start.astimezone(zone(self.site_zone)), end.astimezone(zone(self.site_zone))
-        text = f"{self.loc.month_day(a.date())} {a:%H:%M}"
-        text += f"–{b:%H:%M}" if b.date() == a.date() else f" – {self.loc.month_day(b.date())} {b:%H:%M}"
+    def span_on_site(self, start: dt.datetime, end: dt.datetime | None) -> str:
+        """An event's or a session's time in Beijing time, its date given once: 北京时间 11月7日 08:00–09:00."""
+        site = zone(self.site_zone)
+        text = self._span(start.astimezone(site), end.astimezone(site) if end else None, None)
         return self.loc.t("date.on_site", zone=self.loc.zone(self.site_zone, self.site_zone), text=text)
+
+    def _span(self, start: dt.datetime, end: dt.datetime | None, day: dt.date | None) -> str:
+        """``start`` (and ``end``) on their clock, a date given where it is not ``day`` (always for None):
+        ``11月7日 08:00–09:00``, ``23:00 – 4月15日 01:30``."""
+        text = f"{start:%H:%M}" if start.date() == day else f"{self.loc.month_day(start.date())} {start:%H:%M}"
+        if end is not None:
+            text += (
+                f"–{end:%H:%M}" if end.date() == start.date() else f" – {self.loc.month_day(end.date())} {end:%H:%M}"
+            )
+        return text
 
     def in_zone(self, t: EventTimes, zone_name: str, *, named: bool, city: str | None = None) -> str:
         """A timed event's start (and end) in ``zone_name``: full day, times, zone name or offset."""
@@ -116,20 +121,13 @@ class TimeText:
             names.append(utc_offset(end))
         return "/".join(names)
 
-    def clock(self, t: EventTimes, zone_name: str, *, dates: bool = False) -> str:
+    def clock(self, t: EventTimes, zone_name: str) -> str:
         """A timed event on the clock of ``zone_name``, the date given where it differs from the venue's
-        day (or always, ``dates``): ``4月14日 23:00–01:30 UTC-7`` or ``23:00 UTC+9``."""
+        day: ``4月14日 23:00 – 4月15日 01:30 UTC-7`` or ``23:00 UTC+9``."""
         assert t.start is not None
         start = t.at(t.start, zone_name)
         end = t.at(t.end, zone_name) if t.end else None
-        text = f"{start:%H:%M}"
-        if dates or start.date() != t.first_day:
-            text = f"{self.loc.month_day(start.date())} {text}"
-        if end is not None:
-            text += (
-                f"–{end:%H:%M}" if end.date() == start.date() else f" – {self.loc.month_day(end.date())} {end:%H:%M}"
-            )
-        return text if zone_name == self.site_zone and dates else f"{text} {self.offsets(start, end)}"
+        return f"{self._span(start, end, t.first_day)} {self.offsets(start, end)}"
 
     def at_stations(self, event: Event, stations: list[Station]) -> list[str]:
         """``温哥华：4月14日 23:00 UTC-7`` for each station of a timed event whose clock is not already
