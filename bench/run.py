@@ -35,8 +35,9 @@ from synth_images import illustrate  # noqa: E402
 from summit.cards import Drawer  # noqa: E402
 from summit.content import load_content  # noqa: E402
 from summit.datafiles import render_data  # noqa: E402
-from summit.generate import owned, site_of  # noqa: E402
+from summit.generate import owned  # noqa: E402
 from summit.pages import render_pages  # noqa: E402
+from summit.pipeline import site_of  # noqa: E402
 from summit.share import Share  # noqa: E402
 from summit.theme import finish_site  # noqa: E402
 

@@ -31,8 +31,9 @@ from mkdocs.structure.files import File, Files, set_exclusions
 from summit.background import Background, BuildError
 from summit.content import content_dir
 from summit.errors import ContentErrors
-from summit.generate import DEFAULT_BASE_URL, docs_changes, fingerprint, has_generated, load_site
+from summit.generate import docs_changes, fingerprint, has_generated
 from summit.pages import read_order
+from summit.pipeline import DEFAULT_BASE_URL, load_site
 from summit.preview import Extras, Preview
 from summit.theme import escaped_meta, finish_site, one_404
 from summit.views import build_time

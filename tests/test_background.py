@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from mkdocs.structure.files import _file_sort_key
 
-from summit import background
+from summit import pipeline
 from summit.background import Background, BuildError
 from summit.calendar import Site
 from summit.generate import docs_changes
@@ -87,7 +87,7 @@ def test_a_failure_is_reported(fixture_site: Site, tmp_path: Path, fork: bool, m
     def broken(*_: object) -> None:
         raise RuntimeError("no calendar today")
 
-    monkeypatch.setattr(background, "render_data", broken)
+    monkeypatch.setattr(pipeline, "render_data", broken)
     work = _work(fixture_site, tmp_path, fork)
     with pytest.raises(BuildError, match="RuntimeError: no calendar today"):
         work.finish(tmp_path / "site")
@@ -100,7 +100,7 @@ def test_a_page_that_fails_stops_the_build_at_that_page(
     def broken(*_: object) -> None:
         raise RuntimeError("template broken")
 
-    monkeypatch.setattr(background.Renderer, "render", broken)
+    monkeypatch.setattr(pipeline.Renderer, "render", broken)
     work = _work(fixture_site, tmp_path, fork=True)
     first = page_jobs(fixture_site)[0][0]
     with pytest.raises(BuildError, match="RuntimeError: template broken"):
@@ -118,7 +118,7 @@ def test_a_build_stopped_early_leaves_no_work_running(fixture_site: Site, tmp_pa
 
 def test_content_errors_reach_the_build_as_reported(tmp_path: Path, content_copy: Path) -> None:
     """The forked process loads the content: its errors stop the build with the editor's report."""
-    from summit.generate import load_site
+    from summit.pipeline import load_site
 
     target = content_copy / "events/2024.yml"
     target.write_text(target.read_text(encoding="utf-8").replace("    date: 2024-04-15", "    date: 2024-13-01", 1))
@@ -145,7 +145,7 @@ def test_the_forked_work_leaves_a_core_to_mkdocs(
 ) -> None:
     """On a machine of several cores the work beside MkDocs (and Pagefind, which it runs) keeps off one
     once MkDocs has the list of pages (while the content loads, MkDocs's process waits)."""
-    monkeypatch.setattr(background, "prepare_pages", lambda *_: time.sleep(30))  # the pages take long
+    monkeypatch.setattr(pipeline, "prepare_pages", lambda *_: time.sleep(30))  # the pages take long
     cores = os.sched_getaffinity(0)
     work = Background(tmp_path / "cache", tmp_path / "docs").start(lambda: fixture_site)
     try:

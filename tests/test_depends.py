@@ -12,8 +12,8 @@ import pytest
 from summit.content import load_content
 from summit.depends import reading, track
 from summit.errors import ContentErrors
-from summit.generate import site_of
 from summit.pages import render_pages
+from summit.pipeline import site_of
 from summit.preview import Preview
 
 from conftest import BASE_URL, FIXTURE, NOW, edit

@@ -8,8 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from summit.calendar import Site
 from summit.content import load_content
-from summit.generate import Site
 from summit.render import render_all
 from summit.schema import schema_line, schemas
 from summit.skeleton import SkeletonError, add_record

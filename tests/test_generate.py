@@ -6,20 +6,23 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
-from summit.generate import generate_docs, write_pages
+from summit.background import Background
+from summit.generate import write_pages
 from summit.i18n import LANGUAGES, catalogue
 from summit.markup import localized_path
 from summit.pages import PageSpec, page_specs
+from summit.pipeline import generate_docs, site_of
+from summit.preview import Preview
 from summit.render import render_all
 
-from conftest import BASE_URL, NOW, ROOT
+from conftest import BASE_URL, FIXTURE, NOW, ROOT
 
 
 def test_second_run_writes_nothing(tmp_path: Path, fixture_content) -> None:
-    first = generate_docs(fixture_content, tmp_path, NOW, BASE_URL)
+    first = generate_docs(site_of(fixture_content, NOW, BASE_URL), tmp_path)
     assert "events/2024-04-15-roadshow.en.md" in first.written
     mtimes = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")}
-    second = generate_docs(fixture_content, tmp_path, NOW, BASE_URL)
+    second = generate_docs(site_of(fixture_content, NOW, BASE_URL), tmp_path)
     assert second.written == [] and second.removed == []
     assert second.unchanged == len(first.written)
     assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")} == mtimes
@@ -27,8 +30,10 @@ def test_second_run_writes_nothing(tmp_path: Path, fixture_content) -> None:
 
 def test_a_later_build_the_same_day_writes_nothing(tmp_path: Path, fixture_content) -> None:
     """Otherwise `mkdocs serve`, which watches docs/, would rebuild for ever."""
-    generate_docs(fixture_content, tmp_path, NOW, BASE_URL)
-    later = generate_docs(fixture_content, tmp_path, NOW + dt.timedelta(hours=7, minutes=13, seconds=5), BASE_URL)
+    generate_docs(site_of(fixture_content, NOW, BASE_URL), tmp_path)
+    later = generate_docs(
+        site_of(fixture_content, NOW + dt.timedelta(hours=7, minutes=13, seconds=5), BASE_URL), tmp_path
+    )
     assert later.written == []
 
 
@@ -68,3 +73,25 @@ def test_git_ignores_every_generated_file(fixture_site) -> None:
     paths = [f"docs/{p}" for p in render_all(fixture_site)] + ["docs/.generated"]
     result = subprocess.run(["git", "check-ignore", "--no-index", *paths], cwd=ROOT, capture_output=True, text=True)
     assert sorted(result.stdout.split()) == sorted(paths)
+
+
+def _pages(docs: Path) -> dict[str, bytes]:
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.md")}
+
+
+def test_the_build_the_preview_and_the_command_line_make_the_same_pages(fixture_site, tmp_path: Path) -> None:
+    """One pipeline (``summit.pipeline``): the build's work (here in this process), the live preview's
+    full build (recording what each page reads) and ``summit generate`` write the same pages, byte for
+    byte, in the same places, with the same manifest of generated files (the CLI's also lists its data
+    files)."""
+    built = Background(tmp_path / "cache", tmp_path / "built").run(fixture_site)
+    assert built.error is None
+    preview = Preview(ROOT, FIXTURE, tmp_path / "preview", BASE_URL)
+    assert preview.full(fixture_site) == built.pages()
+    generate_docs(fixture_site, tmp_path / "cli")
+    made = {name: _pages(tmp_path / name) for name in ("built", "preview", "cli")}
+    assert made["built"] and made["built"] == made["preview"] == made["cli"]
+    assert sorted(made["built"]) == sorted(built.pages())
+    manifests = {name: (tmp_path / name / ".generated").read_text().split() for name in made}
+    assert manifests["built"] == manifests["preview"] == sorted(built.pages())
+    assert set(manifests["built"]) < set(manifests["cli"])

@@ -17,8 +17,8 @@ from PIL import Image
 from pictures import illustrate
 from summit.content import load_content
 from summit.datafiles import render_data
-from summit.generate import site_of
 from summit.images import ImageCache
+from summit.pipeline import site_of
 
 from browser import local_context, serve
 from conftest import FIXTURE, NOW, edit

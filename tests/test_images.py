@@ -14,8 +14,8 @@ from PIL import Image
 from pictures import gps_exif, photo
 from summit.content import load_content
 from summit.datafiles import render_data
-from summit.generate import site_of
 from summit.images import ImageCache, ImageError, locate, probe, resized
+from summit.pipeline import site_of
 from summit.render import render_all
 
 from conftest import NOW, edit

@@ -36,7 +36,7 @@ from PIL import Image
 from summit.api import api_people_schema, api_schema
 from summit.content import load_content
 from summit.errors import ContentErrors
-from summit.generate import site_of
+from summit.pipeline import site_of
 from summit.render import render_all
 from summit.search import documents
 from summit.theme import theme_context

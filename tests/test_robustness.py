@@ -11,9 +11,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from summit.calendar import Site
 from summit.content import load_content
 from summit.errors import ContentErrors
-from summit.generate import Site
 from summit.render import render_all
 from summit.yamlsource import read_yaml
 

@@ -14,8 +14,8 @@ from summit import calendar as summit_calendar
 from summit.content import load_content
 from summit.errors import ContentErrors, OutputError
 from summit.exports import frab_schedule
-from summit.generate import site_of
 from summit.i18n import Locale
+from summit.pipeline import site_of
 from summit.render import render_all
 from summit.texts import tidy, tidy_markdown
 

@@ -23,15 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from .calendar import Site
-from .datafiles import QrCodes, render_data
 from .errors import ContentErrors, OutputError, describe
-from .files import link_tree, move_tree, sync_files
-from .generate import generate_pages, prepare_pages, write_page
-from .images import ImageCache
-from .pages import Renderer, page_jobs
-from .search import BUNDLE, SearchError, build_index, dictionary, documents, part_size
-from .share import share_files
-from .theme import theme_context
+from .files import link_tree, move_tree
+from .pipeline import make_extras, plan, write_pages
+from .search import BUNDLE, SearchError
 
 __all__ = ["Background", "BuildError"]
 
@@ -87,19 +82,14 @@ class Background:
                 os.nice(10)  # MkDocs first: it waits for nothing but pages, and they come first here
                 gc.disable()  # loading makes many objects and frees few: no collector passes meanwhile
                 site = make()  # MkDocs's process waits meanwhile: the loading may use every core
-                jobs = page_jobs(site)
-                paths = [path for path, _, _ in jobs]
+                the_plan = plan(site)
                 gc.freeze()  # what is loaded stays: later passes skip it
                 gc.enable()
                 _leave_a_core()
-                self._say(said, "pages", paths)
-                self._say(said, "theme", theme_context(site.content.site, site.content.images))
+                self._say(said, "pages", the_plan.paths)
+                self._say(said, "theme", the_plan.theme)
                 os.close(said)
-                prepare_pages(paths, self.docs)
-                renderer = Renderer(site)
-                for n, (path, spec, lang) in enumerate(jobs, 1):
-                    write_page(self.docs, path, renderer.render(spec, lang))
-                    struct.pack_into("q", self.done, 0, n)
+                write_pages(site, the_plan, self.docs, done=lambda n: struct.pack_into("q", self.done, 0, n))
                 self.work(site)
                 code = 0
             except ContentErrors as exc:  # reported by the parent, by file, line and field
@@ -154,11 +144,9 @@ class Background:
 
     def run(self, site: Site) -> Background:
         """Make everything at once, in this process (the preview server has threads: no fork)."""
-        generate_pages(site, self.docs)
-        self._heard = {
-            "pages": [path for path, _, _ in page_jobs(site)],
-            "theme": theme_context(site.content.site, site.content.images),
-        }
+        the_plan = plan(site)
+        write_pages(site, the_plan, self.docs)
+        self._heard = {"pages": the_plan.paths, "theme": the_plan.theme}
         try:
             self.work(site)
         except Exception as exc:
@@ -216,11 +204,7 @@ class Background:
 
     def work(self, site: Site) -> None:
         """The data files into ``data``, the search index into ``search`` (of the cache folder)."""
-        images = ImageCache(self.cache / "images")  # made images are linked into the site, not copied
-        files = render_data(site, QrCodes(self.cache / "qr"), images, True)
-        files.update(share_files(site, self.cache / "cards", lambda text: print(f"WARNING - {text}", file=sys.stderr)))
-        sync_files(self.data, files)
-        build_index(documents(site), dictionary(site.content), self.search, part_size())
+        make_extras(site, self.cache, lambda text: print(f"WARNING - {text}", file=sys.stderr))
 
     def wait(self) -> None:
         """Wait for the work; raise BuildError if it failed."""

@@ -61,6 +61,15 @@ def check(root: Path, strict: bool) -> int:
     return 1 if failed else 0
 
 
+def extras(root: Path, folder: Path, url: str, out: Path) -> None:
+    """(Run by the live preview, ``preview.Extras``) stages 1 and 4 of the pipeline: the data files and
+    the search index of the content into ``out/data`` and ``out/search`` (``out``: the cache folder)."""
+    from .pipeline import load_site, make_extras
+
+    os.nice(10)  # the preview's pages first
+    make_extras(load_site(root, folder, url), out, lambda text: print(f"WARNING - {text}", file=sys.stderr))
+
+
 def deploy(site: Path, dry_run: bool) -> int:
     from .deploy import DeployError, Mirror
     from .deploy import deploy as publish
@@ -99,10 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     if args.command == "extras":
         from .errors import describe
-        from .preview import make_extras
 
         try:
-            make_extras(root, args.content, args.url, args.out)
+            extras(root, args.content, args.url, args.out)
         except ContentErrors as exc:
             print(exc.report(), file=sys.stderr)
             return 1
@@ -131,15 +139,14 @@ def main(argv: list[str] | None = None) -> int:
         shown = display_path(path, root)
         print(f"{shown}:{line}: new {args.kind} '{args.id}': fill in its fields, then run `make check`")
         return 0
+    from .pipeline import DEFAULT_BASE_URL, generate_docs, load_site
+
+    base_url = args.base_url or os.environ.get("SUMMIT_SITE_URL") or DEFAULT_BASE_URL
     try:
-        content = load_content(root, content_dir(root))
+        site = load_site(root, content_dir(root), base_url)
     except ContentErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    from .generate import DEFAULT_BASE_URL, generate_docs
-    from .views import build_time
-
-    base_url = args.base_url or os.environ.get("SUMMIT_SITE_URL") or DEFAULT_BASE_URL
-    result = generate_docs(content, root / "docs", build_time(content.site.timezone), base_url)
+    result = generate_docs(site, root / "docs", root / ".cache" / "qr")
     print(f"{len(result.written)} files written, {len(result.removed)} removed, {result.unchanged} unchanged")
     return 0

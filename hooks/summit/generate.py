@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .calendar import Site
-from .content import Content, load_content
-from .datafiles import QrCodes
-from .pages import render_pages
-from .render import render_all
-from .timing import build_time
-
 __all__ = [
     "GENERATED",
     "Result",
-    "Site",
     "docs_changes",
     "fingerprint",
-    "generate_docs",
-    "generate_pages",
     "has_generated",
-    "load_site",
+    "owned",
     "prepare_pages",
-    "site_of",
     "write_page",
     "write_pages",
 ]
@@ -49,7 +37,6 @@ GENERATED = (
 )
 """What the generator owns under docs/: root files with these stems in every language, and these folders."""
 MANIFEST = ".generated"
-DEFAULT_BASE_URL = "http://127.0.0.1:8000/"
 
 
 @dataclass
@@ -142,35 +129,3 @@ def write_page(docs: Path, path: str, text: str | bytes) -> bool:
     tmp.write_bytes(data)
     tmp.replace(target)
     return True
-
-
-_QR = QrCodes()
-"""QR codes made in this process (a `make serve` session makes each one once)."""
-
-
-def site_of(content: Content, now: dt.datetime, base_url: str = DEFAULT_BASE_URL) -> Site:
-    return Site(content, now, base_url if base_url.endswith("/") else base_url + "/")
-
-
-def load_site(root: Path, folder: Path, base_url: str = DEFAULT_BASE_URL, *, share: bool = False) -> Site:
-    """The content ``folder`` loaded and checked (raises ContentErrors), as of the build time in the
-    site's zone; ``share``: see ``load_content``."""
-    content = load_content(root, folder, share=share)
-    return site_of(content, build_time(content.site.timezone), base_url)
-
-
-def generate_pages(site: Site, docs: Path) -> Result:
-    """Write the Markdown pages of ``site`` into ``docs`` (the build puts the data files into the built
-    site itself: summit.background); data files an earlier `summit generate` left there go."""
-    return write_pages(dict(render_pages(site)), docs)
-
-
-def generate_docs(
-    content: Content, docs: Path, now: dt.datetime, base_url: str = DEFAULT_BASE_URL, cache: Path | None = None
-) -> Result:
-    """Render every page and data file of ``content`` and write the changed ones into ``docs``;
-    ``cache`` is a folder where QR codes are kept between builds."""
-    base = base_url if base_url.endswith("/") else base_url + "/"
-    qr = _QR if cache is None or _QR.folder in (None, cache) else QrCodes(cache)
-    qr.folder = qr.folder or cache
-    return write_pages(render_all(Site(content, now, base), qr), docs)

@@ -27,11 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from .calendar import Site
-from .content import ContentCache, load_content
+from .content import ContentCache
 from .depends import Dep, changes, reading, track
 from .files import link_tree
-from .generate import prepare_pages, site_of, write_page
-from .pages import PageSpec, Renderer, page_jobs
+from .generate import write_page
+from .pages import PageSpec, Renderer
+from .pipeline import Job, Plan, load_site, plan, write_pages
 from .search import BUNDLE
 from .theme import theme_context
 from .timing import build_time
@@ -61,6 +62,7 @@ class Preview:
         self.lock = threading.RLock()
         self.site: Site | None = None
         self.renderer: Renderer | None = None
+        self.plan = Plan([], {})
         self.jobs: dict[str, tuple[PageSpec, str]] = {}
         self.reads: dict[str, set[Dep]] = {}
         """docs path -> what the page read when last made."""
@@ -75,8 +77,7 @@ class Preview:
     def load(self, now: Any = None) -> Site:
         """The content loaded again (only the files changed since the last load are read); raises
         ContentErrors."""
-        content = track(load_content(self.root, self.folder, cache=self.cache))
-        return site_of(content, now or build_time(content.site.timezone), self.base_url)
+        return load_site(self.root, self.folder, self.base_url, cache=self.cache, wrap=track, now=now)
 
     def _take(self, site: Site, pages: bool) -> dict[Dep, Any]:
         """Make ``site`` the current version (``pages``: list its pages; else they are those of the
@@ -85,7 +86,8 @@ class Preview:
         views = Views(site.content)
         self.renderer = Renderer(site, views)
         if pages:
-            self.jobs = {path: (spec, lang) for path, spec, lang in page_jobs(site)}
+            self.plan = plan(site)
+            self.jobs = {path: (spec, lang) for path, spec, lang in self.plan.jobs}
         values: dict[Dep, Any] = views.values()
         if self.renderer.share is not None:
             values.update(self.renderer.share.views())
@@ -98,13 +100,10 @@ class Preview:
         reads; returns the docs paths."""
         with self.lock:
             self.views = self._take(site, pages=True)
-            paths = list(self.jobs)
-            prepare_pages(paths, self.docs)
             self.reads = {}
-            self.stale, self.queue = set(paths), []
-            for path in paths:
-                self.refresh(path)
-            return paths
+            self.stale, self.queue = set(self.plan.paths), []
+            write_pages(site, self.plan, self.docs, self._render)
+            return self.plan.paths
 
     def update(self) -> Update | None:
         """Take the content as saved now: the pages it makes stale, or None when it needs a full build
@@ -140,12 +139,17 @@ class Preview:
             if path not in self.stale:
                 return False
             spec, lang = self.jobs[path]
-            assert self.renderer is not None
-            with reading() as reads:
-                text = self.renderer.render(spec, lang)
-            self.reads[path] = reads
-            self.stale.discard(path)
-            return write_page(self.docs, path, text)
+            return write_page(self.docs, path, self._render((path, spec, lang)))
+
+    def _render(self, job: Job) -> str:
+        """A page's Markdown, recording what it reads; it is no longer stale."""
+        path, spec, lang = job
+        assert self.renderer is not None
+        with reading() as reads:
+            text = self.renderer.render(spec, lang)
+        self.reads[path] = reads
+        self.stale.discard(path)
+        return text
 
     def next_stale(self) -> str | None:
         """A stale page to make next: the one that read least (a record's own page before the
@@ -231,13 +235,3 @@ class Extras:
     @property
     def running(self) -> bool:
         return self.process is not None
-
-
-def make_extras(root: Path, folder: Path, url: str, out: Path) -> None:
-    """(``python -m summit extras``) Make the data files and the search index of the content into
-    ``out/data`` and ``out/search`` (``out`` is the build's cache folder)."""
-    from .background import Background
-
-    os.nice(10)  # the preview's pages first
-    content = load_content(root, folder)
-    Background(out, root / "docs").work(site_of(content, build_time(content.site.timezone), url))
