@@ -26,11 +26,13 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from functools import cached_property
 from html import escape, unescape
 from pathlib import Path
+from typing import Any
 
 from pagefind.service import get_executable
 
@@ -38,8 +40,11 @@ from .calendar import Site
 from .content import Content
 from .files import link_tree, sync_files
 from .i18n import LANGUAGES, Locale
+from .kinds import BY_NAME, Kind
+from .kinds import KINDS as RECORD_KINDS
 from .markup import rich
-from .models import Event, Person, Session, Text
+from .models import Event, Session, Text
+from .schedule import place_of
 from .timetext import event_dates
 from .views import sessions_by_person
 
@@ -57,7 +62,7 @@ __all__ = [
     "ui_strings",
 ]
 
-KINDS = ("event", "station", "partner", "project", "person", "page")
+KINDS = (*(kind.name for kind in RECORD_KINDS if kind.search), "page")
 """What a result can be; the page shows the kind's name in the reader's language."""
 PART_SIZE = 500
 """Pages per part of a language's index (see ``parts``); ``SUMMIT_SEARCH_PART`` sets another."""
@@ -181,8 +186,37 @@ class _Documents:
     def tx(self, text: Text | None) -> str:
         return escape(text.get(self.lang)) if text is not None else ""
 
-    def names(self, texts: list[Text | None]) -> str:
+    # what a kind's search words are made with (``kinds.Say``): escaped HTML
+    text = tx
+
+    def names(self, texts: Iterable[Text | None]) -> str:
         return self.loc.join([self.tx(t) for t in texts if t is not None])
+
+    def rich(self, text: Text | None) -> str:
+        return rich(text.get(self.lang)) if text is not None else ""
+
+    def phrases(self, keys: Iterable[str]) -> str:
+        return escape(self.loc.join([self.loc.t(key) for key in keys]))
+
+    def name(self, kind: str, record_id: str) -> Text:
+        of = BY_NAME[kind]
+        return getattr(getattr(self.content, of.key)[record_id], of.title)
+
+    def industry(self, industry_id: str) -> Text | None:
+        return self.industries.get(industry_id)
+
+    def dates(self, event: Event) -> str:
+        return event_dates(self.site.times(event), self.loc)
+
+    def place(self, event: Event) -> str:
+        return escape(place_of(event, self.loc))
+
+    @cached_property
+    def _appearances(self) -> dict[str, list[tuple[Event, Session]]]:
+        return sessions_by_person(self.content)
+
+    def appearances(self, person_id: str) -> list[tuple[Event, Session]]:
+        return self._appearances.get(person_id, [])
 
     def phrase(self, key: str) -> str:
         return self.loc.t(key, **self.words)
@@ -194,76 +228,32 @@ class _Documents:
         return self.site.making(kind, record_id, f"its search entry ({self.lang})")
 
     def all(self) -> list[SearchDoc]:
-        content, lang = self.content, self.lang
+        """The site's pages, each kind's list page, then every record of every kind searched (``kinds``)."""
         with self.making("site", ""):
             docs = [self.home(), self.about()]
-        for path, key in (
-            ("schedule.md", "schedule"),
-            ("stations/index.md", "stations"),
-            ("projects/index.md", "projects"),
-            ("partners.md", "partners"),
-            ("people/index.md", "people"),
-        ):
-            docs.append(self.doc("page", path, self.phrase(f"{key}.title"), escape(self.phrase(f"{key}.intro"))))
-        for event in content.events:
-            with self.making("event", event.id):
-                docs.append(self.event(event))
-        for station in content.stations.values():
-            with self.making("station", station.id):
-                docs.append(
-                    self.doc(
-                        "station",
-                        f"stations/{station.id}.md",
-                        station.name.get(lang),
-                        self.names([station.city, station.country]),
-                        self.tx(station.description),
-                        self.names([link.label for link in station.links]),
-                    )
-                )
-        for project in content.projects.values():
-            with self.making("project", project.id):
-                station = content.stations[project.station] if project.station else None
-                docs.append(
-                    self.doc(
-                        "project",
-                        f"projects/{project.id}.md",
-                        project.name.get(lang),
-                        self.tx(station.name) if station else "",
-                        self.names([self.industries.get(i) for i in project.industries]),
-                        self.tx(project.stage),
-                        self.tx(project.summary),
-                        self.names([link.label for link in project.links]),
-                    )
-                )
-        for partner in content.partners.values():
-            with self.making("partner", partner.id):
-                partners = self.doc(
-                    "partner",
-                    "partners.md",
-                    partner.name.get(lang),
-                    escape(self.loc.t(f"partners.{partner.kind}")),
-                    self.tx(partner.description),
-                )
-                docs.append(dataclasses.replace(partners, url=f"{partners.url}#{partner.id}"))
-        appearances = sessions_by_person(content)
-        for person in content.people.values():
-            with self.making("person", person.id):
-                docs.append(self.person(person, appearances.get(person.id, [])))
+        for kind in RECORD_KINDS:
+            if kind.list_page:
+                title, intro = self.phrase(f"{kind.list_name}.title"), self.phrase(f"{kind.list_name}.intro")
+                docs.append(self.doc("page", kind.list_page, title, escape(intro)))
+        for kind in RECORD_KINDS:
+            if kind.search is None:
+                continue
+            for record in kind.records(self.content):
+                with self.making(kind.name, record.id):
+                    docs.append(self.record(kind, record))
         return docs
 
-    def person(self, person: Person, appearances: list[tuple[Event, Session]]) -> SearchDoc:
-        """A person's page, found by their name in either language (both forms are its aliases)."""
-        forms = [form for form in (person.name.zh, person.name.en) if form and form != person.name.get(self.lang)]
-        return self.doc(
-            "person",
-            f"people/{person.id}.md",
-            person.name.get(self.lang),
-            self.names([person.title, person.affiliation]),
-            rich(person.bio.get(self.lang)) if person.bio else "",
-            self.names([session.title for _, session in appearances]),
-            self.names(list({event.id: event.title for event, _ in appearances}.values())),
-            aliases=tuple(forms),
-        )
+    def record(self, kind: Kind, record: Any) -> SearchDoc:
+        """A record's page (or its place on a shared page), found by its name (by both, for a kind with
+        ``both_names``) and by what ``kind.search`` says of it."""
+        assert kind.search is not None
+        path, _, anchor = kind.page_path(record.id).partition("#")
+        name: Text = getattr(record, kind.title)
+        title = name.get(self.lang)
+        aliases = tuple(form for form in (name.zh, name.en) if form and form != title) if kind.both_names else ()
+        date = self.dates(record) if kind.dated else ""
+        doc = self.doc(kind.name, path, title, *kind.search(record, self), date=date, aliases=aliases)
+        return dataclasses.replace(doc, url=f"{doc.url}#{anchor}") if anchor else doc
 
     def home(self) -> SearchDoc:
         info = self.info
@@ -300,25 +290,6 @@ class _Documents:
             *plan,
             self.names([i.name for i in info.industries]),
             self.names(info.activity_forms),
-        )
-
-    def event(self, event: Event) -> SearchDoc:
-        content, loc = self.content, self.loc
-        return self.doc(
-            "event",
-            f"events/{event.id}.md",
-            event.title.get(self.lang),
-            escape(loc.join([loc.t(f"kind.{event.kind}"), loc.t(f"format.{event.format or 'unknown'}")])),
-            self.names([event.venue, event.city]),
-            self.names([content.stations[s].name for s in event.stations]),
-            self.names([content.partners[p].name for p in event.partners]),
-            self.names([content.projects[p].name for p in event.projects]),
-            self.names([self.industries.get(i) for i in event.industries]),
-            self.tx(event.summary),
-            rich(event.body.get(self.lang)) if event.body else "",
-            self.names([session.title for session in event.sessions]),
-            self.names([content.people[p].name for s in event.sessions for p in s.people]),
-            date=event_dates(self.site.times(event), loc),
         )
 
 

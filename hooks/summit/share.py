@@ -6,12 +6,13 @@ of 40,000 pages cannot have a card per page in a build that must stay as fast as
 pages people share get one of their own: the site's pages, the stations, the upcoming events and the
 ``OWN_EVENTS`` newest past ones (at seed scale, every event), and the people and projects of upcoming
 events. Other projects and people and older events share their list's card (the link's title still
-names the page). Only upcoming events have posters.
+names the page). Which records those are is each kind's ``card`` (``kinds``); what a card says of a
+record, its ``card_lines``. Only upcoming events have posters.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,7 +21,8 @@ from .calendar import Site
 from .cards import FONTS_HELP, Card, Drawer, Poster, cjk_font
 from .i18n import LANGUAGES, Locale
 from .icons import mark_text
-from .models import Event
+from .kinds import BY_NAME, EVENTS, KINDS, Kind
+from .models import Event, Session, Text
 from .schedule import place_of
 from .timetext import TimeText, event_dates
 from .timing import status
@@ -30,24 +32,47 @@ __all__ = ["OWN_EVENTS", "Share", "available", "share_files"]
 OWN_EVENTS = 60
 """Past events with a card of their own (the newest); older ones share the events' card."""
 PAGES = {
-    "schedule.md": "schedule.title",
     "about.md": "about.title",
     "agenda.md": "agenda.title",
-    "partners.md": "partners.title",
-    "stations/index.md": "stations.title",
-    "projects/index.md": "projects.title",
-    "people/index.md": "people.title",
+    **{kind.list_page: f"{kind.list_name}.title" for kind in KINDS if kind.list_page},
 }
 """The site's own pages and the phrase of their title."""
-OWN_SETS = {"event": "own", "person": "own_people", "project": "own_projects"}
-"""The records that may have a card of their own, and the set of those that do."""
-RECORDS = {
-    "event": lambda content: [e.id for e in content.events],
-    "person": lambda content: list(content.people),
-    "project": lambda content: list(content.projects),
-}
-SHARED = {"event": "schedule.title", "project": "projects.title", "person": "people.title"}
-"""The card a record of each kind shares when it has none of its own: its list's."""
+CHOSEN = {kind.name for kind in KINDS if kind.card in ("current", "of-upcoming")}
+"""The kinds of which some records have a card of their own and the others their list's."""
+
+
+class _Say:
+    """What a card says of a record, in one language, as plain text (``kinds.Say``)."""
+
+    def __init__(self, site: Site, lang: str) -> None:
+        self.site, self.lang, self.loc = site, lang, Locale(lang)
+
+    def text(self, text: Text | None) -> str:
+        return text.get(self.lang) if text is not None else ""
+
+    def names(self, texts: Iterable[Text | None]) -> str:
+        return self.loc.join([t.get(self.lang) for t in texts if t is not None])
+
+    rich = text
+
+    def phrases(self, keys: Iterable[str]) -> str:
+        return self.loc.join([self.loc.t(key) for key in keys])
+
+    def name(self, kind: str, record_id: str) -> Text:
+        of = BY_NAME[kind]
+        return getattr(getattr(self.site.content, of.key)[record_id], of.title)
+
+    def industry(self, industry_id: str) -> Text | None:
+        return next((i.name for i in self.site.content.site.industries if i.id == industry_id), None)
+
+    def dates(self, event: Event) -> str:
+        return event_dates(self.site.times(event), self.loc)
+
+    def place(self, event: Event) -> str:
+        return place_of(event, self.loc)
+
+    def appearances(self, person_id: str) -> list[tuple[Event, Session]]:
+        return []
 
 
 def available() -> bool:
@@ -72,11 +97,18 @@ class Share:
         past = [e for e in self.content.events if status(e, zone, site.now) == "past"]
         past.sort(key=lambda e: site.times(e).first_day, reverse=True)
         self.upcoming = [e for e in self.content.events if status(e, zone, site.now) != "past"]
-        self.own = {e.id for e in self.upcoming} | {e.id for e in past[:OWN_EVENTS]}
+        own_events = {e.id for e in self.upcoming} | {e.id for e in past[:OWN_EVENTS]}
         self.events = {e.id: e for e in self.content.events}
         # the people and projects of upcoming events, which are shared before the event
-        self.own_people = {p for e in self.upcoming for s in e.sessions for p in s.people}
-        self.own_projects = {p for e in self.upcoming for p in e.projects}
+        self.own = {kind.name: own_events if kind.card == "current" else self._named(kind) for kind in KINDS}
+
+    def _named(self, kind: Kind) -> set[str]:
+        """The ids of the records of ``kind`` an upcoming event names."""
+        return {i for event in self.upcoming for i in kind.in_event(event)} if kind.in_event else set()
+
+    def has_own(self, kind: str, record_id: str) -> bool:
+        """True when the page of the record has a card of its own."""
+        return BY_NAME[kind].card == "every" or record_id in self.own.get(kind, ())
 
     def _card(self, lang: str, title: str, kind: str = "", lines: tuple[str, ...] = ()) -> Card:
         return Card(lang, title, kind, lines, self.content.site.name.get(lang), host=self.host, **self.look)
@@ -90,24 +122,17 @@ class Share:
         loc = Locale(lang)
         kind, record_id = record
         depends.record(("view", "look", ""))
-        if kind in OWN_SETS:
+        of = BY_NAME.get(kind)
+        if kind in CHOSEN:
             depends.record(("view", "card", f"{kind}:{record_id}"))
-        if kind == "event" and record_id in self.own:
-            return self.event(self.events[record_id], lang)
-        if kind == "station":
-            station = self.content.stations[record_id]
-            place = loc.join([station.city.get(lang), station.country.get(lang)])
-            return self._card(lang, station.name.get(lang), loc.t("search.kind.station"), (place,))
-        if kind == "person" and record_id in self.own_people:
-            person = self.content.people[record_id]
-            about = loc.join([t.get(lang) for t in (person.title, person.affiliation) if t is not None])
-            return self._card(lang, person.name.get(lang), loc.t("search.kind.person"), (about,) if about else ())
-        if kind == "project" and record_id in self.own_projects:
-            project = self.content.projects[record_id]
-            station = self.content.stations[project.station].name.get(lang) if project.station else ""
-            return self._card(lang, project.name.get(lang), loc.t("search.kind.project"), (station,) if station else ())
-        if kind in SHARED:
-            return self._card(lang, self._phrase(lang, SHARED[kind]))
+        if of is not None and of.card is not None and self.has_own(kind, record_id):
+            if of is EVENTS:
+                return self.event(self.events[record_id], lang)
+            item = getattr(self.content, of.key)[record_id]
+            lines = tuple(line for line in of.card_lines(item, _Say(self.site, lang)) if line) if of.card_lines else ()
+            return self._card(lang, getattr(item, of.title).get(lang), loc.t(of.label(item)), lines)
+        if of is not None and of.list_page:
+            return self._card(lang, self._phrase(lang, f"{of.list_name}.title"))
         if path in PAGES:
             return self._card(lang, self._phrase(lang, PAGES[path]))
         info = self.content.site
@@ -120,22 +145,19 @@ class Share:
         own, each upcoming event's posters."""
         found: dict[depends.Dep, object] = {("view", "look", ""): tuple(self.look.items())}
         with depends.paused():
-            for kind, name in OWN_SETS.items():
-                chosen = getattr(self, name)
-                for record_id in RECORDS[kind](self.content):
-                    found[("view", "card", f"{kind}:{record_id}")] = record_id in chosen
+            for kind in KINDS:
+                if kind.name in CHOSEN:
+                    chosen = self.own[kind.name]
+                    for record in kind.records(self.content):
+                        found[("view", "card", f"{kind.name}:{record.id}")] = record.id in chosen
             for event, lang, poster in self.posters():
                 found[("view", "poster", f"{event.id}:{lang}")] = poster
         return found
 
     def event(self, event: Event, lang: str) -> Card:
-        loc = Locale(lang)
-        return self._card(
-            lang,
-            event.title.get(lang),
-            loc.t(f"kind.{event.kind}"),
-            tuple(t for t in (event_dates(self.site.times(event), loc), place_of(event, loc)) if t),
-        )
+        assert EVENTS.card_lines is not None
+        lines = tuple(line for line in EVENTS.card_lines(event, _Say(self.site, lang)) if line)
+        return self._card(lang, event.title.get(lang), Locale(lang).t(EVENTS.label(event)), lines)
 
     def posters(self) -> Iterator[tuple[Event, str, Poster]]:
         """(event, language, poster) of every upcoming event."""
