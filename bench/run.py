@@ -32,14 +32,14 @@ from searchprobe import probe  # noqa: E402
 from synth import generate  # noqa: E402
 from synth_images import illustrate  # noqa: E402
 
-from summit.cards import Drawer  # noqa: E402
-from summit.content import load_content  # noqa: E402
-from summit.datafiles import render_data  # noqa: E402
-from summit.generate import owned  # noqa: E402
-from summit.pages import render_pages  # noqa: E402
-from summit.pipeline import site_of  # noqa: E402
-from summit.share import Share  # noqa: E402
-from summit.theme import finish_site  # noqa: E402
+from summit.build.docs import owned  # noqa: E402
+from summit.build.pipeline import site_of  # noqa: E402
+from summit.content.loader import load_content  # noqa: E402
+from summit.outputs.cards import Drawer  # noqa: E402
+from summit.outputs.datafiles import render_data  # noqa: E402
+from summit.outputs.pages import render_pages  # noqa: E402
+from summit.outputs.share import Share  # noqa: E402
+from summit.outputs.theme import finish_site  # noqa: E402
 
 TODAY = "2026-01-01"
 NOW = dt.datetime(2026, 1, 1, tzinfo=ZoneInfo("Asia/Shanghai"))

@@ -1,16 +1,16 @@
 """MkDocs hook: a thin adapter from MkDocs events to the summit package.
 
-- on_pre_build: start making the pages and the rest in another process (summit.background), which
+- on_pre_build: start making the pages and the rest in another process (summit.build.background), which
   loads and checks the content and says which pages it makes;
 - on_files: the generated pages are among MkDocs's files (written while MkDocs runs);
 - on_page_read_source: a generated page is read once it is written;
 - on_post_build: the sitemap (the theme's, with every language's alternates) also where the language
   selector looks; the calendars, exports, QR codes and the search index, made in a process of its own
-  while MkDocs renders (summit.background);
+  while MkDocs renders (summit.build.background);
 - on_serve: rebuild when anything under the content folder changes, only the pages an edit changed
   (summit_preview); while serving, a content error keeps the last good pages and prints the errors
   instead of stopping the preview;
-- on_page_markdown: a page's metadata reaches the theme as escaped HTML (summit.theme.escaped_meta);
+- on_page_markdown: a page's metadata reaches the theme as escaped HTML (summit.outputs.theme.escaped_meta);
 - on_nav, on_env: what the preview keeps of each language's full build;
 - on_build_error: the work beside the build stops too.
 """
@@ -28,16 +28,16 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, set_exclusions
 
-from summit.background import Background, BuildError
-from summit.content import content_dir
+from summit.build.background import Background, BuildError
+from summit.build.docs import docs_changes, fingerprint, has_generated
+from summit.build.pipeline import DEFAULT_BASE_URL, load_site
+from summit.build.preview import Extras, Preview
+from summit.content.loader import content_dir
 from summit.errors import ContentErrors
-from summit.generate import docs_changes, fingerprint, has_generated
-from summit.pages import read_order
-from summit.pipeline import DEFAULT_BASE_URL, load_site
-from summit.preview import Extras, Preview
-from summit.theme import escaped_meta, finish_site, one_404
-from summit.views import build_time
-from summit.zones import IANA_VERSION
+from summit.outputs.pages import read_order
+from summit.outputs.theme import escaped_meta, finish_site, one_404
+from summit.schedule.views import build_time
+from summit.schedule.zones import IANA_VERSION
 from summit_preview import LivePreview
 
 _command = "build"
@@ -135,7 +135,7 @@ def on_build_error(**_: Any) -> None:
 
 
 def on_page_read_source(page: Any, **_: Any) -> None:
-    """A generated page is read once the build has written it (summit.background)."""
+    """A generated page is read once the build has written it (summit.build.background)."""
     if _background is not None:
         try:
             _background.page(page.file.src_uri)

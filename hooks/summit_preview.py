@@ -1,6 +1,6 @@
 """The live preview's MkDocs side (`make serve`): after a save, only the pages an edit changed are made
 again, by MkDocs's own page renderer, with each language's files, navigation and templates kept from
-the last full build; the summit package (``summit.preview``) says which pages.
+the last full build; the summit package (``summit.build.preview``) says which pages.
 
 - ``rebuild`` replaces the server's builder: a change to the content takes the edit (``Preview.update``),
   which says which pages are stale, then lets the browsers reload; a change to anything else (the
@@ -10,7 +10,7 @@ the last full build; the summit package (``summit.preview``) says which pages.
   is ever served), and a thread makes the remaining stale pages meanwhile;
 - ``/.summit/preview.json`` says how far the preview is (for tests and the benchmark);
 - the calendars, exports, share images and search index follow in a process of their own
-  (``summit.preview.Extras``).
+  (``summit.build.preview.Extras``).
 
 This module holds every private part of MkDocs, its live-reload server and watchdog that the preview
 uses (``PRIVATE``); ``check_private_parts`` looks for each when the preview starts and stops it with a
@@ -34,9 +34,9 @@ import mkdocs
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import Abort
 
+from summit.build.docs import fingerprint
+from summit.build.preview import Extras, Preview
 from summit.errors import ContentErrors
-from summit.generate import fingerprint
-from summit.preview import Extras, Preview
 
 log = logging.getLogger("mkdocs.summit")
 STATUS = "/.summit/preview.json"

@@ -17,8 +17,8 @@ import yaml
 from pydantic import BaseModel
 
 from pictures import illustrate, photo
-from summit import models
-from summit.kinds import KINDS
+from summit.content.loader import models
+from summit.content.kinds import KINDS
 from test_programme import with_programme
 
 from conftest import FIXTURE

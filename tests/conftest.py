@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import tiers
-from summit.calendar import Site
-from summit.content import Content, load_content
+from summit.content.loader import Content, load_content
 from summit.errors import ContentErrors
+from summit.schedule.site import Site
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "content"

@@ -10,7 +10,7 @@ import sys
 from html import unescape
 from pathlib import Path
 
-from summit.generate import owned
+from summit.build.docs import owned
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs")

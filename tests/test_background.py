@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from mkdocs.structure.files import _file_sort_key
 
-from summit import pipeline
-from summit.background import Background, BuildError
-from summit.calendar import Site
-from summit.generate import docs_changes
+from summit.build import pipeline
+from summit.build.background import Background, BuildError
+from summit.build.docs import docs_changes
 from summit.i18n import LANGUAGES
-from summit.pages import page_jobs, read_order, render_pages
+from summit.outputs.pages import page_jobs, read_order, render_pages
+from summit.schedule.site import Site
 
 
 def _work(site: Site, tmp: Path, fork: bool) -> Background:
@@ -118,7 +118,7 @@ def test_a_build_stopped_early_leaves_no_work_running(fixture_site: Site, tmp_pa
 
 def test_content_errors_reach_the_build_as_reported(tmp_path: Path, content_copy: Path) -> None:
     """The forked process loads the content: its errors stop the build with the editor's report."""
-    from summit.pipeline import load_site
+    from summit.build.pipeline import load_site
 
     target = content_copy / "events/2024.yml"
     target.write_text(target.read_text(encoding="utf-8").replace("    date: 2024-04-15", "    date: 2024-13-01", 1))
@@ -163,7 +163,7 @@ def test_a_failure_after_the_check_names_the_record(
     fixture_site: Site, tmp_path: Path, fork: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """What the build says when it fails although the content was accepted: the record and its file."""
-    from summit import calendar
+    from summit.outputs import calendar
 
     def broken(*_: object) -> object:
         raise AssertionError("Content line can not contain unescaped new line characters.")

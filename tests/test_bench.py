@@ -15,7 +15,7 @@ from conftest import NOW, ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 from synth import generate
 
-from summit.content import load_content
+from summit.content.loader import load_content
 
 
 def test_same_seed_same_files(tmp_path: Path) -> None:

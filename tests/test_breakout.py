@@ -17,7 +17,7 @@ import yaml
 
 from breakout import CLOSERS, CORPUS, MARKDOWN, REFUSED_URLS, URLS, Marks, breakout_content, every_field
 from htmlcheck import check_page, check_site
-from summit.content import load_content
+from summit.content.loader import load_content
 from summit.errors import ContentErrors
 
 from browser import local_context, serve

@@ -15,11 +15,11 @@ import segno
 from PIL import Image, ImageChops
 
 from naughty import STRINGS
-from summit import cards, share
-from summit.calendar import Site
-from summit.cards import CARD_SIZE, Card, Drawer, Poster, _font, draw_card, draw_poster, wrap
-from summit.content import load_content
-from summit.share import Share, share_files
+from summit.content.loader import load_content
+from summit.outputs import cards, share
+from summit.outputs.cards import CARD_SIZE, Card, Drawer, Poster, _font, draw_card, draw_poster, wrap
+from summit.outputs.share import Share, share_files
+from summit.schedule.site import Site
 
 from conftest import NOW, ROOT
 

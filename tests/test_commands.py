@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from summit.zones import IANA_VERSION
+from summit.schedule.zones import IANA_VERSION
 
 from conftest import FIXTURE, ROOT, edit, run_summit
 from sitebuild import copy_project, mkdocs_build

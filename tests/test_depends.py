@@ -1,5 +1,5 @@
 """What each page reads is recorded, and an edit makes stale exactly the pages that read what changed:
-the preview's engine (summit.preview) on the fixture content, without MkDocs. After each edit, making
+the preview's engine (summit.build.preview) on the fixture content, without MkDocs. After each edit, making
 the stale pages again leaves docs/ as a clean generation of the new content would."""
 
 from __future__ import annotations
@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from summit.content import load_content
-from summit.depends import reading, track
+from summit.build.depends import reading, track
+from summit.build.pipeline import site_of
+from summit.build.preview import Preview
+from summit.content.loader import load_content
 from summit.errors import ContentErrors
-from summit.pages import render_pages
-from summit.pipeline import site_of
-from summit.preview import Preview
+from summit.outputs.pages import render_pages
 
 from conftest import BASE_URL, FIXTURE, NOW, edit
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from summit.deploy import (
+from summit.build.deploy import (
     IMMUTABLE,
     MANIFEST,
     REVALIDATE,
@@ -126,7 +126,7 @@ def _mirror(server: S3Server, prefix: str, **changes: str) -> Mirror:
 
 def _keys(server: S3Server, prefix: str) -> set[str]:
     """Every key under ``prefix``, as the deploy's own listing reads them, checked against rclone's."""
-    from summit.deploy import Rclone
+    from summit.build.deploy import Rclone
 
     return set(Rclone(_mirror(server, prefix), dry_run=True).listing())
 

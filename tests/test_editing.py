@@ -8,11 +8,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from summit.calendar import Site
-from summit.content import load_content
-from summit.render import render_all
-from summit.schema import schema_line, schemas
-from summit.skeleton import SkeletonError, add_record
+from summit.content.loader import load_content
+from summit.content.schema import schema_line, schemas
+from summit.content.skeleton import SkeletonError, add_record
+from summit.outputs.render import render_all
+from summit.schedule.site import Site
 
 from conftest import NOW, ROOT, edit, run_summit
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from summit.content import load_content
+from summit.content.loader import load_content
 from summit.errors import ContentErrors
 
 from conftest import NOW, edit

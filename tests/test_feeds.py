@@ -11,7 +11,7 @@ import icalendar
 import jsonschema
 import pytest
 
-from summit.render import render_all
+from summit.outputs.render import render_all
 
 SCHEMAS = Path(__file__).parent / "fixtures" / "schemas"
 
@@ -147,8 +147,8 @@ def test_api_feed_follows_its_schema(outputs) -> None:
 
 
 def test_calendar_names_are_escaped_as_summaries_are(fixture_site) -> None:
-    from summit.calendar import Calendars
     from summit.i18n import Locale
+    from summit.outputs.calendar import Calendars
 
     data = Calendars(fixture_site, Locale("en")).ics_of([], "Forum, day one; Hall\\B")
     lines = data.decode().split("\r\n")
@@ -157,8 +157,8 @@ def test_calendar_names_are_escaped_as_summaries_are(fixture_site) -> None:
 
 
 def test_an_event_with_a_programme_has_its_own_frab_schedule_in_its_zone(content_copy: Path) -> None:
-    from summit.calendar import Site
-    from summit.content import load_content
+    from summit.content.loader import load_content
+    from summit.schedule.site import Site
     from test_programme import with_programme
 
     from conftest import BASE_URL, NOW

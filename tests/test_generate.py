@@ -6,14 +6,14 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
-from summit.background import Background
-from summit.generate import write_pages
+from summit.build.background import Background
+from summit.build.docs import write_pages
+from summit.build.pipeline import generate_docs, site_of
+from summit.build.preview import Preview
 from summit.i18n import LANGUAGES, catalogue
-from summit.markup import localized_path
-from summit.pages import PageSpec, page_specs
-from summit.pipeline import generate_docs, site_of
-from summit.preview import Preview
-from summit.render import render_all
+from summit.outputs.markup import localized_path
+from summit.outputs.pages import PageSpec, page_specs
+from summit.outputs.render import render_all
 
 from conftest import BASE_URL, FIXTURE, NOW, ROOT
 
@@ -80,7 +80,7 @@ def _pages(docs: Path) -> dict[str, bytes]:
 
 
 def test_the_build_the_preview_and_the_command_line_make_the_same_pages(fixture_site, tmp_path: Path) -> None:
-    """One pipeline (``summit.pipeline``): the build's work (here in this process), the live preview's
+    """One pipeline (``summit.build.pipeline``): the build's work (here in this process), the live preview's
     full build (recording what each page reads) and ``summit generate`` write the same pages, byte for
     byte, in the same places, with the same manifest of generated files (the CLI's also lists its data
     files)."""

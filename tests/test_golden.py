@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from summit.render import render_all
+from summit.outputs.render import render_all
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import pytest
 from PIL import Image
 
-from summit.colours import DARK_BACKGROUND, WHITE, contrast, palette
+from summit.content.colours import DARK_BACKGROUND, WHITE, contrast, palette
 
 from conftest import edit
 

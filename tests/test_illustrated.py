@@ -15,10 +15,10 @@ import pytest
 from PIL import Image
 
 from pictures import illustrate
-from summit.content import load_content
-from summit.datafiles import render_data
-from summit.images import ImageCache
-from summit.pipeline import site_of
+from summit.build.pipeline import site_of
+from summit.content.images import ImageCache
+from summit.content.loader import load_content
+from summit.outputs.datafiles import render_data
 
 from browser import local_context, serve
 from conftest import FIXTURE, NOW, edit
@@ -191,7 +191,7 @@ def test_a_build_with_no_changed_image_makes_and_decodes_none(tmp_path: Path, mo
     made = render_data(site_of(first, NOW), None, cache)
     assert cache.made > 5
 
-    from summit import images
+    from summit.content.loader import images
 
     def no_decoding(*_: object) -> None:
         raise AssertionError("an unchanged image was decoded again")

@@ -1,4 +1,4 @@
-"""Editors' images as untrusted files (summit.images): what is refused and why, and what is made of the
+"""Editors' images as untrusted files (summit.content.images): what is refused and why, and what is made of the
 rest. The images are made here with Pillow (the project ships none)."""
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ import pytest
 from PIL import Image
 
 from pictures import gps_exif, photo
-from summit.content import load_content
-from summit.datafiles import render_data
-from summit.images import ImageCache, ImageError, locate, probe, resized
-from summit.pipeline import site_of
-from summit.render import render_all
+from summit.build.pipeline import site_of
+from summit.content.images import ImageCache, ImageError, locate, probe, resized
+from summit.content.loader import load_content
+from summit.outputs.datafiles import render_data
+from summit.outputs.render import render_all
 
 from conftest import NOW, edit
 

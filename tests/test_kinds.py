@@ -1,16 +1,16 @@
-"""Each kind of record is described once (``summit.kinds``): its file, its pages, its search document
+"""Each kind of record is described once (``summit.content.kinds``): its file, its pages, its search document
 and its share card follow from that description."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from summit.calendar import Site
-from summit.kinds import BY_NAME, KINDS, address
-from summit.pages import page_specs
-from summit.search import KINDS as RESULT_KINDS
-from summit.search import documents
-from summit.share import PAGES, Share
+from summit.content.kinds import BY_NAME, KINDS, address
+from summit.outputs.pages import page_specs
+from summit.outputs.search import KINDS as RESULT_KINDS
+from summit.outputs.search import documents
+from summit.outputs.share import PAGES, Share
+from summit.schedule.site import Site
 
 
 def test_every_kind_with_a_page_is_searched_listed_and_shared() -> None:

@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from naughty import BODY_PAYLOADS, PAYLOADS, SEPARATOR, STRINGS, chunks, naughty_content
-from summit.content import load_content
+from summit.content.loader import load_content
 from summit.errors import ContentErrors
-from summit.markup import RICH_TAGS
+from summit.outputs.markup import RICH_TAGS
 from summit.texts import tidy
 
 from browser import local_context, serve

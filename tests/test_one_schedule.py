@@ -20,7 +20,7 @@ import pytest
 import yaml
 from icalendar import Calendar
 
-from summit.zones import zone
+from summit.schedule.zones import zone
 from test_programme import with_programme
 
 from browser import local_context, serve

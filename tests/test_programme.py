@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from summit.content import load_content
+from summit.content.loader import load_content
 
 from conftest import NOW, ROOT, edit
 

@@ -33,13 +33,13 @@ from icalendar import Calendar
 from lxml import etree
 from PIL import Image
 
-from summit.api import api_people_schema, api_schema
-from summit.content import load_content
+from summit.build.pipeline import site_of
+from summit.content.loader import load_content
 from summit.errors import ContentErrors
-from summit.pipeline import site_of
-from summit.render import render_all
-from summit.search import documents
-from summit.theme import theme_context
+from summit.outputs.api import api_people_schema, api_schema
+from summit.outputs.render import render_all
+from summit.outputs.search import documents
+from summit.outputs.theme import theme_context
 
 ROOT = Path(__file__).resolve().parent.parent
 C3VOC = jsonschema.Draft6Validator(

@@ -11,11 +11,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summit.calendar import Site
-from summit.content import load_content
+from summit.content.loader import load_content
+from summit.content.yamlsource import read_yaml
 from summit.errors import ContentErrors
-from summit.render import render_all
-from summit.yamlsource import read_yaml
+from summit.outputs.render import render_all
+from summit.schedule.site import Site
 
 from conftest import NOW, edit
 

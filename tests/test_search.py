@@ -15,9 +15,8 @@ import pytest
 import yaml
 from synth import generate
 
-from summit.calendar import Site
-from summit.content import load_content
-from summit.search import (
+from summit.content.loader import load_content
+from summit.outputs.search import (
     HALF,
     KINDS,
     SearchDoc,
@@ -29,6 +28,7 @@ from summit.search import (
     terms,
     ui_strings,
 )
+from summit.schedule.site import Site
 
 from browser import local_context, serve
 from conftest import BASE_URL, NOW, ROOT

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment, meta
 
-from summit.calendar import Site
-from summit.content import load_content
-from summit.pages import MACROS, TEMPLATES, Renderer, context_of, declared_context, page_specs
+from summit.content.loader import load_content
+from summit.outputs.pages import MACROS, TEMPLATES, Renderer, context_of, declared_context, page_specs
+from summit.schedule.site import Site
 from test_programme import with_programme
 
 from conftest import BASE_URL, NOW

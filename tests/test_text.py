@@ -10,13 +10,13 @@ import jsonschema
 import pytest
 from icalendar import Calendar
 
-from summit import calendar as summit_calendar
-from summit.content import load_content
+from summit.build.pipeline import site_of
+from summit.content.loader import load_content
 from summit.errors import ContentErrors, OutputError
-from summit.exports import frab_schedule
 from summit.i18n import Locale
-from summit.pipeline import site_of
-from summit.render import render_all
+from summit.outputs import calendar as summit_calendar
+from summit.outputs.exports import frab_schedule
+from summit.outputs.render import render_all
 from summit.texts import tidy, tidy_markdown
 
 from conftest import NOW, ROOT, edit, run_summit
@@ -200,8 +200,8 @@ def test_markdown_loses_the_seams_of_chinese_lines(written: str, kept: str) -> N
 
 
 def test_a_markdown_description_is_plain_text() -> None:
-    from summit.markup import plain_of
-    from summit.models import Markdown
+    from summit.content.models import Markdown
+    from summit.outputs.markup import plain_of
 
     bio = Markdown.model_validate({"zh": "研究**机器学习**，工作十年。\n著有[三本书](https://example.org/)。"})
     assert plain_of(bio, "zh") == "研究机器学习，工作十年。著有三本书。"
@@ -218,7 +218,7 @@ def test_a_markdown_description_without_marks_is_read_as_written(text: str) -> N
     import markdown
     import nh3
 
-    from summit.markup import plain, plain_markdown
+    from summit.outputs.markup import plain, plain_markdown
 
     rendered = plain(unescape(nh3.clean(markdown.markdown(text), tags=set())))
     assert plain_markdown(text) == rendered

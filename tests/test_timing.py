@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from summit.content.models import Event, Station
 from summit.i18n import Locale
-from summit.models import Event, Station
-from summit.schedule import Schedule, event_times
-from summit.timetext import TimeText
-from summit.timing import UTC, exists, local, status, timing, utc_offset
+from summit.schedule.times import Schedule, event_times
+from summit.schedule.timetext import TimeText
+from summit.schedule.timing import UTC, exists, local, status, timing, utc_offset
 
 from conftest import edit
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from summit import yamlsource
-from summit.yamlsource import read_files, read_yaml
+from summit.content.loader import yamlsource
+from summit.content.yamlsource import read_files, read_yaml
 
 
 def read(tmp_path: Path, text: str):

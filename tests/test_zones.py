@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 
 import tzdata
 
-from summit.models import Event
-from summit.timing import timing, utc_offset
-from summit.zones import IANA_VERSION, zone
+from summit.content.models import Event
+from summit.schedule.timing import timing, utc_offset
+from summit.schedule.zones import IANA_VERSION, zone
 
 from conftest import ROOT
 
@@ -52,7 +52,7 @@ def test_the_machines_zone_files_are_not_read(tmp_path: Path) -> None:
     probe = (
         "import datetime as dt, zoneinfo; "
         "print(zoneinfo.ZoneInfo('America/Vancouver').utcoffset(dt.datetime(2027, 7, 1))); "
-        "import summit.zones as z; "
+        "import summit.schedule.zones as z; "
         "print(z.zone('America/Vancouver').utcoffset(dt.datetime(2027, 7, 1)), z.IANA_VERSION)"
     )
     env = {**os.environ, "PYTHONTZPATH": str(tmp_path / "zoneinfo"), "PYTHONPATH": str(ROOT / "hooks")}

@@ -5,7 +5,7 @@ This package has no MkDocs imports; ``hooks/summit_hook.py`` adapts it to MkDocs
 
 from __future__ import annotations
 
-from . import zones  # noqa: F401  first: every zone comes from the pinned IANA release (summit.zones)
+from .schedule import zones  # noqa: F401  first: every zone comes from the pinned IANA release (summit.schedule.zones)
 
 __all__ = ["__version__"]
 

@@ -18,10 +18,10 @@ import os
 import sys
 from pathlib import Path
 
-from .content import content_dir, display_path, load_content
+from .content.kinds import KINDS
+from .content.loader import content_dir, display_path, load_content
 from .errors import ContentError, ContentErrors, plural, report
-from .kinds import KINDS
-from .zones import IANA_VERSION
+from .schedule.zones import IANA_VERSION
 
 LANGUAGE_NAMES = {"zh": "Chinese (zh)", "en": "English (en)"}
 
@@ -64,15 +64,15 @@ def check(root: Path, strict: bool) -> int:
 def extras(root: Path, folder: Path, url: str, out: Path) -> None:
     """(Run by the live preview, ``preview.Extras``) stages 1 and 4 of the pipeline: the data files and
     the search index of the content into ``out/data`` and ``out/search`` (``out``: the cache folder)."""
-    from .pipeline import load_site, make_extras
+    from .build.pipeline import load_site, make_extras
 
     os.nice(10)  # the preview's pages first
     make_extras(load_site(root, folder, url), out, lambda text: print(f"WARNING - {text}", file=sys.stderr))
 
 
 def deploy(site: Path, dry_run: bool) -> int:
-    from .deploy import DeployError, Mirror
-    from .deploy import deploy as publish
+    from .build.deploy import DeployError, Mirror
+    from .build.deploy import deploy as publish
 
     try:
         mirror = Mirror.from_env()
@@ -123,13 +123,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(root, args.strict)
     if args.command == "schema":
-        from .schema import write_schemas
+        from .content.schema import write_schemas
 
         for path in write_schemas(content_dir(root)):
             print(f"wrote {path}")
         return 0
     if args.command == "new":
-        from .skeleton import SkeletonError, add_record
+        from .content.skeleton import SkeletonError, add_record
 
         try:
             path, line = add_record(content_dir(root), args.kind, args.id)
@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         shown = display_path(path, root)
         print(f"{shown}:{line}: new {args.kind} '{args.id}': fill in its fields, then run `make check`")
         return 0
-    from .pipeline import DEFAULT_BASE_URL, generate_docs, load_site
+    from .build.pipeline import DEFAULT_BASE_URL, generate_docs, load_site
 
     base_url = args.base_url or os.environ.get("SUMMIT_SITE_URL") or DEFAULT_BASE_URL
     try:

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date, format_skeleton, get_timezone_location, get_timezone_name
 from babel.numbers import format_decimal
 
-from .yamlsource import read_yaml
+from .content.yamlsource import read_yaml
 
 LANGUAGES = ("zh", "en")
 """The site's languages; the first is the default, served at /."""

@@ -21,9 +21,9 @@ from pydantic import (
     model_validator,
 )
 
-from . import zones
+from ..schedule import zones
+from ..texts import has_line_break, tidy, tidy_markdown
 from .colours import AA_TEXT, HEX_RE, WHITE, contrast
-from .texts import has_line_break, tidy, tidy_markdown
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -36,17 +36,17 @@ from typing import Any
 
 from pagefind.service import get_executable
 
-from .calendar import Site
-from .content import Content
-from .files import link_tree, sync_files
-from .i18n import LANGUAGES, Locale
-from .kinds import BY_NAME, Kind
-from .kinds import KINDS as RECORD_KINDS
+from ..build.files import link_tree, sync_files
+from ..content.kinds import BY_NAME, Kind
+from ..content.kinds import KINDS as RECORD_KINDS
+from ..content.loader import Content
+from ..content.models import Event, Session, Text
+from ..i18n import LANGUAGES, Locale
+from ..schedule.site import Site
+from ..schedule.times import place_of
+from ..schedule.timetext import event_dates
+from ..schedule.views import sessions_by_person
 from .markup import rich
-from .models import Event, Session, Text
-from .schedule import place_of
-from .timetext import event_dates
-from .views import sessions_by_person
 
 __all__ = [
     "HALF",

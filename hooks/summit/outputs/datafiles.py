@@ -11,17 +11,18 @@ from pathlib import Path
 import segno
 from markupsafe import escape
 
+from ..content.images import WIDTHS, ImageCache
+from ..content.kinds import BY_KEY, EVENTS
+from ..content.models import Event, pictures
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, Locale
+from ..schedule.site import Site
+from ..schedule.views import station_events
 from .api import ApiFeeds, api_people, api_people_schema, api_schema
-from .calendar import Calendars, Site, in_calendars
+from .calendar import Calendars, in_calendars
 from .exports import INLANGUAGE, dumps, frab_schedule
 from .frabxml import frab_xml
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Locale
 from .icons import icons, manifest
-from .images import WIDTHS, ImageCache
-from .kinds import BY_KEY, EVENTS
-from .models import Event, pictures
 from .pages import check_inside
-from .views import station_events
 
 
 class QrCodes:

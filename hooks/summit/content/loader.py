@@ -19,7 +19,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import ContentError, ContentErrors, Position
+from ..errors import ContentError, ContentErrors, Position
+from ..schedule.programme import check_programme
+from ..schedule.timing import build_time, exists, status, timing
 from .images import ImageError, Probe, Probes, locate, probe
 from .kinds import EVENTS, KINDS, ONE_FILE
 from .messages import message
@@ -34,8 +36,6 @@ from .models import (
     Text,
     pictures,
 )
-from .programme import check_programme
-from .timing import build_time, exists, status, timing
 from .yamlsource import Document, Loc, Read, read_files, read_yaml
 
 CONTENT_ENV = "SUMMIT_CONTENT"

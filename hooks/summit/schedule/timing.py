@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from .models import Event
+from ..content.models import Event
 
 UTC = dt.UTC
 TODAY_ENV = "SUMMIT_TODAY"

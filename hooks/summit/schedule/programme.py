@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from .models import Event, Session
+from ..content.models import Event, Session
 from .timing import exists
 
 if TYPE_CHECKING:
-    from .schedule import EventTimes
+    from .times import EventTimes
 
 Where = tuple[str | int, ...]
 Report = Callable[[Where, str], None]

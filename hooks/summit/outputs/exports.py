@@ -17,9 +17,10 @@ import uuid
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .calendar import Site, in_calendars
-from .i18n import Locale
-from .models import Event, Person, Session
+from ..content.models import Event, Person, Session
+from ..i18n import Locale
+from ..schedule.site import Site
+from .calendar import in_calendars
 
 INLANGUAGE = {"zh": "zh-CN", "en": "en"}
 SCHEMA_STATUS = {

@@ -26,17 +26,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .calendar import Site
-from .content import ContentCache
+from ..content.loader import ContentCache
+from ..outputs.pages import PageSpec, Renderer
+from ..outputs.search import BUNDLE
+from ..outputs.theme import theme_context
+from ..schedule.site import Site
+from ..schedule.timing import build_time
+from ..schedule.views import Views
 from .depends import Dep, changes, reading, track
+from .docs import write_page
 from .files import link_tree
-from .generate import write_page
-from .pages import PageSpec, Renderer
 from .pipeline import Job, Plan, load_site, plan, write_pages
-from .search import BUNDLE
-from .theme import theme_context
-from .timing import build_time
-from .views import Views
 
 __all__ = ["Extras", "Preview", "Update"]
 
@@ -189,7 +189,7 @@ class Extras:
             self._stop()
             self.site_dir = site_dir
             out = self.root / ".cache"
-            env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent.parent), *sys.path])}
+            env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parents[2]), *sys.path])}
             command = [sys.executable, "-m", "summit", "--root", str(self.root), "extras", "--content"]
             command += [str(self.folder), "--url", self.base_url, "--out", str(out)]
             self.process = subprocess.Popen(

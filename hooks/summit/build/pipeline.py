@@ -26,18 +26,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .calendar import Site
-from .content import Content, ContentCache, load_content
-from .datafiles import QrCodes, data_at, render_data
+from ..content.images import ImageCache
+from ..content.loader import Content, ContentCache, load_content
+from ..outputs.datafiles import QrCodes, data_at, render_data
+from ..outputs.markup import localized_path
+from ..outputs.pages import PageSpec, Renderer, page_jobs
+from ..outputs.search import build_index, dictionary, documents, part_size
+from ..outputs.share import share_files
+from ..outputs.theme import theme_context
+from ..schedule.site import Site
+from ..schedule.timing import build_time
+from .docs import Result, prepare_pages, write_page
 from .files import sync_files
-from .generate import Result, prepare_pages, write_page
-from .images import ImageCache
-from .markup import localized_path
-from .pages import PageSpec, Renderer, page_jobs
-from .search import build_index, dictionary, documents, part_size
-from .share import share_files
-from .theme import theme_context
-from .timing import build_time
 
 __all__ = [
     "DEFAULT_BASE_URL",

@@ -16,16 +16,16 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import depends
-from .calendar import Site
+from ..build import depends
+from ..content.kinds import BY_NAME, EVENTS, KINDS, Kind
+from ..content.models import Event, Session, Text
+from ..i18n import LANGUAGES, Locale
+from ..schedule.site import Site
+from ..schedule.times import place_of
+from ..schedule.timetext import TimeText, event_dates
+from ..schedule.timing import status
 from .cards import FONTS_HELP, Card, Drawer, Poster, cjk_font
-from .i18n import LANGUAGES, Locale
 from .icons import mark_text
-from .kinds import BY_NAME, EVENTS, KINDS, Kind
-from .models import Event, Session, Text
-from .schedule import place_of
-from .timetext import TimeText, event_dates
-from .timing import status
 
 __all__ = ["OWN_EVENTS", "Share", "available", "share_files"]
 

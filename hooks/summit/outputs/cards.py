@@ -31,7 +31,7 @@ from pathlib import Path
 import segno
 from PIL import Image, ImageDraw, ImageFont
 
-from .colours import WHITE, mix
+from ..content.colours import WHITE, mix
 
 __all__ = ["Card", "Drawer", "FontsMissing", "Poster", "cjk_font", "wrap"]
 

@@ -16,21 +16,22 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
+from ..build.depends import paused, record
+from ..content.kinds import EVENTS, KINDS, page_path
+from ..content.models import SLUG_RE, Event, EventKind, Text
+from ..i18n import LANGUAGES, Locale
+from ..schedule.programme import clock, programme_grid, tracks
+from ..schedule.site import Site
+from ..schedule.timetext import TimeText
+from ..schedule.timing import status
+from ..schedule.views import Views, agenda
 from .blocks import Blocks
-from .calendar import Site, add_links, in_calendars, webcal
+from .calendar import add_links, in_calendars, webcal
 from .cards import Poster
-from .depends import paused, record
 from .exports import dumps, json_ld, organization, person_ld
-from .i18n import LANGUAGES, Locale
-from .kinds import EVENTS, KINDS, page_path
 from .markup import front_matter, in_language, inline, localized_path, plain_of, rich, slug
-from .models import SLUG_RE, Event, EventKind, Text
-from .programme import clock, programme_grid, tracks
 from .share import Share
 from .share import available as share_available
-from .timetext import TimeText
-from .timing import status
-from .views import Views, agenda
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -13,9 +13,9 @@ import markdown
 import nh3
 from markupsafe import escape
 
-from .i18n import DEFAULT_LANGUAGE, Locale
-from .models import Markdown, Text
-from .texts import tidy
+from ..content.models import Markdown, Text
+from ..i18n import DEFAULT_LANGUAGE, Locale
+from ..texts import tidy
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|{}#])")
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .i18n import Locale
-from .models import Event, Station
-from .schedule import EventTimes, Schedule
+from ..content.models import Event, Station
+from ..i18n import Locale
+from .times import EventTimes, Schedule
 from .timing import utc_offset
 from .zones import zone
 

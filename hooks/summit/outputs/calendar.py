@@ -7,62 +7,18 @@ out until their day is known. UIDs are stable: the same event has the same UID i
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import AbstractContextManager
-from dataclasses import dataclass
-from functools import cached_property
 from urllib.parse import quote, urlencode
 
 from icalendar import Calendar, vText
 from icalendar import Event as VEvent
 
-from .content import Content
-from .errors import making
-from .i18n import Locale
-from .kinds import address
-from .models import Event, Session
-from .schedule import EventTimes, Schedule, place_of
-from .timing import UTC
+from ..content.models import Event, Session
+from ..i18n import Locale
+from ..schedule.site import Site
+from ..schedule.times import place_of
+from ..schedule.timing import UTC
 
 ICS_STATUS = {"scheduled": "CONFIRMED", "held": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
-
-
-@dataclass(frozen=True)
-class Site:
-    """What every output needs to know of one build."""
-
-    content: Content
-    now: dt.datetime
-    """The build's time (aware)."""
-    base_url: str
-    """Absolute URL of the site's root, ending in /."""
-
-    def page_url(self, path: str, lang: str) -> str:
-        """Absolute URL of a page: ``events/x/`` -> ``https://host/en/events/x/``."""
-        prefix = "" if lang == "zh" else f"{lang}/"
-        return f"{self.base_url}{prefix}{path}"
-
-    def record_url(self, kind: str, record_id: str, lang: str) -> str:
-        """Absolute URL of a record's page (``kinds.address``): ``https://host/en/events/x/``."""
-        return self.page_url(address(kind, record_id), lang)
-
-    def making(self, kind: str, record_id: str, output: str) -> AbstractContextManager[None]:
-        """A failure inside names the record (``kind`` "site", "event", "station", "partner" or
-        "project", and its id), its content file and ``output`` (``errors.making``)."""
-        source = self.content.sources.get((kind, record_id)) or self.content.sources.get(("site", ""), "site.yml")
-        record = "site" if kind == "site" else f"{kind} '{record_id}'"
-        return making(source, record, output)
-
-    def uid(self, event: Event) -> str:
-        return f"{event.id}@{self.content.site.acronym.lower()}"
-
-    @cached_property
-    def schedule(self) -> Schedule:
-        """Every event's times, worked out once for this build (``schedule``)."""
-        return Schedule(self.content.events, self.content.site.timezone)
-
-    def times(self, event: Event) -> EventTimes:
-        """When ``event`` is (``Schedule.times``)."""
-        return self.schedule.times(event)
 
 
 def in_calendars(event: Event) -> bool:

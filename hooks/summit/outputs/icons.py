@@ -1,7 +1,7 @@
 """The summit's mark and what browsers and phones show of it: an SVG favicon, PNG icons (Pillow) for
 "add to home screen", and a web app manifest per language.
 
-With a logo (``site.yml``'s ``logo``, an SVG or PNG checked by summit.images) the icons are made from
+With a logo (``site.yml``'s ``logo``, an SVG or PNG checked by summit.content.images) the icons are made from
 it: the logo centred on white (iOS fills transparency with black), drawn from an SVG with CairoSVG, and
 the favicon is the SVG itself or a small PNG. With no logo the mark is typographic: the short name on
 the brand colour. That SVG is written here (no script, no external reference) and drawn by the reader's
@@ -19,10 +19,10 @@ from pathlib import Path
 from markupsafe import escape
 from PIL import Image, ImageDraw, ImageFont
 
+from ..content.colours import WHITE
+from ..content.images import Probe, svg_size
+from ..content.models import Site
 from .cards import cjk_font
-from .colours import WHITE
-from .images import Probe, svg_size
-from .models import Site
 
 ICON_SIZES = {"icons/apple-touch-icon.png": 180, "icons/icon-192.png": 192, "icons/icon-512.png": 512}
 """The PNG icons: the touch icon iOS asks for, and the two sizes a manifest needs."""

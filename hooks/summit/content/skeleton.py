@@ -13,8 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .content import unwrap
 from .kinds import KINDS as ALL_KINDS
+from .loader import unwrap
 from .models import SLUG_RE, EventDate, Text
 from .schema import schema_line
 from .yamlsource import read_yaml

@@ -10,13 +10,13 @@ from zoneinfo import ZoneInfo
 from babel.dates import get_month_names
 from markupsafe import escape
 
-from .calendar import Site
-from .i18n import DEFAULT_LANGUAGE, Locale
-from .images import WIDTHS, fallback_kind, file_name, shown_size, useful_widths
-from .kinds import page_path
+from ..content.images import WIDTHS, fallback_kind, file_name, shown_size, useful_widths
+from ..content.kinds import page_path
+from ..content.models import Event, Picture, Station, Text
+from ..i18n import DEFAULT_LANGUAGE, Locale
+from ..schedule.site import Site
+from ..schedule.timing import utc_offset
 from .markup import in_language
-from .models import Event, Picture, Station, Text
-from .timing import utc_offset
 
 HERO_SIZES = "(min-width: 60em) 36rem, 100vw"
 """How wide the home page's photo is shown: beside the hero's text on a desktop, the screen's width on a phone."""

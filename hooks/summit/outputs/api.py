@@ -8,11 +8,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .calendar import Site, in_calendars
-from .i18n import Locale
+from ..content.models import Event, Session
+from ..i18n import Locale
+from ..schedule.site import Site
+from ..schedule.views import sessions_by_person
+from .calendar import in_calendars
 from .markup import slug
-from .models import Event, Session
-from .views import sessions_by_person
 
 
 class ApiRef(BaseModel):

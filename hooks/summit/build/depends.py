@@ -20,8 +20,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .kinds import KINDS
-from .models import Site
+from ..content.kinds import KINDS
+from ..content.models import Site
 
 __all__ = [
     "ALL",

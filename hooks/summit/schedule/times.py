@@ -12,9 +12,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .depends import Dep, paused, view
-from .i18n import Locale
-from .models import Event, Session
+from ..build.depends import Dep, paused, view
+from ..content.models import Event, Session
+from ..i18n import Locale
 from .timing import Timing, local, timing
 from .zones import zone
 

@@ -13,11 +13,11 @@ from typing import Any
 
 from markupsafe import escape
 
-from .colours import palette
-from .i18n import LANGUAGES, Locale
+from ..content.colours import palette
+from ..content.images import LOGO_WIDTHS, Probe, fallback_kind, file_name, shown_size
+from ..content.models import Site
+from ..i18n import LANGUAGES, Locale
 from .icons import favicon, mark_text
-from .images import LOGO_WIDTHS, Probe, fallback_kind, file_name, shown_size
-from .models import Site
 from .search import ui_strings
 
 ICP_URL = "https://beian.miit.gov.cn/"
@@ -87,7 +87,7 @@ def one_404(template_name: str, language: str, output: str) -> str:
 
 
 def header_logo(logo: Probe | None) -> dict[str, Any] | None:
-    """The logo's image in the header (made by summit.datafiles at the logo sizes, at the site's root):
+    """The logo's image in the header (made by summit.outputs.datafiles at the logo sizes, at the site's root):
     its file, its file for sharp screens, and its size at 1x."""
     if logo is None:
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .calendar import Site
+from ..schedule.site import Site
 from .datafiles import QrCodes, data_at
 from .markup import localized_path
 from .pages import render_pages

@@ -22,11 +22,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .calendar import Site
-from .errors import ContentErrors, OutputError, describe
+from ..errors import ContentErrors, OutputError, describe
+from ..outputs.search import BUNDLE, SearchError
+from ..schedule.site import Site
 from .files import link_tree, move_tree
 from .pipeline import make_extras, plan, write_pages
-from .search import BUNDLE, SearchError
 
 __all__ = ["Background", "BuildError"]
 

@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from .content import Content
-from .depends import Dep, paused, view
-from .models import Event, Session
+from ..build.depends import Dep, paused, view
+from ..content.loader import Content
+from ..content.models import Event, Session
 from .timing import build_time, status
 
 __all__ = [
