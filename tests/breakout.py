@@ -17,7 +17,7 @@ import yaml
 from pydantic import BaseModel
 
 from pictures import illustrate, photo
-from summit.content.loader import models
+from summit.content import models
 from summit.content.kinds import KINDS
 from test_programme import with_programme
 

@@ -191,7 +191,7 @@ def test_a_build_with_no_changed_image_makes_and_decodes_none(tmp_path: Path, mo
     made = render_data(site_of(first, NOW), None, cache)
     assert cache.made > 5
 
-    from summit.content.loader import images
+    from summit.content import images
 
     def no_decoding(*_: object) -> None:
         raise AssertionError("an unchanged image was decoded again")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from summit.content.loader import yamlsource
+from summit.content import yamlsource
 from summit.content.yamlsource import read_files, read_yaml
 
 

@@ -23,7 +23,6 @@ from ..i18n import LANGUAGES, Locale
 from ..schedule.programme import clock, programme_grid, tracks
 from ..schedule.site import Site
 from ..schedule.timetext import TimeText
-from ..schedule.timing import status
 from ..schedule.views import Views, agenda
 from .blocks import Blocks
 from .calendar import add_links, in_calendars, webcal
@@ -195,7 +194,7 @@ class Renderer:
             None for a postponed or cancelled event: its date no longer tells when it happens."""
             if event.status in ("postponed", "cancelled"):
                 return ""
-            now = status(event, site_zone, self.site.now)
+            now = self.site.status(event)
             labels = {f"data_{s}": loc.t(f"status.{s}") for s in ("upcoming", "now", "past")}
             label = escape(loc.t(f"status.{now}"))
             return f'<span class="summit-status summit-status--{now}" {span(event)} {attrs(**labels)}>{label}</span>'
@@ -288,7 +287,7 @@ class Renderer:
 
 
 def _agenda(r: Renderer) -> dict[str, Any]:
-    return {"agenda": agenda(r.content.events, r.site.now, r.content.site.timezone)}
+    return {"agenda": agenda(r.content.events, r.site.status)}
 
 
 def _event(event_id: str, r: Renderer) -> dict[str, Any]:
@@ -298,7 +297,7 @@ def _event(event_id: str, r: Renderer) -> dict[str, Any]:
 
 def _station(station_id: str, r: Renderer) -> dict[str, Any]:
     events = r.views.station_events(station_id)
-    return {"station": r.content.stations[station_id], "agenda": agenda(events, r.site.now, r.content.site.timezone)}
+    return {"station": r.content.stations[station_id], "agenda": agenda(events, r.site.status)}
 
 
 def _project(project_id: str, r: Renderer) -> dict[str, Any]:

@@ -23,7 +23,6 @@ from ..i18n import LANGUAGES, Locale
 from ..schedule.site import Site
 from ..schedule.times import place_of
 from ..schedule.timetext import TimeText, event_dates
-from ..schedule.timing import status
 from .cards import FONTS_HELP, Card, Drawer, Poster, cjk_font
 from .icons import mark_text
 
@@ -93,10 +92,9 @@ class Share:
             "primary": info.brand.primary,
             "accent": info.brand.accent,
         }
-        zone = info.timezone
-        past = [e for e in self.content.events if status(e, zone, site.now) == "past"]
+        past = [e for e in self.content.events if site.status(e) == "past"]
         past.sort(key=lambda e: site.times(e).first_day, reverse=True)
-        self.upcoming = [e for e in self.content.events if status(e, zone, site.now) != "past"]
+        self.upcoming = [e for e in self.content.events if site.status(e) != "past"]
         own_events = {e.id for e in self.upcoming} | {e.id for e in past[:OWN_EVENTS]}
         self.events = {e.id: e for e in self.content.events}
         # the people and projects of upcoming events, which are shared before the event

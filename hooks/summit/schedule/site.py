@@ -52,3 +52,7 @@ class Site:
     def times(self, event: Event) -> EventTimes:
         """When ``event`` is (``Schedule.times``)."""
         return self.schedule.times(event)
+
+    def status(self, event: Event) -> str:
+        """Where ``event`` stands at the build's time: upcoming, now or past."""
+        return self.times(event).standing(self.now)

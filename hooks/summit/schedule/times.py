@@ -48,6 +48,10 @@ class EventTimes(Timing):
         """``moment`` in the venue's zone, or in ``zone_name``."""
         return moment.astimezone(zone(zone_name or self.zone))
 
+    def standing(self, now: dt.datetime) -> str:
+        """Where the event stands at ``now``: upcoming, now or past (``Timing.status``)."""
+        return self.status(self.site_zone, now)
+
     def on_site(self, moment: dt.datetime) -> dt.datetime:
         """``moment`` in the site's zone (Beijing time)."""
         return moment.astimezone(zone(self.site_zone))

@@ -47,6 +47,13 @@ class Timing:
         after = dt.datetime.combine(self.last_day + dt.timedelta(days=1), dt.time(), zone)
         return begin, after
 
+    def status(self, site_zone: str, now: dt.datetime) -> Literal["upcoming", "now", "past"]:
+        """Where the event stands at ``now``."""
+        begin, finish = self.span(site_zone)
+        if now < begin:
+            return "upcoming"
+        return "past" if (now >= finish and finish > begin) or now > finish else "now"
+
 
 def build_time(site_zone: str = "Asia/Shanghai", env: Mapping[str, str] | None = None) -> dt.datetime:
     """Now in the site's zone; for reproducible builds the midnight that starts ``$SUMMIT_TODAY``
@@ -84,11 +91,8 @@ def timing(event: Event, site_zone: str) -> Timing:
 
 
 def status(event: Event, site_zone: str, now: dt.datetime) -> Literal["upcoming", "now", "past"]:
-    """Where the event stands at ``now``."""
-    begin, finish = timing(event, site_zone).span(site_zone)
-    if now < begin:
-        return "upcoming"
-    return "past" if (now >= finish and finish > begin) or now > finish else "now"
+    """Where the event stands at ``now`` (for the content's checks; outputs ask ``Site.status``)."""
+    return timing(event, site_zone).status(site_zone, now)
 
 
 def utc_offset(moment: dt.datetime) -> str:

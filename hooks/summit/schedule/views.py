@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import groupby
 
 from ..build.depends import Dep, paused, view
 from ..content.loader import Content
 from ..content.models import Event, Session
-from .timing import build_time, status
+from .timing import build_time
 
 __all__ = [
     "Agenda",
@@ -63,10 +64,12 @@ def _group(events: list[Event], newest_first: bool) -> list[YearGroup]:
     return years
 
 
-def agenda(events: list[Event], now: dt.datetime, site_zone: str) -> Agenda:
-    """Group ``events`` (sorted by date) around ``now``: an event on now counts as upcoming."""
-    past = [e for e in events if status(e, site_zone, now) == "past"]
-    upcoming = [e for e in events if status(e, site_zone, now) != "past"]
+def agenda(events: list[Event], standing: Callable[[Event], str]) -> Agenda:
+    """Group ``events`` (sorted by date) by where each stands (``Site.status``): an event on now counts
+    as upcoming."""
+    stands = {e.id: standing(e) for e in events}
+    past = [e for e in events if stands[e.id] == "past"]
+    upcoming = [e for e in events if stands[e.id] != "past"]
     return Agenda(
         upcoming=_group(upcoming, False),
         past=_group(past, True),
