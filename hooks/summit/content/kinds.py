@@ -65,6 +65,8 @@ class Kind:
     """The page that lists every record of the kind (a docs path)."""
     list_name: str = ""
     """The phrases of its list page: ``<list_name>.title`` and ``.intro``."""
+    list_template: str | None = None
+    """The template of its list page (None: the list is a part of another page)."""
     search: Words | None = None
     """The searchable parts of a record (beside its name, the document's title), or None: not searched."""
     dated: bool = False
@@ -181,6 +183,7 @@ KINDS: tuple[Kind, ...] = (
         "station.md.j2",
         aliases=True,
         list_page="stations/index.md",
+        list_template="stations.md.j2",
         list_name="stations",
         search=_station_search,
         card="every",
@@ -196,6 +199,7 @@ KINDS: tuple[Kind, ...] = (
         "The partners.",
         "partners.md#{id}",
         list_page="partners.md",
+        list_template="partners.md.j2",
         list_name="partners",
         search=_partner_search,
         in_event=lambda event: event.partners,
@@ -212,6 +216,7 @@ KINDS: tuple[Kind, ...] = (
         aliases=True,
         required=False,
         list_page="projects/index.md",
+        list_template="projects.md.j2",
         list_name="projects",
         search=_project_search,
         card="of-upcoming",
@@ -229,6 +234,7 @@ KINDS: tuple[Kind, ...] = (
         "person.md.j2",
         required=False,
         list_page="people/index.md",
+        list_template="people.md.j2",
         list_name="people",
         search=_person_search,
         both_names=True,
@@ -249,6 +255,7 @@ KINDS: tuple[Kind, ...] = (
         aliases=True,
         required=False,
         list_page="schedule.md",
+        list_template="schedule.md.j2",
         list_name="schedule",
         search=_event_search,
         dated=True,

@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
 from ..build.depends import paused, record
-from ..content.kinds import EVENTS, KINDS, page_path
+from ..content.kinds import EVENTS, KINDS, Kind, page_path
 from ..content.models import SLUG_RE, Event, EventKind, Text
 from ..i18n import LANGUAGES, Locale
 from ..schedule.programme import clock, programme_grid, tracks
@@ -314,7 +314,17 @@ RECORD_PAGES: dict[str, Callable[[str, Renderer], dict[str, Any]]] = {
     "project": _project,
     "person": _person,
 }
-"""What each record page's template gets (``kinds``: which kinds have a page, where, with which template)."""
+"""What a record page's template gets beyond its record (``kinds``: which kinds have a page, where, with
+which template); a kind not named here hands its template the record alone, as ``<kind name>``."""
+LIST_PAGES: dict[str, Callable[[Renderer], dict[str, Any]]] = {"event": _agenda}
+"""What a kind's list page gets (by default only what every page gets)."""
+
+
+def _record(kind: Kind) -> Callable[[str, Renderer], dict[str, Any]]:
+    def values(record_id: str, r: Renderer) -> dict[str, Any]:
+        return {kind.name: getattr(r.content, kind.key)[record_id]}
+
+    return values
 
 
 def page_specs(site: Site) -> list[PageSpec]:
@@ -323,20 +333,18 @@ def page_specs(site: Site) -> list[PageSpec]:
     content = site.content
     specs = [
         PageSpec("index.md", "home.md.j2", _agenda),
-        PageSpec("schedule.md", "schedule.md.j2", _agenda),
         PageSpec("about.md", "about.md.j2"),
         PageSpec("agenda.md", "agenda.md.j2"),
-        PageSpec("partners.md", "partners.md.j2"),
-        PageSpec("stations/index.md", "stations.md.j2"),
-        PageSpec("projects/index.md", "projects.md.j2"),
     ]
-    specs.append(PageSpec("people/index.md", "people.md.j2"))
+    for kind in KINDS:
+        if kind.list_page and kind.list_template:
+            specs.append(PageSpec(kind.list_page, kind.list_template, LIST_PAGES.get(kind.name)))
     with paused():
         for kind in KINDS:
             if kind.template is None:
                 continue
             ids = [e.id for e in content.events] if kind is EVENTS else list(getattr(content, kind.key))
-            make = RECORD_PAGES[kind.name]
+            make = RECORD_PAGES.get(kind.name) or _record(kind)
             specs += [PageSpec(kind.page_path(i), kind.template, partial(make, i), (kind.name, i)) for i in ids]
     for spec in specs:
         check_inside(spec.path)
