@@ -17,9 +17,9 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
-## check: validate the content folder ($$SUMMIT_CONTENT or content/), fast; STRICT=1: missing English is an error
+## check: validate the content folder ($$SUMMIT_CONTENT or content/), fast; STRICT=1: missing English is an error; ALL=1: every warning; SUMMIT_EDITOR_LANG=en: in English
 check: $(STAMP)
-	$(BIN)/python -m summit check $(if $(STRICT),--strict)
+	$(BIN)/python -m summit check $(if $(STRICT),--strict) $(if $(ALL),--all)
 
 ## new: append a skeleton record, e.g. make new KIND=event ID=2026-05-20-boston-roadshow
 new: $(STAMP)

@@ -33,7 +33,7 @@ from summit.build.docs import docs_changes, fingerprint, has_generated
 from summit.build.pipeline import DEFAULT_BASE_URL, load_site
 from summit.build.preview import Extras, Preview
 from summit.content.loader import content_dir
-from summit.errors import ContentErrors
+from summit.errors import ContentErrors, say
 from summit.outputs.pages import read_order
 from summit.outputs.theme import escaped_meta, finish_site, one_404
 from summit.schedule.views import build_time
@@ -87,7 +87,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
         try:
             work.pages()
         except BuildError as exc:
-            raise Abort(f"{exc}\nThe site was not built.") from None
+            raise Abort(f"{exc}\n{say('not_built')}") from None
         return
     # the preview server has threads: no fork; its pages are made by the preview, recording what each
     # reads, and the data files and search index follow in a process of their own
@@ -101,9 +101,9 @@ def on_pre_build(config: Any, **_: Any) -> None:
     except ContentErrors as exc:
         if has_generated(Path(config.docs_dir)):
             # a typo must not stop the preview: keep the last good pages, show what is wrong
-            print(f"{exc.report()}\nThe preview keeps the last good content until this is fixed.", file=sys.stderr)
+            print(f"{exc.report()}\n{say('preview.kept')}", file=sys.stderr)
             return
-        raise Abort(f"{exc.report()}\nThe site was not built.") from None
+        raise Abort(f"{exc.report()}\n{say('not_built')}") from None
     _live.extras.stop()
     pages = _live.preview.full(site)
     _background = work.given(pages, _live.preview.theme)
@@ -118,7 +118,7 @@ def on_files(files: Files, config: Any, **_: Any) -> Files:
     try:
         config.extra["summit"] = _background.theme()
     except BuildError as exc:
-        raise Abort(f"{exc}\nThe site was not built.") from None
+        raise Abort(f"{exc}\n{say('not_built')}") from None
     stale, missing = docs_changes([file.src_uri for file in files], _background.pages())
     if not stale and not missing:
         return files
@@ -140,7 +140,7 @@ def on_page_read_source(page: Any, **_: Any) -> None:
         try:
             _background.page(page.file.src_uri)
         except BuildError as exc:
-            raise Abort(f"{exc}\nThe site was not built.") from None
+            raise Abort(f"{exc}\n{say('not_built')}") from None
 
 
 @event_priority(-100)  # after any plugin that reads or adds metadata
@@ -193,4 +193,4 @@ def on_post_build(config: Any, **_: Any) -> None:
         try:
             _background.finish(Path(config.site_dir))
         except BuildError as exc:
-            raise Abort(f"{exc}\nThe site was not built.") from None
+            raise Abort(f"{exc}\n{say('not_built')}") from None

@@ -36,7 +36,7 @@ from mkdocs.exceptions import Abort
 
 from summit.build.docs import fingerprint
 from summit.build.preview import Extras, Preview
-from summit.errors import ContentErrors
+from summit.errors import ContentErrors, say
 
 log = logging.getLogger("mkdocs.summit")
 STATUS = "/.summit/preview.json"
@@ -153,7 +153,7 @@ class LivePreview:
             try:
                 update = self.preview.update()
             except ContentErrors as exc:
-                print(f"{exc.report()}\nThe preview keeps the last good content until this is fixed.", file=sys.stderr)
+                print(f"{exc.report()}\n{say('preview.kept')}", file=sys.stderr)
                 return
             if update is None:
                 log.info("The edit adds or removes pages: a full build")

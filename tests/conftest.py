@@ -18,6 +18,9 @@ from summit.schedule.site import Site
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "content"
+os.environ["SUMMIT_EDITOR_LANG"] = "en"
+"""The tests read messages in English unless they ask for a language (``ContentError.text``); a
+command run by ``run_summit`` speaks the editors' default language, Chinese, unless told."""
 BUILT = {"built", "built_site"}
 """Fixtures that build a site: a test that uses one is a site test."""
 
@@ -105,6 +108,7 @@ def run_summit(
         "SUMMIT_TODAY": "2025-06-01",
     }
     env.pop("GITHUB_ACTIONS", None)
+    env.pop("SUMMIT_EDITOR_LANG", None)
     env.update(extra_env or {})
     return subprocess.run([sys.executable, "-m", "summit", *args], cwd=cwd, env=env, capture_output=True, text=True)
 

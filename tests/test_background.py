@@ -125,7 +125,7 @@ def test_content_errors_reach_the_build_as_reported(tmp_path: Path, content_copy
     work = Background(tmp_path / "cache", tmp_path / "docs").start(lambda: load_site(tmp_path, content_copy))
     with pytest.raises(BuildError) as info:
         work.pages()
-    assert "events/2024.yml" in str(info.value) and "events[0].date: '2024-13-01' is not a date" in str(info.value)
+    assert "events/2024.yml" in str(info.value) and "› date: '2024-13-01' is not a date" in str(info.value)
     assert "Traceback" not in str(info.value) and work.pid is None
     assert not (tmp_path / "docs").exists()  # nothing written
 

@@ -56,8 +56,10 @@ def test_new_event_skeleton_then_filled_in(content_copy: Path, errors_of) -> Non
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../schema/events.schema.json"
     assert line == 3 and "    date: 2031-02-03  #" in text and '    # start: ""  #' in text
     assert errors_of(content_copy) == [
-        "content/events/2031.yml:5:11: events[0].title.zh: missing Chinese (zh) translation",
-        "content/events/2031.yml:25:11: events[0].summary.zh: missing Chinese (zh) translation",
+        "content/events/2031.yml:5:11: error: event 2031-02-03-seattle-forum › title (Chinese): "
+        "missing Chinese (zh) translation",
+        "content/events/2031.yml:25:11: error: event 2031-02-03-seattle-forum › summary (Chinese): "
+        "missing Chinese (zh) translation",
     ]
     for old, new in (('zh: ""', "zh: 西雅图论坛"), ('en: ""', "en: Seattle forum")):
         file.write_text(file.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
@@ -100,31 +102,40 @@ def test_warnings_an_editor_should_see(content_copy: Path) -> None:
     )
     warnings = [str(w) for w in load_content(content_copy.parent, content_copy, now=NOW).warnings]
     assert warnings == [
-        "content/events/2024.yml:20:5: events[1].status: warning: took place before the build but is still "
-        "'scheduled': set 'held', 'postponed' or 'cancelled'",
-        "content/events/2030.yml:2:5: events[0].registration: warning: upcoming event with no registration or "
-        "livestream link",
-        "content/partners.yml:10:9: partners[2].id: warning: partner 'idle-fund' is referenced by no event",
-        "content/stations.yml:21:9: stations[3].id: warning: station 'seattle' has no events",
+        "content/events/2024.yml:20:5: warning: event 2024-05-policy-conference (Policy conference) › status: "
+        "took place before the build but is still 'scheduled': set 'held', 'unreported', 'postponed' or 'cancelled'",
+        "content/events/2030.yml:2:5: warning: event 2030-09-01-tokyo-forum (Tokyo industry forum) › registration: "
+        "upcoming event with no registration or livestream link",
+        "content/partners.yml:10:9: warning: partner idle-fund (Idle Fund) › id: partner 'idle-fund' is referenced "
+        "by no event",
+        "content/stations.yml:21:9: warning: station seattle (Seattle Station) › id: station 'seattle' has no events",
     ]
 
 
 def test_github_annotations(content_copy: Path) -> None:
     edit(content_copy / "stations.yml", "timezone: Asia/Tokyo", "timezone: Asia/Tokio")
     edit(content_copy / "events/2024.yml", "title: {zh: 政策落地会, en: Policy conference}", "title: {zh: 政策落地会}")
-    result = run_summit("check", content=content_copy, cwd=content_copy.parent, extra_env={"GITHUB_ACTIONS": "true"})
+    env = {"GITHUB_ACTIONS": "true", "SUMMIT_EDITOR_LANG": "en"}
+    result = run_summit("check", "--all", content=content_copy, cwd=content_copy.parent, extra_env=env)
     assert result.returncode == 1
     annotations = [line for line in result.stderr.splitlines() if line.startswith("::")]
-    assert annotations == [
-        "::warning file=content/events/2024.yml,line=20,col=5,title=events[1].status::took place before the build "
-        "but is still 'scheduled': set 'held', 'postponed' or 'cancelled'",
-        "::warning file=content/events/2024.yml,line=21,col=12,title=events[1].title.en::missing English (en) "
-        "translation; the English page shows the Chinese",
-        "::error file=content/stations.yml,line=14,col=15,title=stations[1].timezone::unknown time zone 'Asia/Tokio'; "
-        "did you mean 'Asia/Tokyo'?",
+    assert annotations == [  # errors first, each in the editors' language and then the other
+        "::error file=content/stations.yml,line=14,col=15,title=station tokyo (Tokyo Station) › time zone::"
+        "unknown time zone 'Asia/Tokio'; did you mean 'Asia/Tokyo'?%0A"
+        "海外工作站「tokyo」（东京工作站）的时区: 未知的时区「Asia/Tokio」；是不是「Asia/Tokyo」？",
+        "::warning file=content/events/2024.yml,line=20,col=5,title=event 2024-05-policy-conference (政策落地会) "
+        "› status::took place before the build but is still 'scheduled': set 'held', 'unreported', 'postponed' or "
+        "'cancelled'%0A活动「2024-05-policy-conference」（政策落地会）的状态: 活动在生成之前已经举行，但状态仍是 scheduled："
+        "请改为 held（已举行）、unreported（结果未公布）、postponed（延期）或 cancelled（取消）",
+        "::warning file=content/events/2024.yml,line=21,col=12,title=event 2024-05-policy-conference (政策落地会) "
+        "› title (English)::missing English (en) translation; the English page shows the Chinese%0A"
+        "活动「2024-05-policy-conference」（政策落地会）的标题的英文: 缺少英文翻译；英文页面暂时显示中文",
     ]
     assert "  English (en): 1 text pending" in result.stderr
-    assert "    content/events/2024.yml:21: events[1].title.en" in result.stderr
+    assert (
+        "    content/events/2024.yml:21:12: event 2024-05-policy-conference (政策落地会) › title (English)"
+        in result.stderr
+    )
 
 
 def test_pending_english_shows_the_chinese_marked(content_copy: Path) -> None:

@@ -46,7 +46,7 @@ def test_a_colour_white_text_cannot_be_read_on_is_refused_at_its_line(
 ) -> None:
     edit(content_copy / "site.yml", 'primary: "#1f4e9c"', f"primary: {colour}")
     (line,) = errors_of(content_copy)
-    assert re.fullmatch(r"content/site\.yml:\d+:12: brand\.primary: (.*)", line)[1] == message
+    assert re.fullmatch(r"content/site\.yml:\d+:12: error: brand colours › primary colour: (.*)", line)[1] == message
 
 
 def test_the_site_wears_the_brand(built_site: Path) -> None:

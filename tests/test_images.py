@@ -198,9 +198,18 @@ def test_a_partners_logo_is_on_the_wall_and_its_page_in_both_languages(content_c
 @pytest.mark.parametrize(
     ("logo", "error"),
     [
-        ("      path: images/none.png\n      alt: {zh: 标志, en: Logo}\n", "logo.path: no image at 'images/none.png'"),
-        ("      path: ../site.yml\n      alt: {zh: 标志, en: Logo}\n", "logo.path: '../site.yml' is not under images/"),
-        ("      path: images/notes.png\n      alt: {zh: 标志, en: Logo}\n", "logo.path: not an image Pillow can read"),
+        (
+            "      path: images/none.png\n      alt: {zh: 标志, en: Logo}\n",
+            "logo › path: no image at 'images/none.png'",
+        ),
+        (
+            "      path: ../site.yml\n      alt: {zh: 标志, en: Logo}\n",
+            "logo › path: '../site.yml' is not under images/",
+        ),
+        (
+            "      path: images/notes.png\n      alt: {zh: 标志, en: Logo}\n",
+            "logo › path: not an image Pillow can read",
+        ),
         ("      path: images/notes.png\n", "logo: an image needs its alt text in both languages"),
     ],
 )
@@ -211,5 +220,5 @@ def test_a_bad_logo_is_refused_at_its_line(
     (content_copy / "images" / "notes.png").write_text("not an image")
     with_logo(content_copy, logo)
     (line,) = errors_of(content_copy)
-    assert re.match(r"content/partners\.yml:\d+:\d+: partners\[0\]\.", line), line
+    assert re.match(r"content/partners\.yml:\d+:\d+: error: partner alpha-capital \(Alpha Capital\) › ", line), line
     assert error in line

@@ -125,39 +125,41 @@ def test_a_programme_loads_with_its_people(content_copy: Path) -> None:
         (
             "day: 2030-09-02\n",
             "day: 2030-09-03\n",
-            r"sessions\[2\]\.day: 2030-09-03 is not a day of the event \(2030-09-01 to 2030-09-02\)",
+            r"session 3 “Roadshow” › day: 2030-09-03 is not a day of the event \(2030-09-01 to 2030-09-02\)",
         ),
         (
             'start: "10:30"\n        end: "12:00"\n        room: main',
             'start: "10:30"\n        end: "10:00"\n        room: main',
-            r"sessions\[1\]\.end: ends \(10:00\) before it starts \(10:30\)",
+            r"session 2 “AI forum” › end: ends \(10:00\) before it starts \(10:30\)",
         ),
         (
             "room: hall-b\n",
             "room: hall-c\n",
-            r"sessions\[2\]\.room: no room 'hall-c' among this event's rooms \(listed: main, hall-b\)",
+            r"session 3 “Roadshow” › room: no room 'hall-c' among this event's rooms \(listed: main, hall-b\); "
+            r"did you mean 'hall-b' \(Hall B\)\?",
         ),
         (
             "speakers: [wang-fang]",
             "speakers: [wang-fung]",
-            r"sessions\[1\]\.speakers\[0\]: no person with id 'wang-fung' in people\.yml",
+            r"session 2 “AI forum” › speakers \(item 1\): no person with id 'wang-fung' in people\.yml; "
+            r"did you mean 'wang-fang' \(王芳\)\?",
         ),
         (
             'start: "10:30"\n        end: "12:00"\n        room: main',
             'start: "10:15"\n        end: "12:00"\n        room: main',
-            r"sessions\[1\]\.start: 'ai-forum' is in the room 'main' while 'opening' \(sessions\[0\], 10:00–10:30\) is",
+            r"session 2 “AI forum” › start: 'ai-forum' is in the room 'main' while 'opening' \(session 1, 10:00–10:30\) is",
         ),
         (
             "id: roadshow\n",
             "id: opening\n",
-            r"sessions\[2\]\.id: the session id 'opening' is already used by sessions\[0\]",
+            r"session 3 “Roadshow” › id: the session id 'opening' is already used by session 1",
         ),
         (
             "      - {id: hall-b,",
             "      - {id: main, name: {zh: 二号厅, en: Hall 2}}\n      - {id: hall-b,",
-            r"rooms\[1\]\.id: the room 'main' is already listed as rooms\[0\]",
+            r"room 2 “Hall 2” › id: the room 'main' is already listed as room 1",
         ),
-        ("kind: roadshow\n        day:", "kind: party\n        day:", r"sessions\[2\]\.kind: "),
+        ("kind: roadshow\n        day:", "kind: party\n        day:", r"session 3 “Roadshow” › kind: "),
     ],
 )
 def test_a_programme_mistake_is_reported_at_its_line(
@@ -167,10 +169,11 @@ def test_a_programme_mistake_is_reported_at_its_line(
     edit(content_copy / "events" / "2030.yml", old, new)
     lines = errors_of(content_copy)
     assert len(lines) == 1, lines
-    assert re.match(r"content/events/2030\.yml:\d+:\d+: events\[0\]\." + error, lines[0]), lines[0]
+    forum = r"error: event 2030-09-01-tokyo-forum \(Tokyo industry forum\) › "
+    assert re.match(r"content/events/2030\.yml:\d+:\d+: " + forum + error, lines[0]), lines[0]
     line = int(lines[0].split(":")[1])
     text = (content_copy / "events" / "2030.yml").read_text(encoding="utf-8").splitlines()[line - 1]
-    field = re.findall(r"[a-z_]+", re.match(r"[^:]+:\d+:\d+: (\S+): ", lines[0])[1])[-1]
+    field = re.search(r"› ([a-z_]+)(?: \(item \d+\))?: ", lines[0])[1]
     assert f"{field}:" in text, (field, text)  # the line of the field named
 
 
@@ -185,7 +188,8 @@ def test_a_speaker_in_two_rooms_at_once_is_a_warning(content_copy: Path) -> None
     content = load_content(content_copy.parent, content_copy, now=NOW)
     (warning,) = [w for w in content.warnings if w.kind == "programme"]
     assert re.match(
-        r"content/events/2030\.yml:\d+:\d+: events\[0\]\.sessions\[2\]\.speakers: warning: 'wang-fang' is also in 'ai-forum'",
+        r"content/events/2030\.yml:\d+:\d+: warning: event 2030-09-01-tokyo-forum \(Tokyo industry forum\) › "
+        r"session 3 “Roadshow” › speakers: 'wang-fang' is also in 'ai-forum' \(session 2\)",
         str(warning),
     ), str(warning)
 
@@ -200,7 +204,7 @@ def test_sessions_need_the_events_day(content_copy: Path, errors_of: Callable[[P
     )
     (content_copy / "events" / "2030.yml").write_text(text, encoding="utf-8")
     (line,) = errors_of(content_copy)
-    assert "events[0].sessions: sessions need the event's day" in line
+    assert "(Tokyo industry forum) › sessions: sessions need the event's day" in line
 
 
 def test_a_person_of_an_unreadable_people_file_is_not_reported_missing(

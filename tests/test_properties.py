@@ -50,7 +50,11 @@ C3VOC = jsonschema.Draft6Validator(
 FRAB_XSD = etree.XMLSchema(etree.parse(str(ROOT / "tests" / "fixtures" / "schemas" / "c3voc-schedule.xml.xsd")))
 """The XSD of schedule.xml, the form ConfClerk and Giggity read."""
 NOW = dt.datetime(2025, 6, 1, 9, 30, tzinfo=zoneinfo.ZoneInfo("Asia/Shanghai"))
-ERROR_LINE = re.compile(r"^[^:\n]+\.yml:\d+:\d+: \S.*: \S.*$|^[^:\n]+:1:1: \(file\): \S.*$")
+ERROR_LINE = {
+    "zh": re.compile(r"^[^:\n]+\.yml:\d+:\d+: 错误：\S.*$"),
+    "en": re.compile(r"^[^:\n]+\.yml:\d+:\d+: error: \S.*$"),
+}
+"""A located error line, in either language: file, line, column, the label, then what is wrong."""
 
 # -- text ---------------------------------------------------------------------------------------------
 
@@ -464,7 +468,10 @@ def build_or_refuse(files: dict[str, Any]) -> str:
         except ContentErrors as exc:
             assert exc.errors, "refused without an error"
             for error in exc.errors:
-                assert ERROR_LINE.match(str(error)), f"not located: {error}"
+                for lang, line in ERROR_LINE.items():
+                    assert line.match(error.text(lang)), f"not located: {error.text(lang)}"
+                    # a field's mistake names the field (and its record) in words
+                    assert error.loc is None or error.located(lang), f"no place in words: {error.text(lang)}"
                 assert error.pos.line >= 1 and error.pos.col >= 1
             return "refused"
         site = site_of(content, NOW, "https://summit.example.org/")

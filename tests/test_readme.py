@@ -55,16 +55,19 @@ def test_the_example_record_is_the_real_one() -> None:
 def test_the_error_report_is_what_the_check_prints(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    (report,) = [b for b in blocks(README, "") if "errors in" in b]
+    (report,) = [b for b in blocks(README, "") if "错误（必须改正" in b]
     edit(content / "events" / "2020.yml", "date: 2020-04-15", "date: 2020-04-31")
     edit(content / "stations.yml", "timezone: Asia/Tokyo", "timezone: Asia/Tokio")
     result = run_summit("check", content=content, cwd=tmp_path)
     assert result.returncode == 1
-    *errors, summary = report.splitlines()
-    assert [line for line in result.stderr.splitlines() if " errors in " not in line and "warning:" not in line][
-        : len(errors)
-    ] == errors
-    assert any(line.startswith(summary.rstrip(".")) for line in result.stderr.splitlines())
+    shown = report.strip("\n").splitlines()
+    assert result.stderr.splitlines()[: len(shown)] == shown
+    english = run_summit("check", content=content, cwd=tmp_path, extra_env={"SUMMIT_EDITOR_LANG": "en"})
+    assert "SUMMIT_EDITOR_LANG=en" in README
+    assert english.stderr.splitlines()[2] == (
+        "content/stations.yml:34:15: error: station tokyo (Tokyo Station) › time zone: "
+        "unknown time zone 'Asia/Tokio'; did you mean 'Asia/Tokyo'?"
+    )
 
 
 def test_the_published_addresses_exist(built_site: Path) -> None:

@@ -35,13 +35,13 @@ def test_billion_laughs_is_refused(tmp_path: Path) -> None:
         prev = "abcdefghi"[i]
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     _, errors = read(tmp_path, "\n".join(lines) + "\n")
-    assert errors[0] == "x.yml:2:4: b[0]: aliases (*name) are not supported; write the value out"
+    assert errors[0] == "x.yml:2:4: error: b (item 1): aliases (*name) are not supported; write the value out"
     assert len(errors) == 8 * 9  # one per use of an anchor, nothing expanded
 
 
 def test_deep_nesting_is_refused(tmp_path: Path) -> None:
     _, errors = read(tmp_path, "a: " + "[" * 5000 + "]" * 5000 + "\n")
-    assert errors == ["x.yml:1:1003: (file): YAML syntax error: exceeded maximum nesting depth"]
+    assert errors == ["x.yml:1:1003: error: YAML syntax error: exceeded maximum nesting depth"]
     _, errors = read(tmp_path, "a: " + "[" * 45 + "]" * 45 + "\n")
     assert errors[0].endswith("nested more than 40 levels deep")
 
@@ -50,7 +50,7 @@ def test_big_file_is_refused_before_parsing(tmp_path: Path) -> None:
     doc, errors = read(tmp_path, "a: '" + "x" * 10_000_000 + "'\n")  # 10 MB: read
     assert errors == [] and len(doc.data["a"]) == 10_000_000
     _, errors = read(tmp_path, "a: '" + "x" * 20_000_000 + "'\n")
-    assert errors == ["x.yml:1:1: (file): file is 20.0 MB; a content file may have at most 16 MB"]
+    assert errors == ["x.yml:1:1: error: file is 20.0 MB; a content file may have at most 16 MB"]
 
 
 def test_many_records_are_refused(content_copy: Path, errors_of) -> None:
@@ -59,17 +59,23 @@ def test_many_records_are_refused(content_copy: Path, errors_of) -> None:
     started = time.monotonic()
     errors = errors_of(content_copy)
     assert time.monotonic() - started < 60
-    assert "content/partners.yml:2:3: partners: 100000 records; a file may hold at most 10000" in errors
+    assert "content/partners.yml:2:3: error: partners: 100000 records; a file may hold at most 10000" in errors
 
 
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        (b"\x89PNG\r\n\x1a\n\x00\x00", "x.yml:1:1: (file): not UTF-8 text: byte 0x89 at offset 0 (invalid start byte)"),
-        (b"a: 1\nb: \xff\xfe\n", "x.yml:2:1: (file): not UTF-8 text: byte 0xff at offset 8 (invalid start byte)"),
-        ("a:\n\tb: 1\n", "x.yml:2:1: (file): YAML syntax error: found character that cannot start any token"),
-        ("a: \x07bell\n", "x.yml:1:4: (file): contains the control character U+0007; remove it"),
-        ('a: "\\x07bell"\n', "x.yml:1:4: a: contains the control character U+0007; remove it"),
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00",
+            "x.yml:1:1: error: not UTF-8 text: byte 0x89 at offset 0 (save the file as UTF-8)",
+        ),
+        (b"a: 1\nb: \xff\xfe\n", "x.yml:2:1: error: not UTF-8 text: byte 0xff at offset 8 (save the file as UTF-8)"),
+        (
+            "a:\n\tb: 1\n",
+            "x.yml:2:1: error: a tab in the indentation: YAML indents with spaces only; replace the tab with spaces (two per level)",
+        ),
+        ("a: \x07bell\n", "x.yml:1:4: error: contains the control character U+0007; remove it"),
+        ('a: "\\x07bell"\n', "x.yml:1:4: error: a: contains the control character U+0007; remove it"),
     ],
 )
 def test_junk_is_refused_with_its_line(tmp_path: Path, data: bytes | str, expected: str) -> None:
@@ -143,5 +149,5 @@ def test_event_in_a_file_that_hides_a_path(content_copy: Path, errors_of) -> Non
     (content_copy / "events" / "..yml").write_text("events: []\n", encoding="utf-8")
     edit(content_copy / "stations.yml", "  - id: tokyo", "  - id: ../../etc")
     errors = errors_of(content_copy)
-    assert "content/events/..yml:1:1: (file): an events file is named by its year: events/<year>.yml" in errors
-    assert any("stations[1].id: '../../etc' is not a valid id" in e for e in errors)
+    assert "content/events/..yml:1:1: error: an events file is named by its year: events/<year>.yml" in errors
+    assert any("station ../../etc (Tokyo Station) › id: '../../etc' is not a valid id" in e for e in errors)

@@ -69,8 +69,8 @@ def test_a_line_break_in_a_station_name_is_refused_at_its_line(
     edit(stations, "name: {zh: 伦敦工作站, en: London Station}", 'name: {zh: 伦敦工作站, en: "London\\nStation"}')
     line = "a line break in a one-line text (a name, title or label): write it on one line (a YAML '|' block keeps line breaks; '>-' joins lines)"
     assert errors_of(content_copy) == [
-        f"content/stations.yml:12:11: stations[1].name.zh: {line}",
-        f"content/stations.yml:20:27: stations[2].name.en: {line}",
+        f"content/stations.yml:12:11: error: station tokyo (Tokyo Station) › name (Chinese): {line}",
+        f"content/stations.yml:20:27: error: station london (London\\nStation) › name (English): {line}",
     ]
 
 
@@ -94,7 +94,8 @@ def test_a_line_break_in_a_summary_is_built_as_a_space(content_copy: Path) -> No
 def test_a_figure_too_large_to_print_is_refused(content_copy: Path, errors_of: Callable[[Path], list[str]]) -> None:
     edit(content_copy / "site.yml", "value: 12345", "value: 999999999999999999999999999999")
     assert errors_of(content_copy) == [
-        "content/site.yml:21:12: figures[0].value: must be at most 999999999999999 (got '999999999999999999999999999999')"
+        "content/site.yml:21:12: error: figure 1 “scholars” › value: "
+        "must be at most 999999999999999 (got '999999999999999999999999999999')"
     ]
 
 
@@ -120,17 +121,17 @@ def test_a_city_without_english_builds(content_copy: Path) -> None:
         (
             "acronym: TESTIS",
             "acronym: OCS",
-            "content/site.yml:4:10: acronym: 'OCS' is not an acronym: write 4 to 20 Latin letters and digits, such as CHINAOCS (it names the summit in calendar entries' ids and to conference apps)",
+            "content/site.yml:4:10: error: acronym: 'OCS' is not an acronym: write 4 to 20 Latin letters and digits, such as CHINAOCS (it names the summit in calendar entries' ids and to conference apps)",
         ),
         (
             "host_city: {zh: 大连, en: Dalian}",
             "host_city: {zh: 大连, en: Dalian}\ntimezone: US/Pacific",
-            "content/site.yml:6:11: timezone: 'US/Pacific' is a time zone, but the site's own zone must be named by a region and city, such as Asia/Shanghai (or UTC): conference apps read no other",
+            "content/site.yml:6:11: error: time zone: 'US/Pacific' is a time zone, but the site's own zone must be named by a region and city, such as Asia/Shanghai (or UTC): conference apps read no other",
         ),
         (
             "acronym: TESTIS",
             'acronym: "TEST\\nIS"',
-            "content/site.yml:4:10: acronym: 'TEST\\nIS' is not an acronym: write 4 to 20 Latin letters and digits, such as CHINAOCS (it names the summit in calendar entries' ids and to conference apps)",
+            "content/site.yml:4:10: error: acronym: 'TEST\\nIS' is not an acronym: write 4 to 20 Latin letters and digits, such as CHINAOCS (it names the summit in calendar entries' ids and to conference apps)",
         ),
     ],
 )
@@ -150,18 +151,20 @@ def test_a_lone_surrogate_escape_is_refused_at_its_line(content_copy: Path) -> N
     with pytest.raises(ContentErrors) as info:
         load_content(content_copy.parent, content_copy)
     assert [str(e) for e in info.value.errors] == [
-        "content/partners.yml:3:22: (file): YAML syntax error: found invalid Unicode character escape code "
+        "content/partners.yml:3:22: error: YAML syntax error: found invalid Unicode character escape code "
         "(\\ud800 to \\udfff write half a character: write the whole character instead)"
     ]
 
 
 def test_an_error_is_one_line_whatever_the_value(content_copy: Path) -> None:
     edit(content_copy / "events" / "2024.yml", "kind: roadshow", 'kind: "road\\nshow\\u200f"')
-    result = run_summit("check", content=content_copy)
+    result = run_summit("check", content=content_copy, extra_env={"SUMMIT_EDITOR_LANG": "en"})
     assert result.returncode == 1
-    lines = [line for line in result.stderr.splitlines() if "events[0].kind" in line]
+    lines = [line for line in result.stderr.splitlines() if "› kind:" in line]
     assert lines == [
-        f"{content_copy}/events/2024.yml:4:11: events[0].kind: must be one of roadshow, forum, exchange, signing, conference or launch (got 'road\\nshow\\u200f')"
+        f"{content_copy}/events/2024.yml:4:11: error: event 2024-04-15-roadshow (Vancouver project roadshow) › kind: "
+        "must be one of roadshow, forum, exchange, signing, conference or launch (got 'road\\nshow\\u200f'); "
+        "did you mean 'roadshow' (Roadshow)?"
     ]
 
 

@@ -134,8 +134,10 @@ def test_time_errors_in_content(content_copy: Path, errors_of) -> None:
     edit(path, '    start: "10:00"', '    start: "02:30"')
     edit(content_copy / "events/2024.yml", '    start: "14:00"', "    start: 2024-04-15T14:00")
     assert errors_of(content_copy) == [
-        "content/events/2024.yml:7:12: events[0].start: '2024-04-15T14:00' is not a time of day: "
+        "content/events/2024.yml:7:12: error: event 2024-04-15-roadshow (Vancouver project roadshow) › start: "
+        "'2024-04-15T14:00' is not a time of day: "
         "write HH:MM on a 24-hour clock, e.g. 14:30",
-        "content/events/2030.yml:8:12: events[0].start: 02:30 does not exist on 2030-03-10 in America/Los_Angeles: "
+        "content/events/2030.yml:8:12: error: event 2030-09-01-tokyo-forum (Tokyo industry forum) › start: "
+        "02:30 does not exist on 2030-03-10 in America/Los_Angeles: "
         "the clocks go forward then",
     ]

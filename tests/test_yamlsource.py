@@ -45,18 +45,18 @@ def test_positions_of_values_and_keys(tmp_path: Path) -> None:
 
 def test_duplicate_key_is_an_error(tmp_path: Path) -> None:
     _, errors = read(tmp_path, "a: 1\nb: 2\na: 3\n")
-    assert [str(e) for e in errors] == ["x.yml:3:1: a: duplicate key 'a' (first written at line 1)"]
+    assert [str(e) for e in errors] == ["x.yml:3:1: error: a: duplicate key 'a' (first written at line 1)"]
 
 
 def test_alias_is_refused(tmp_path: Path) -> None:
     _, errors = read(tmp_path, "a: &x [1]\nb: *x\n")
-    assert [str(e) for e in errors] == ["x.yml:2:1: b: aliases (*name) are not supported; write the value out"]
+    assert [str(e) for e in errors] == ["x.yml:2:1: error: b: aliases (*name) are not supported; write the value out"]
 
 
 def test_syntax_error_has_line_and_column(tmp_path: Path) -> None:
     doc, errors = read(tmp_path, "a: [1, 2\nb: 3\n")
     assert doc is None
-    assert [str(e) for e in errors] == ["x.yml:2:2: (file): YAML syntax error: did not find expected ',' or ']'"]
+    assert [str(e) for e in errors] == ["x.yml:2:2: error: YAML syntax error: did not find expected ',' or ']'"]
 
 
 def _files(tmp_path: Path) -> list[tuple[Path, str]]:
@@ -89,7 +89,7 @@ def test_large_content_is_read_by_two_processes_with_the_same_result(
     assert len({doc.reader for doc, _ in shared.values()}) == 2  # this process and a helper, in parts
     assert {f: (d.data, e) for f, (d, e) in shared.items()} == {f: (d.data, e) for f, (d, e) in alone.items()}
     doc, errors = shared[tmp_path / "f1.yml"]
-    assert [str(e) for e in errors] == ["f1.yml:63:1: a: duplicate key 'a' (first written at line 62)"]
+    assert [str(e) for e in errors] == ["f1.yml:63:1: error: a: duplicate key 'a' (first written at line 62)"]
     assert doc.position(("items", 2, "name", "en")).line == 7  # positions still found when asked for
 
 

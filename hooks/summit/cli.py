@@ -20,27 +20,28 @@ from pathlib import Path
 
 from .content.kinds import KINDS
 from .content.loader import content_dir, display_path, load_content
-from .errors import ContentError, ContentErrors, plural, report
+from .errors import ContentError, ContentErrors, count, report, say
 from .schedule.zones import IANA_VERSION
 
-LANGUAGE_NAMES = {"zh": "Chinese (zh)", "en": "English (en)"}
 
-
-def translation_report(problems: list[ContentError]) -> str:
-    """For each language, the texts that are missing (Chinese: errors; English: pending)."""
-    lines = ["Translations:"]
-    for lang, name in LANGUAGE_NAMES.items():
+def translation_report(problems: list[ContentError], every: bool = False) -> str:
+    """For each language, the texts that are missing (Chinese: errors; English: pending); where each
+    is, with ``every``."""
+    lines = [say("translations.head").text()]
+    for lang in ("zh", "en"):
+        language = say(f"language.{lang}")
         missing = [p for p in problems if p.kind == "translation" and p.loc and p.loc[-1] == lang]
         if not missing:
-            lines.append(f"  {name}: complete")
+            lines.append(say("translations.complete", language=language).text())
             continue
-        state = "missing (errors)" if any(p.severity == "error" for p in missing) else "pending"
-        lines.append(f"  {name}: {plural(len(missing), 'text')} {state}")
-        lines.extend(f"    {p.path}:{p.pos.line}: {p.field}" for p in missing)
+        key = "translations.missing" if any(p.severity == "error" for p in missing) else "translations.pending"
+        lines.append(say(key, language=language, count=count(len(missing), "text")).text())
+        if every or key == "translations.missing":
+            lines.extend(f"    {p.place()}: {p.located()}" for p in missing)
     return "\n".join(lines)
 
 
-def check(root: Path, strict: bool) -> int:
+def check(root: Path, strict: bool, every: bool = False) -> int:
     try:
         content = load_content(root, content_dir(root), strict=strict, share=True)
         problems, failed = content.warnings, False
@@ -48,17 +49,18 @@ def check(root: Path, strict: bool) -> int:
         problems, failed = exc.errors + exc.warnings, True
     stream = sys.stderr if failed else sys.stdout
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        for problem in sorted(problems, key=ContentError.sort_key):
+        for problem in sorted(problems, key=lambda p: (p.severity != "error", p.sort_key())):
             print(problem.annotation(), file=stream)
-    print(report(problems), file=stream)
-    print(translation_report(problems), file=stream)
+    print(report(problems, every=every), file=stream)
+    print(translation_report(problems, every), file=stream)
     if not failed:
-        print(
-            f"{plural(len(content.events), 'event')}, {plural(len(content.stations), 'station')}, "
-            f"{plural(len(content.partners), 'partner')}, {plural(len(content.projects), 'project')}: ready to build "
-            f"(time zones: IANA {IANA_VERSION})"
-        )
+        counts = {key: count(len(getattr(content, key)), noun) for noun, key in NOUNS}
+        print(say("ready", **counts, iana=IANA_VERSION).text(), file=stream)
     return 1 if failed else 0
+
+
+NOUNS = (("event", "events"), ("station", "stations"), ("partner", "partners"), ("project", "projects"))
+"""What the check counts when the content is ready: (noun, collection)."""
 
 
 def extras(root: Path, folder: Path, url: str, out: Path) -> None:
@@ -91,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     chk = sub.add_parser("check", help="check the content folder ($SUMMIT_CONTENT or content/)")
     chk.add_argument("--strict", action="store_true", help="missing English translations are errors")
+    chk.add_argument("--all", action="store_true", help="list every warning (some are otherwise counted)")
     gen = sub.add_parser("generate", help="write the pages, calendars and exports into docs/")
     gen.add_argument("--base-url", default=None, help="absolute URL of the site (default: $SUMMIT_SITE_URL)")
     sub.add_parser("schema", help="write the JSON Schemas of the content files into content/schema/")
@@ -121,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "deploy":
         return deploy(args.site or root / "site", args.dry_run or os.environ.get("DRY_RUN", "") not in ("", "0"))
     if args.command == "check":
-        return check(root, args.strict)
+        return check(root, args.strict, args.all)
     if args.command == "schema":
         from .content.schema import write_schemas
 

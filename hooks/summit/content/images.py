@@ -23,6 +23,8 @@ from xml.etree import ElementTree
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from ..errors import Message, say
+
 MAX_BYTES = 10_000_000
 """Largest image file accepted (10 MB)."""
 MAX_PIXELS = 40_000_000
@@ -37,7 +39,14 @@ _XLINK = "{http://www.w3.org/1999/xlink}href"
 
 
 class ImageError(ValueError):
-    """An image that cannot be used; the message says why, for the editor."""
+    """An image that cannot be used; ``message`` says why, for the editor (in either language)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 @dataclass(frozen=True)
@@ -57,13 +66,13 @@ def locate(content: Path, written: str) -> Path:
     """The file an editor's path (relative to the content folder, under ``images/``) names; refuses a
     path that leaves ``content/images/``."""
     if "\\" in written or written.startswith("/") or not written.startswith(f"{IMAGES_FOLDER}/"):
-        raise ImageError(f"'{written}' is not under {IMAGES_FOLDER}/: write a path such as {IMAGES_FOLDER}/logo.png")
+        raise ImageError(say("image.outside", path=written, folder=IMAGES_FOLDER))
     folder = (content / IMAGES_FOLDER).resolve()
     path = (content / written).resolve()
     if not path.is_relative_to(folder):
-        raise ImageError(f"'{written}' leads out of {IMAGES_FOLDER}/")
+        raise ImageError(say("image.escapes", path=written, folder=IMAGES_FOLDER))
     if not path.is_file():
-        raise ImageError(f"no image at '{written}'")
+        raise ImageError(say("image.missing", path=written))
     return path
 
 
@@ -72,7 +81,7 @@ def probe(path: Path, known: Probes | None = None) -> Probe:
     checked before (by its hash) is not decoded again."""
     stat = path.stat()
     if stat.st_size > MAX_BYTES:
-        raise ImageError(f"the file is {stat.st_size / 1e6:.1f} MB; an image may have at most {MAX_BYTES / 1e6:.0f} MB")
+        raise ImageError(say("image.too_big", size=f"{stat.st_size / 1e6:.1f}", limit=f"{MAX_BYTES / 1e6:.0f}"))
     digest = known.digest_of(path, stat) if known is not None else None
     data = b""
     if digest is None:
@@ -90,9 +99,9 @@ def probe(path: Path, known: Probes | None = None) -> Probe:
         with _opened(data) as image:
             kind = image.format or "?"
             if kind not in FORMATS:
-                raise ImageError(f"a {kind} image; use JPEG, PNG, WebP or GIF")
+                raise ImageError(say("image.format", kind=kind))
             if path.suffix.lower() not in FORMATS[kind]:
-                raise ImageError(f"the file is a {kind} image but is named {path.suffix or 'without an ending'}")
+                raise ImageError(say("image.misnamed", kind=kind, ending=path.suffix or say("image.no_ending")))
             found = Probe(path, kind, image.width, image.height, digest)
     if known is not None:
         known.add(found)
@@ -160,11 +169,11 @@ class _opened:
                 image = Image.open(io.BytesIO(self.data))
                 image.load()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise ImageError(f"more than {MAX_PIXELS:,} pixels: refused (it could be a decompression bomb)") from None
+            raise ImageError(say("image.bomb", limit=f"{MAX_PIXELS:,}")) from None
         except UnidentifiedImageError:
-            raise ImageError("not an image Pillow can read (corrupt, or another kind of file)") from None
+            raise ImageError(say("image.unreadable")) from None
         except (OSError, SyntaxError, ValueError) as exc:
-            raise ImageError(f"the image cannot be read whole ({exc})") from None
+            raise ImageError(say("image.truncated", problem=exc)) from None
         finally:
             Image.MAX_IMAGE_PIXELS = previous
         self.image = image
@@ -182,31 +191,31 @@ def _check_svg(data: bytes) -> tuple[int, int]:
     """Refuse an SVG that could run or fetch anything; its size from width/height or the viewBox."""
     head = data[:4096].lower()
     if b"<!doctype" in head or b"<!entity" in data.lower():
-        raise ImageError("an SVG with a DOCTYPE or entities: remove them")
+        raise ImageError(say("image.svg_doctype"))
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
-        raise ImageError(f"not a well-formed SVG ({exc})") from None
+        raise ImageError(say("image.svg_malformed", problem=exc)) from None
     if root.tag != f"{_SVG_NS}svg":
-        raise ImageError("not an SVG image (its root element is not <svg>)")
+        raise ImageError(say("image.svg_root"))
     for element in root.iter():
         name = element.tag.rpartition("}")[2]
         if name in _SVG_BANNED:
-            raise ImageError(f"an SVG with <{name}>: it could run or fetch something; remove it")
+            raise ImageError(say("image.svg_element", name=name))
         for attribute, value in element.attrib.items():
             local = attribute.rpartition("}")[2].lower()
             if local.startswith("on"):
-                raise ImageError(f"an SVG with an event handler ({local}); remove it")
+                raise ImageError(say("image.svg_handler", name=local))
             if (attribute == _XLINK or local == "href") and not value.startswith("#"):
-                raise ImageError(f"an SVG that refers to '{value}'; only references inside the file are allowed")
+                raise ImageError(say("image.svg_reference", value=value))
             if "url(" in value and not re.search(r"url\(\s*['\"]?#", value):
-                raise ImageError("an SVG that refers to another file in a style; remove it")
+                raise ImageError(say("image.svg_style_file"))
         if (
             name == "style"
             and element.text
             and ("@import" in element.text or re.search(r"url\(\s*['\"]?[^#'\"\s]", element.text))
         ):
-            raise ImageError("an SVG whose style fetches something; remove it")
+            raise ImageError(say("image.svg_style_fetch"))
     return _svg_size(root)
 
 
@@ -229,7 +238,7 @@ def _svg_size(root: ElementTree.Element) -> tuple[int, int]:
             return round(float(box[2])), round(float(box[3]))
         except ValueError:
             pass
-    raise ImageError("an SVG without a size: give it width and height, or a viewBox")
+    raise ImageError(say("image.svg_size"))
 
 
 def resized(probe: Probe, width: int) -> dict[str, bytes]:

@@ -19,11 +19,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import ContentError, ContentErrors, Position
+from ..errors import ContentError, ContentErrors, Message, Position, say
 from ..schedule.programme import check_programme
 from ..schedule.timing import build_time, exists, status, timing
 from .images import ImageError, Probe, Probes, locate, probe
-from .kinds import EVENTS, KINDS, ONE_FILE
+from .kinds import BY_NAME, EVENTS, KINDS, ONE_FILE
 from .messages import message
 from .models import (
     Event,
@@ -36,6 +36,8 @@ from .models import (
     Text,
     pictures,
 )
+from .suggest import Names, hint
+from .where import where_of
 from .yamlsource import Document, Loc, Read, read_files, read_yaml
 
 CONTENT_ENV = "SUMMIT_CONTENT"
@@ -171,12 +173,38 @@ class _Loader:
         self.unreadable: set[str] = set()
         self.raw_items: dict[str, list[tuple[Any, Document, Loc]]] = {k: [] for k in self.known_ids}
         self.probes = Probes(root / ".cache" / "images")
+        self.industry_names: dict[str, Names] = {}
 
-    def error(self, doc: Document, loc: Loc, text: str, *, key: bool = False) -> None:
-        self.errors.append(ContentError(doc.path, doc.position(loc, key=key), loc, text))
+    def error(self, doc: Document, loc: Loc, text: str | Message, *, key: bool = False) -> None:
+        where = where_of(doc.data, loc)
+        self.errors.append(ContentError(doc.path, doc.position(loc, key=key), loc, text, where=where))
 
-    def warn(self, doc: Document, loc: Loc, text: str, kind: str) -> None:
-        self.warnings.append(ContentError(doc.path, doc.position(loc), loc, text, "warning", kind))
+    def warn(self, doc: Document, loc: Loc, text: str | Message, kind: str) -> None:
+        where = where_of(doc.data, loc)
+        self.warnings.append(ContentError(doc.path, doc.position(loc), loc, text, "warning", kind, where))
+
+    def candidates(self, kind: str) -> dict[str, Names]:
+        """The records of ``kind`` as written (valid or not), by id, with their names."""
+        if kind == "industry":
+            return self.industry_names
+        title = BY_NAME[kind].title
+        found: dict[str, Names] = {}
+        for item, _, _ in self.raw_items[kind]:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                name = item.get(title)
+                names = (name.get("zh"), name.get("en")) if isinstance(name, dict) else (name, name)
+                found[item["id"]] = tuple(n if isinstance(n, str) else None for n in names)  # type: ignore[assignment]
+        return found
+
+    def no_such(self, kind: str, ref: str, file: str | None = None) -> Message:
+        """No record of ``kind`` with the id ``ref`` (in ``file``), and the one probably meant."""
+        if kind == "industry":
+            base = say("content.no_industry", id=ref)
+        elif file:
+            base = say("content.no_record_in", kind=say(f"kind.{kind}"), id=ref, file=file)
+        else:
+            base = say("content.no_record", kind=say(f"kind.{kind}"), id=ref)
+        return say("content.with_hint", message=base, hint=hint(ref, self.candidates(kind)))
 
     def check_translations(self, value: Any, doc: Document, loc: Loc) -> None:
         """Warn of every text whose English is missing (the Chinese stands in for it)."""
@@ -185,7 +213,7 @@ class _Loader:
                 self.warn(
                     doc,
                     (*loc, "en"),
-                    "missing English (en) translation; the English page shows the Chinese",
+                    say("content.english_missing"),
                     "translation",
                 )
         elif isinstance(value, BaseModel):
@@ -219,6 +247,7 @@ class _Loader:
                         message(err, siblings),
                         "error",
                         kind,
+                        where_of(doc.data, loc),
                     )
                 )
             return None
@@ -244,7 +273,13 @@ class _Loader:
                 self.error(
                     doc,
                     where,
-                    f"duplicate {kind} id '{record.id}' (first defined at {first_doc.path}:{pos.line})",
+                    say(
+                        "content.duplicate_id",
+                        kind=say(f"kind.{kind}"),
+                        id=record.id,
+                        path=first_doc.path,
+                        line=pos.line,
+                    ),
                 )
                 continue
             self.sources[(kind, record.id)] = (rdoc, where)
@@ -260,7 +295,7 @@ class _Loader:
                 return found
             items = doc.data.get(key) or []
             if len(items) > MAX_RECORDS:
-                self.error(doc, (key,), f"{len(items)} records; a file may hold at most {MAX_RECORDS}")
+                self.error(doc, (key,), say("content.too_many", count=len(items), limit=MAX_RECORDS))
                 return found
             for index, item in enumerate(items):
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
@@ -278,7 +313,7 @@ class _Loader:
     def load(self) -> Content:
         if not self.folder.is_dir():
             raise ContentErrors(
-                [ContentError(display_path(self.folder, self.root), Position(1, 1), None, "content folder not found")]
+                [ContentError(display_path(self.folder, self.root), Position(1, 1), None, say("content.no_folder"))]
             )
         self.check_file_names()
         files = [self.folder / name for name in sorted(KNOWN_FILES)] + sorted((self.folder / "events").glob("*.yml"))
@@ -296,7 +331,9 @@ class _Loader:
         site_doc = self.read(self.folder / "site.yml") if (self.folder / "site.yml").is_file() else None
         if not (self.folder / "site.yml").is_file():
             self.errors.append(
-                ContentError(display_path(self.folder / "site.yml", self.root), Position(1, 1), None, "file is missing")
+                ContentError(
+                    display_path(self.folder / "site.yml", self.root), Position(1, 1), None, say("content.file_missing")
+                )
             )
         site = self.validate(Site, site_doc.data, site_doc) if site_doc else None
         if site is not None and site_doc is not None:
@@ -317,7 +354,7 @@ class _Loader:
                     self.error(
                         edoc,
                         (*loc, "date"),
-                        f"event of {event.date.year} in the file of {year}: move it to events/{event.date.year}.yml",
+                        say("content.wrong_year", year=event.date.year, file_year=year),
                     )
                 events.append((event, edoc, loc))
         people = None if "person" in self.unreadable else self.known_ids["person"]
@@ -381,6 +418,7 @@ class _Loader:
             people,
             lambda where, text: self.error(doc, (*loc, *where), text),
             lambda where, text: self.warn(doc, (*loc, *where), text, "programme"),
+            missing=lambda ref: self.no_such("person", ref, "people.yml"),
         )
 
     def pictures(self, record: Any) -> list:
@@ -404,10 +442,10 @@ class _Loader:
                     known = found.get(picture.path)
                     found[picture.path] = known or probe(locate(self.folder, picture.path), self.probes)
                 except ImageError as exc:
-                    self.error(doc, (*loc, *where, "path"), str(exc))
+                    self.error(doc, (*loc, *where, "path"), exc.message)
                     continue
                 if isinstance(record, Site) and where == ("logo",) and found[picture.path].format not in ("SVG", "PNG"):
-                    self.error(doc, (*loc, *where, "path"), "the summit's logo must be an SVG or PNG file")
+                    self.error(doc, (*loc, *where, "path"), say("content.logo_format"))
         if self.cache is not None:
             self.cache.pictures = self.pictures_seen
         with contextlib.suppress(OSError):  # a read-only project still builds; it decodes its images again next time
@@ -421,9 +459,13 @@ class _Loader:
             for index, alias in enumerate(record.aliases):
                 where = (*loc, "aliases", index)
                 if (kind, alias) in self.sources:
-                    self.error(doc, where, f"'{alias}' is the id of a {kind}; a former id must not be in use")
+                    self.error(doc, where, say("content.alias_in_use", alias=alias, kind=say(f"kind.{kind}")))
                 elif alias in result:
-                    self.error(doc, where, f"'{alias}' is already a former id of the {kind} '{result[alias]}'")
+                    self.error(
+                        doc,
+                        where,
+                        say("content.alias_taken", alias=alias, kind=say(f"kind.{kind}"), other=result[alias]),
+                    )
                 else:
                     result[alias] = record.id
         return result
@@ -440,19 +482,17 @@ class _Loader:
                 self.warn(
                     doc,
                     (*loc, "status"),
-                    "took place before the build but is still 'scheduled': set 'held', 'postponed' or 'cancelled'",
+                    say("content.still_scheduled"),
                     "status",
                 )
             elif state is not None and not (event.registration or event.livestream):
-                self.warn(
-                    doc, (*loc, "registration"), "upcoming event with no registration or livestream link", "links"
-                )
+                self.warn(doc, (*loc, "registration"), say("content.no_links"), "links")
         for station, doc, loc in lists["stations"]:
             if station.id not in used_stations:
-                self.warn(doc, (*loc, "id"), f"station '{station.id}' has no events", "unused")
+                self.warn(doc, (*loc, "id"), say("content.station_unused", id=station.id), "unused")
         for partner, doc, loc in lists["partners"]:
             if partner.id not in used_partners:
-                self.warn(doc, (*loc, "id"), f"partner '{partner.id}' is referenced by no event", "unused")
+                self.warn(doc, (*loc, "id"), say("content.partner_unused", id=partner.id), "unused")
 
     def check_file_names(self) -> None:
         for file in sorted(self.folder.iterdir()):
@@ -462,7 +502,7 @@ class _Loader:
                         display_path(file, self.root),
                         Position(1, 1),
                         None,
-                        f"unknown content file; expected one of {', '.join(sorted(KNOWN_FILES))} or events/<year>.yml",
+                        say("content.unknown_file", files=", ".join(sorted(KNOWN_FILES))),
                     )
                 )
         events = self.folder / "events"
@@ -474,7 +514,7 @@ class _Loader:
                             display_path(file, self.root),
                             Position(1, 1),
                             None,
-                            "an events file is named by its year: events/<year>.yml",
+                            say("content.events_file_name"),
                         )
                     )
 
@@ -486,7 +526,9 @@ class _Loader:
             refs = [(ref, (*loc, field, i)) for i, ref in enumerate(value) if isinstance(ref, str)]
         for ref, where in refs:
             if ref not in self.known_ids[kind] and kind not in self.unreadable:
-                self.error(doc, where, f"no {kind} with id '{ref}'")
+                # said once: this says which id was meant, where the model only said it is not an id
+                self.errors = [e for e in self.errors if not (e.path == doc.path and e.loc == where)]
+                self.error(doc, where, self.no_such(kind, ref))
 
     def check_references(self, site: Site | None) -> None:
         for item, doc, loc in self.raw_items["event"]:
@@ -496,6 +538,8 @@ class _Loader:
         for item, doc, loc in self.raw_items["project"]:
             self.check_refs(item, doc, loc, "station", "station")
         industries = {i.id for i in site.industries} if site else None
+        if site is not None:
+            self.industry_names = {i.id: (i.name.zh, i.name.en) for i in site.industries}
         for kind in ("event", "project"):
             for item, doc, loc in self.raw_items[kind]:
                 refs = item.get("industries") if isinstance(item, dict) else None
@@ -503,19 +547,19 @@ class _Loader:
                     continue
                 for index, ref in enumerate(refs):
                     if isinstance(ref, str) and ref not in industries:
-                        self.error(doc, (*loc, "industries", index), f"no industry with id '{ref}' in site.yml")
+                        self.error(doc, (*loc, "industries", index), self.no_such("industry", ref))
 
     def check_event_times(self, event: Event, doc: Document, loc: Loc, site_zone: str) -> None:
         if not event.date.precise:
             for name in ("start", "end", "end_date"):
                 if getattr(event, name) is not None:
-                    self.error(doc, (*loc, name), f"'{name}' needs a date with a day; the date gives only the month")
+                    self.error(doc, (*loc, name), say("content.month_only", name=name))
             return
         if event.end_date is not None and event.end_date < event.date.first_day:
-            self.error(doc, (*loc, "end_date"), f"end_date {event.end_date} is before the date {event.date}")
+            self.error(doc, (*loc, "end_date"), say("content.end_before_date", end=event.end_date, date=event.date))
             return
         if event.end is not None and event.start is None:
-            self.error(doc, (*loc, "end"), "an end time needs a start time")
+            self.error(doc, (*loc, "end"), say("content.end_without_start"))
             return
         if event.start is None:
             return
@@ -525,11 +569,11 @@ class _Loader:
                 self.error(
                     doc,
                     (*loc, name),
-                    f"{moment:%H:%M} does not exist on {moment:%Y-%m-%d} in {t.zone}: the clocks go forward then",
+                    say("content.no_such_time", time=f"{moment:%H:%M}", date=f"{moment:%Y-%m-%d}", zone=t.zone),
                 )
                 return
         if t.end is not None and t.start is not None and t.end <= t.start:
-            self.error(doc, (*loc, "end"), "ends before it starts; for an event that passes midnight give end_date")
+            self.error(doc, (*loc, "end"), say("content.ends_before_start"))
 
 
 def load_content(

@@ -21,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from ..errors import say
 from ..schedule import zones
 from ..texts import has_line_break, tidy, tidy_markdown
 from .colours import AA_TEXT, HEX_RE, WHITE, contrast
@@ -42,9 +43,9 @@ class Record(BaseModel):
 
 def _slug(value: str) -> str:
     if not SLUG_RE.match(value):
-        raise ValueError(f"'{value}' is not a valid id: use lowercase letters a-z, digits and single hyphens")
+        raise ValueError(say("value.id", value=value))
     if len(value) > 80:
-        raise ValueError(f"id is {len(value)} characters long; keep it to 80")
+        raise ValueError(say("value.id_long", length=len(value)))
     return value
 
 
@@ -56,10 +57,7 @@ NonEmpty = Annotated[str, Field(min_length=1)]
 
 def _one_line(value: str) -> str:
     if has_line_break(value):
-        raise ValueError(
-            "a line break in a one-line text (a name, title or label): write it on one line "
-            "(a YAML '|' block keeps line breaks; '>-' joins lines)"
-        )
+        raise ValueError(say("value.line_break"))
     return value
 
 
@@ -84,18 +82,15 @@ _NOT_IN_ADDRESSES = set('<>"`{}|\\^')
 
 def _url(value: str) -> str:
     if any(ch.isspace() for ch in value):
-        raise ValueError(f"{value!r} is not an address: it holds a space or a line break")
+        raise ValueError(say("value.address_space", value=repr(value)))
     if found := sorted(set(value) & _NOT_IN_ADDRESSES):
-        raise ValueError(
-            f"{value!r} is not an address: it holds {' '.join(found)} (an address writes them percent-encoded, "
-            "e.g. %3C for <)"
-        )
+        raise ValueError(say("value.address_marks", value=repr(value), marks=" ".join(found)))
     parts = urlsplit(value)
     if parts.scheme == "mailto" and len(value) > len("mailto:"):
         return value
     if parts.scheme in ("http", "https") and parts.netloc:
         return value
-    raise ValueError(f"'{value}' is not an allowed link: use an http(s):// address or mailto:")
+    raise ValueError(say("value.link", value=value))
 
 
 Url = Annotated[
@@ -111,8 +106,10 @@ def _zone(value: str) -> str:
     if value in zones.names():
         return value
     close = difflib.get_close_matches(value, sorted(zones.names()), n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else " (use an IANA name such as Asia/Shanghai)"
-    raise ValueError(f"unknown time zone '{value}'{hint}")
+    if not close:  # a city's name: 东京, Tokyo, tokio
+        close = [name for name in zones.names() if name.rpartition("/")[2].lower() == value.strip().lower()][:1]
+    hint = say("field.did_you_mean", name=close[0]) if close else say("value.zone_hint")
+    raise ValueError(say("content.with_hint", message=say("value.zone", value=value), hint=hint))
 
 
 Zone = Annotated[str, AfterValidator(_zone), WithJsonSchema({"type": "string", "examples": ["Asia/Shanghai"]})]
@@ -120,11 +117,11 @@ Zone = Annotated[str, AfterValidator(_zone), WithJsonSchema({"type": "string", "
 
 
 def _matching(pattern: re.Pattern[str], problem: str) -> AfterValidator:
-    """A validator that refuses a value ``pattern`` does not find, saying ``'value' problem``."""
+    """A validator that refuses a value ``pattern`` does not find, with the message ``problem``."""
 
     def check(value: str) -> str:
         if not pattern.search(value):
-            raise ValueError(f"'{value}' {problem}")
+            raise ValueError(say(problem, value=value))
         return value
 
     return AfterValidator(check)
@@ -137,8 +134,7 @@ SiteZone = Annotated[
     AfterValidator(_zone),
     _matching(
         CITY_ZONE_RE,
-        "is a time zone, but the site's own zone must be named by a region and city, such as Asia/Shanghai "
-        "(or UTC): conference apps read no other",
+        "value.site_zone",
     ),
     WithJsonSchema({"type": "string", "pattern": CITY_ZONE_RE.pattern, "examples": ["Asia/Shanghai"]}),
 ]
@@ -149,8 +145,7 @@ Acronym = Annotated[
     str,
     _matching(
         ACRONYM_RE,
-        "is not an acronym: write 4 to 20 Latin letters and digits, such as CHINAOCS (it names the summit "
-        "in calendar entries' ids and to conference apps)",
+        "value.acronym",
     ),
     WithJsonSchema({"type": "string", "pattern": ACRONYM_RE.pattern}),
 ]
@@ -158,7 +153,7 @@ Acronym = Annotated[
 
 def _year(value: Any) -> Any:
     if isinstance(value, str) and not re.fullmatch(r"\d{4}", value.strip()):
-        raise ValueError(f"'{value}' is not a year: write four digits such as 2020")
+        raise ValueError(say("value.year", value=value))
     return value
 
 
@@ -170,7 +165,7 @@ def _time_of_day(value: Any) -> Any:
         return value
     match = re.fullmatch(r"(\d{1,2}):(\d{2})", str(value).strip())
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
-        raise ValueError(f"'{value}' is not a time of day: write HH:MM on a 24-hour clock, e.g. 14:30")
+        raise ValueError(say("value.time", value=value))
     return dt.time(int(match[1]), int(match[2]))
 
 
@@ -218,13 +213,15 @@ def _event_date(value: Any) -> Any:
     text = str(value).strip()
     match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
     if not match:
-        raise ValueError(f"'{value}' is not a date: write YYYY-MM-DD, or YYYY-MM while the day is not fixed")
+        raise ValueError(say("value.date", value=value))
     year, month = int(match[1]), int(match[2])
     day = int(match[3]) if match[3] else None
-    try:
-        dt.date(year, month, day or 1)
-    except ValueError as exc:
-        raise ValueError(f"'{value}' is not a date: {exc}") from None
+    if not 1 <= month <= 12:
+        raise ValueError(say("value.date_impossible", value=value, problem=say("value.month_out_of_range")))
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise ValueError(say("value.date_impossible", value=value, problem=say("value.day_out_of_range")))
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise ValueError(say("value.date_impossible", value=value, problem=say("value.year_out_of_range")))
     return EventDate(year=year, month=month, day=day)
 
 
@@ -239,7 +236,7 @@ DateOrMonth = Annotated[
 def _date(value: Any) -> Any:
     parsed = _event_date(value)
     if isinstance(parsed, EventDate) and not parsed.precise:
-        raise ValueError(f"'{value}' needs a day: write YYYY-MM-DD")
+        raise ValueError(say("value.needs_day", value=value))
     return parsed.first_day if isinstance(parsed, EventDate) else parsed
 
 
@@ -396,13 +393,10 @@ class Footer(Record):
 
 def _colour(value: str) -> str:
     if not HEX_RE.match(value):
-        raise ValueError(f"'{value}' is not a colour: write it as #RRGGBB, e.g. #1f4e9c")
+        raise ValueError(say("value.colour", value=value))
     ratio = contrast(value, WHITE)
     if ratio < AA_TEXT:
-        raise ValueError(
-            f"{value} and white text have a contrast of {ratio:.1f}:1; WCAG AA needs {AA_TEXT}:1 for text "
-            "(the hero, buttons and date blocks put white text on it): choose a darker colour"
-        )
+        raise ValueError(say("value.contrast", value=value, ratio=f"{ratio:.1f}", need=AA_TEXT))
     return value.lower()
 
 
@@ -440,9 +434,7 @@ class Picture(Record):
     @model_validator(mode="after")
     def _alt_or_decorative(self) -> Picture:
         if self.alt is None and not self.decorative:
-            raise ValueError(
-                "an image needs its alt text in both languages (alt: {zh: ..., en: ...}), or decorative: true"
-            )
+            raise ValueError(say("value.alt_missing"))
         return self
 
 
@@ -458,10 +450,7 @@ class Photo(Picture):
             for lang in ("zh", "en"):
                 alt, caption = getattr(self.alt, lang), getattr(self.caption, lang)
                 if alt and caption and alt.strip().casefold() == caption.strip().casefold():
-                    raise ValueError(
-                        f"the alt text ({lang}) repeats the caption, and screen readers would read it twice: "
-                        "let alt say what the photo shows, or write decorative: true"
-                    )
+                    raise ValueError(say("value.alt_repeats", language=say(f"language.{lang}")))
         return self
 
 
@@ -648,7 +637,7 @@ class Session(Record):
 
 EventKind = Literal["roadshow", "forum", "exchange", "signing", "conference", "launch"]
 EventFormat = Literal["online", "offline", "hybrid"]
-EventStatus = Literal["scheduled", "held", "postponed", "cancelled"]
+EventStatus = Literal["scheduled", "held", "unreported", "postponed", "cancelled"]
 
 
 class Event(Record):
@@ -693,7 +682,8 @@ class Event(Record):
     registration: Url | None = None
     """Address to register."""
     status: EventStatus = "scheduled"
-    """scheduled; held once it has taken place; postponed; or cancelled."""
+    """scheduled; held once it has taken place; unreported once its day has passed with no report of how
+    it went; postponed; or cancelled."""
     photos: list[Photo] = []
     """Photographs of the event, shown on its page."""
     rooms: list[Room] = []

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..errors import Message, say
 from .kinds import KINDS as ALL_KINDS
 from .loader import unwrap
 from .models import SLUG_RE, EventDate, Text
@@ -24,7 +25,14 @@ DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?(?:-|$)")
 
 
 class SkeletonError(Exception):
-    """Why no record was added."""
+    """Why no record was added (``message``, in either language)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 def _field_lines(name: str, info: Any, value: str | None, indent: str) -> list[str]:
@@ -67,14 +75,14 @@ def target_file(content: Path, kind: str, record_id: str) -> Path:
         return content / f"{key}.yml"
     match = DATE_PREFIX.match(record_id)
     if not match:
-        raise SkeletonError(f"an event id starts with its date, e.g. 2026-05-20-boston-roadshow (got '{record_id}')")
+        raise SkeletonError(say("new.event_id", id=record_id))
     return content / "events" / f"{match[1]}.yml"
 
 
 def add_record(content: Path, kind: str, record_id: str) -> tuple[Path, int]:
     """Append a skeleton ``kind`` record with ``record_id``; returns the file and the record's first line."""
     if not SLUG_RE.match(record_id):
-        raise SkeletonError(f"'{record_id}' is not a valid id: use lowercase letters a-z, digits and single hyphens")
+        raise SkeletonError(say("value.id", value=record_id))
     _, key = KINDS[kind]
     file = target_file(content, kind, record_id)
     files = sorted((content / "events").glob("*.yml")) if kind == "event" else [file]
@@ -84,7 +92,7 @@ def add_record(content: Path, kind: str, record_id: str) -> tuple[Path, int]:
         doc, _ = read_yaml(other, other.name)
         items = doc.data.get(key) if doc is not None and isinstance(doc.data, dict) else None
         if any(isinstance(i, dict) and i.get("id") == record_id for i in items or []):
-            raise SkeletonError(f"a {kind} with id '{record_id}' already exists in {other.name}")
+            raise SkeletonError(say("new.exists", kind=say(f"kind.{kind}"), id=record_id, file=other.name))
     if file.is_file():
         text = file.read_text(encoding="utf-8")
     else:

@@ -7,6 +7,7 @@ value or ``~``/``null`` becomes None, and a duplicate key is an error.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 import re
@@ -15,7 +16,9 @@ from typing import Any
 
 import yaml
 
-from ..errors import ContentError, Position
+from ..errors import ContentError, Message, Position, say, wording
+from .keyboard import keyboard_mistakes, misindented
+from .where import where_of
 
 Loc = tuple[str | int, ...]
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -84,11 +87,11 @@ class Document:
         return values.get(loc, Position(1, 1))
 
 
-def _bad_character(char: str) -> str:
+def _bad_character(char: str) -> Message:
     code = f"U+{ord(char):04X}"
     if "\ud800" <= char <= "\udfff":
-        return f"contains {code}, half of a character (a lone surrogate escape); write the whole character"
-    return f"contains the control character {code}; remove it"
+        return say("yaml.surrogate", code=code)
+    return say("yaml.control", code=code)
 
 
 def _mark(node: yaml.Node) -> Position:
@@ -110,10 +113,10 @@ class _Builder:
         if self.values is not None:
             self.values[loc] = _mark(node)
         if len(loc) > MAX_DEPTH:
-            self._error(node, loc, f"nested more than {MAX_DEPTH} levels deep")
+            self._error(node, loc, say("yaml.too_deep", limit=MAX_DEPTH))
             return None
         if id(node) in self.seen:
-            self._error(node, loc, "aliases (*name) are not supported; write the value out")
+            self._error(node, loc, say("yaml.alias"))
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
@@ -127,7 +130,7 @@ class _Builder:
             items = []
             for i, item in enumerate(node.value):
                 if id(item) in self.seen:  # an alias: the item has no position of its own, its list has
-                    self._error(node, (*loc, i), "aliases (*name) are not supported; write the value out")
+                    self._error(node, (*loc, i), say("yaml.alias"))
                     items.append(None)
                 else:
                     items.append(self.build(item, (*loc, i)))
@@ -139,33 +142,33 @@ class _Builder:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self._error(key_node, loc, "a key must be plain text")
+                self._error(key_node, loc, say("yaml.key_not_text"))
                 continue
             key = key_node.value
             if key == "<<":
-                self._error(key_node, loc, "merge keys (<<) are not supported; write the fields out")
+                self._error(key_node, loc, say("yaml.merge_key"))
                 continue
             if key in result:
                 first = _mark(next(k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value == key))
                 self._error(
                     key_node,
                     (*loc, key),
-                    f"duplicate key '{key}' (first written at line {first.line})",
+                    say("yaml.duplicate_key", key=key, line=first.line),
                 )
                 continue
             if self.values is not None:
                 self.keys[(*loc, key)] = _mark(key_node)
             if id(value_node) in self.seen:  # an alias: report it where it is used
-                self._error(key_node, (*loc, key), "aliases (*name) are not supported; write the value out")
+                self._error(key_node, (*loc, key), say("yaml.alias"))
                 continue
             result[key] = self.build(value_node, (*loc, key))
         return result
 
-    def _error(self, node: yaml.Node, loc: Loc, message: str) -> None:
+    def _error(self, node: yaml.Node, loc: Loc, message: Message) -> None:
         if len(self.errors) < MAX_ERRORS:
             self.errors.append(ContentError(self.doc.path, _mark(node), loc, message))
         elif len(self.errors) == MAX_ERRORS:
-            self.errors.append(ContentError(self.doc.path, _mark(node), None, "more errors in this file are not shown"))
+            self.errors.append(ContentError(self.doc.path, _mark(node), None, say("yaml.more_errors")))
 
 
 def read_yaml(file: Path, display: str) -> tuple[Document | None, list[ContentError]]:
@@ -175,43 +178,50 @@ def read_yaml(file: Path, display: str) -> tuple[Document | None, list[ContentEr
     try:
         size = file.stat().st_size
         if size > MAX_BYTES:
-            message = f"file is {size / 1e6:.1f} MB; a content file may have at most {MAX_BYTES / 1e6:.0f} MB"
+            message = say("yaml.too_big", size=f"{size / 1e6:.1f}", limit=f"{MAX_BYTES / 1e6:.0f}")
             return None, [ContentError(display, start, None, message)]
         data = file.read_bytes()
     except OSError as exc:
-        return None, [ContentError(display, start, None, f"cannot read: {exc.strerror}")]
+        return None, [ContentError(display, start, None, say("yaml.unreadable", reason=exc.strerror))]
     try:
         text = data.decode("utf-8-sig")  # a byte order mark is allowed and dropped
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        message = f"not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start} ({exc.reason})"
+        message = say("yaml.not_utf8", byte=f"{data[exc.start]:02x}", offset=exc.start)
         return None, [ContentError(display, Position(line, 1), None, message)]
+    mistakes = keyboard_mistakes(text)
+    if mistakes:  # YAML would misread these, or stop somewhere else: each said at its place, in words
+        return None, [ContentError(display, pos, None, message) for pos, message in mistakes[:MAX_ERRORS]]
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
         pos = Position(before.count("\n") + 1, len(before) - before.rfind("\n"))
-        message = f"contains the control character U+{exc.character:04X}; remove it"
+        message = say("yaml.control", code=f"U+{exc.character:04X}")
         return None, [ContentError(display, pos, None, message)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+        off = misindented(text, pos.line)
+        if off is not None:  # a key one space off its siblings: the likely cause, at its own line
+            return None, [ContentError(display, off[0], None, off[1])]
         problem = exc.problem or exc.context or "invalid YAML"
+        said: Message | str = say(f"yamlsays.{problem}") if f"yamlsays.{problem}" in wording() else problem
         if problem == "found invalid Unicode character escape code":  # libyaml's words for it
-            problem += " (\\ud800 to \\udfff write half a character: write the whole character instead)"
-        return None, [ContentError(display, pos, None, f"YAML syntax error: {problem}")]
+            said = say("yaml.half_character")
+        return None, [ContentError(display, pos, None, say("yaml.syntax", problem=said))]
     except yaml.YAMLError as exc:
-        return None, [ContentError(display, Position(1, 1), None, f"YAML error: {exc}")]
+        return None, [ContentError(display, Position(1, 1), None, say("yaml.error", problem=str(exc)))]
     except RecursionError:
-        return None, [ContentError(display, Position(1, 1), None, f"nested more than {MAX_DEPTH} levels deep")]
+        return None, [ContentError(display, Position(1, 1), None, say("yaml.too_deep", limit=MAX_DEPTH))]
     if len(nodes) > 1:
-        return None, [ContentError(display, _mark(nodes[1]), None, "only one YAML document per file")]
+        return None, [ContentError(display, _mark(nodes[1]), None, say("yaml.one_document"))]
     doc = Document(display, None, text)
     if not nodes or nodes[0] is None:
         doc.data = {}
         return doc, []
     doc.data = _Builder(doc, errors).build(nodes[0], ())
-    return doc, errors
+    return doc, [dataclasses.replace(e, where=where_of(doc.data, e.loc)) if e.loc else e for e in errors]
 
 
 Read = tuple[Document | None, list[ContentError]]

@@ -54,7 +54,7 @@ class ApiEvent(BaseModel):
     title: str
     kind: str = Field(description="roadshow, forum, exchange, signing, conference or launch.")
     format: Literal["online", "offline", "hybrid"] | None
-    status: Literal["scheduled", "held", "postponed", "cancelled"]
+    status: Literal["scheduled", "held", "unreported", "postponed", "cancelled"]
     precision: Literal["time", "day", "month"] = Field(
         description="time: start (and end) are date-times; day: whole days; month: the day is not known yet."
     )

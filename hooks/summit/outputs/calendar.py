@@ -18,7 +18,13 @@ from ..schedule.site import Site
 from ..schedule.times import place_of
 from ..schedule.timing import UTC
 
-ICS_STATUS = {"scheduled": "CONFIRMED", "held": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+ICS_STATUS = {
+    "scheduled": "CONFIRMED",
+    "held": "CONFIRMED",
+    "unreported": "TENTATIVE",
+    "postponed": "TENTATIVE",
+    "cancelled": "CANCELLED",
+}
 
 
 def in_calendars(event: Event) -> bool:

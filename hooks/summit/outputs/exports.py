@@ -26,6 +26,7 @@ INLANGUAGE = {"zh": "zh-CN", "en": "en"}
 SCHEMA_STATUS = {
     "scheduled": "EventScheduled",
     "held": "EventScheduled",
+    "unreported": "EventScheduled",
     "postponed": "EventPostponed",
     "cancelled": "EventCancelled",
 }

@@ -15,27 +15,37 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from ..content.models import Event, Session
+from ..content.suggest import hint
+from ..errors import Message, say
 from .timing import exists
 
 if TYPE_CHECKING:
     from .times import EventTimes
 
 Where = tuple[str | int, ...]
-Report = Callable[[Where, str], None]
+Report = Callable[[Where, Message], None]
 
 
-def check_programme(event: Event, zone: str, people: Collection[str] | None, error: Report, warn: Report) -> None:
+def check_programme(
+    event: Event,
+    zone: str,
+    people: Collection[str] | None,
+    error: Report,
+    warn: Report,
+    missing: Callable[[str], Message] | None = None,
+) -> None:
     """Report what is wrong with ``event``'s rooms and sessions (times in ``zone``, the event's own or the
-    site's); ``people``: the ids of people.yml, None when that file could not be read."""
+    site's); ``people``: the ids of people.yml, None when that file could not be read; ``missing`` says
+    that a person is not there (and whom the editor probably meant)."""
     rooms: dict[str, int] = {}
     for index, room in enumerate(event.rooms):
         if room.id in rooms:
-            error(("rooms", index, "id"), f"the room '{room.id}' is already listed as rooms[{rooms[room.id]}]")
+            error(("rooms", index, "id"), say("programme.room_twice", id=room.id, n=rooms[room.id] + 1))
         rooms.setdefault(room.id, index)
     if not event.sessions:
         return
     if not event.date.precise:
-        error(("sessions",), "sessions need the event's day: give its date as YYYY-MM-DD, not only the month")
+        error(("sessions",), say("programme.needs_day"))
         return
     first = event.date.first_day
     last = event.end_date or first
@@ -44,28 +54,33 @@ def check_programme(event: Event, zone: str, people: Collection[str] | None, err
     for index, session in enumerate(event.sessions):
         where: Where = ("sessions", index)
         if session.id in ids:
-            error((*where, "id"), f"the session id '{session.id}' is already used by sessions[{ids[session.id]}]")
+            error((*where, "id"), say("programme.session_twice", id=session.id, n=ids[session.id] + 1))
         ids.setdefault(session.id, index)
         for role in ("speakers", "moderators"):
             for n, person in enumerate(getattr(session, role)):
                 if people is not None and person not in people:
-                    error((*where, role, n), f"no person with id '{person}' in people.yml")
+                    no_one = say("content.no_record_in", kind=say("kind.person"), id=person, file="people.yml")
+                    error((*where, role, n), missing(person) if missing else no_one)
         if session.room is not None and session.room not in rooms:
-            listed = ", ".join(rooms) or "none"
-            error((*where, "room"), f"no room '{session.room}' among this event's rooms (listed: {listed})")
+            listed = ", ".join(rooms) or say("programme.no_rooms")
+            names = {room.id: (room.name.zh, room.name.en) for room in event.rooms}
+            base = say("programme.no_room", room=session.room, listed=listed)
+            error((*where, "room"), say("content.with_hint", message=base, hint=hint(session.room, names)))
         if not first <= session.day <= last:
-            days = str(first) if first == last else f"{first} to {last}"
-            error((*where, "day"), f"{session.day} is not a day of the event ({days})")
+            days = str(first) if first == last else say("programme.days", first=first, last=last)
+            error((*where, "day"), say("programme.not_a_day", day=session.day, days=days))
             continue
         if session.end <= session.start:
-            error((*where, "end"), f"ends ({session.end:%H:%M}) before it starts ({session.start:%H:%M})")
-            continue
-        missing = [name for name in ("start", "end") if not exists(moment(session, name, zone))]
-        if missing:
             error(
-                (*where, missing[0]),
-                f"{getattr(session, missing[0]):%H:%M} does not exist on {session.day} in "
-                f"{zone}: the clocks go forward then",
+                (*where, "end"),
+                say("programme.ends_before_start", end=f"{session.end:%H:%M}", start=f"{session.start:%H:%M}"),
+            )
+            continue
+        absent = [name for name in ("start", "end") if not exists(moment(session, name, zone))]
+        if absent:
+            error(
+                (*where, absent[0]),
+                say("content.no_such_time", time=f"{getattr(session, absent[0]):%H:%M}", date=session.day, zone=zone),
             )
             continue
         placed.append((index, session))
@@ -95,15 +110,21 @@ def _clashes(placed: list[tuple[int, Session]], error: Report, warn: Report) -> 
             if session.room is not None and session.room == earlier.room:
                 error(
                     ("sessions", index, "start"),
-                    f"'{session.id}' is in the room '{session.room}' while '{earlier.id}' "
-                    f"(sessions[{earlier_index}], {earlier.start:%H:%M}–{earlier.end:%H:%M}) is",
+                    say(
+                        "programme.room_clash",
+                        id=session.id,
+                        room=session.room,
+                        other=earlier.id,
+                        n=earlier_index + 1,
+                        start=f"{earlier.start:%H:%M}",
+                        end=f"{earlier.end:%H:%M}",
+                    ),
                 )
             for person in sorted(set(session.people) & set(earlier.people)):
                 if session.room != earlier.room:
                     warn(
                         ("sessions", index, "speakers" if person in session.speakers else "moderators"),
-                        f"'{person}' is also in '{earlier.id}' (sessions[{earlier_index}]) at the same time, "
-                        "in another room",
+                        say("programme.person_clash", person=person, other=earlier.id, n=earlier_index + 1),
                     )
 
 
