@@ -21,10 +21,10 @@ $(STAMP): requirements.txt
 check: $(STAMP)
 	$(BIN)/python -m summit check $(if $(STRICT),--strict) $(if $(ALL),--all)
 
-## new: append a skeleton record, e.g. make new KIND=event ID=2026-05-20-boston-roadshow
+## new: append a skeleton record, e.g. make new KIND=event ID=2026-05-20-boston-roadshow; a session: make new KIND=session EVENT=<event id> ID=<session id>
 new: $(STAMP)
-	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=event|station|partner|project|person ID=<id>"; exit 2; }
-	$(BIN)/python -m summit new $(KIND) $(ID)
+	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=event|station|partner|project|person ID=<id>  (KIND=session EVENT=<event id> ID=<session id>)"; exit 2; }
+	$(BIN)/python -m summit new $(KIND) $(ID) $(if $(EVENT),--event $(EVENT))
 
 ## schema: regenerate content/schema/*.schema.json from the models
 schema: $(STAMP)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +37,7 @@ from summit.outputs.pages import read_order
 from summit.outputs.theme import escaped_meta, finish_site, one_404
 from summit.schedule.views import build_time
 from summit.schedule.zones import IANA_VERSION
-from summit_preview import LivePreview
+from summit_preview import BANNER, STATUS, LivePreview
 
 _command = "build"
 _background: Background | None = None
@@ -100,10 +99,12 @@ def on_pre_build(config: Any, **_: Any) -> None:
         site = _live.preview.load()
     except ContentErrors as exc:
         if has_generated(Path(config.docs_dir)):
-            # a typo must not stop the preview: keep the last good pages, show what is wrong
-            print(f"{exc.report()}\n{say('preview.kept')}", file=sys.stderr)
+            # a typo must not stop the preview: keep the last good pages, show what is wrong (also on
+            # every open page)
+            _live.refused(exc)
             return
         raise Abort(f"{exc.report()}\n{say('not_built')}") from None
+    _live.refused(None)
     _live.extras.stop()
     pages = _live.preview.full(site)
     _background = work.given(pages, _live.preview.theme)
@@ -173,6 +174,14 @@ def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
         server.watch(str(assets))
         _live.attach(server, config, [assets, Path(config.config_file_path)])
     return server
+
+
+def on_post_page(output: str, **_: Any) -> str:
+    """While serving, every page asks the preview whether the last save was refused (a banner)."""
+    if _live is None or _command != "serve" or "</body>" not in output:
+        return output
+    script = BANNER % {"status": STATUS}
+    return output.replace("</body>", script + "</body>", 1)
 
 
 @event_priority(-200)  # after the i18n plugin has built every language

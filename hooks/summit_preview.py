@@ -48,6 +48,45 @@ EXTRAS_AFTER = 2.0
 of saves starts them once)."""
 POLL = 0.1
 """Seconds between two looks at the content folder (MkDocs's server looks every 0.5 s)."""
+BANNER = """<script>(function () {
+  // the live preview's word on a rejected save: shown on every open page until a good save lands
+  var shown = null;
+  function show(errors) {
+    var key = errors ? JSON.stringify(errors) : null;
+    if (key === shown) return;
+    shown = key;
+    var old = document.getElementById("summit-preview-errors");
+    if (old) old.remove();
+    if (!errors) return;
+    var box = document.createElement("div");
+    box.id = "summit-preview-errors";
+    box.setAttribute("role", "alert");
+    box.style.cssText = "position:fixed;top:0;left:0;right:0;z-index:10000;max-height:45vh;overflow:auto;" +
+      "background:#8e1b10;color:#fff;font:14px/1.5 system-ui,sans-serif;padding:.6em 1em;" +
+      "box-shadow:0 2px 6px rgba(0,0,0,.4)";
+    var title = document.createElement("strong");
+    title.textContent = errors.title;
+    box.appendChild(title);
+    var list = document.createElement("ul");
+    list.style.cssText = "margin:.3em 0 0;padding-left:1.2em";
+    errors.lines.forEach(function (line) {
+      var item = document.createElement("li");
+      item.textContent = line;
+      item.style.cssText = "font-family:ui-monospace,monospace;white-space:pre-wrap;overflow-wrap:anywhere";
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    document.body.appendChild(box);
+  }
+  function ask() {
+    fetch("%(status)s", {cache: "no-store"}).then(function (r) { return r.json(); })
+      .then(function (state) { show(state.errors); }, function () {})
+      .then(function () { setTimeout(ask, 1000); });
+  }
+  ask();
+})();</script>"""
+"""Put into every page the preview serves (never into a build): asks the preview every second whether the
+last save was refused and shows its errors as a banner (``LivePreview.errors``)."""
 
 
 class LivePreview:
@@ -80,6 +119,8 @@ class LivePreview:
         self.watched: list[Path] = []
         self.worker = threading.Thread(target=self._work, daemon=True)
         self.worker_started = False
+        self.errors: dict[str, Any] | None = None
+        """The mistakes of the last save when it was refused (shown on every open page), else None."""
 
     # -- what the full build leaves
 
@@ -133,8 +174,18 @@ class LivePreview:
     def _others(self) -> tuple:
         return tuple(fingerprint(path) for path in self.watched)
 
+    def refused(self, exc: ContentErrors | None) -> None:
+        """The last save was refused for ``exc`` (shown in the terminal and on every open page), or
+        taken (None)."""
+        if exc is None:
+            self.errors = None
+            return
+        print(f"{exc.report()}\n{say('preview.kept')}", file=sys.stderr)
+        self.errors = {"title": say("preview.banner").text(), "lines": [e.text() for e in exc.errors]}
+
     def status(self) -> dict[str, Any]:
         return {
+            "errors": self.errors,
             "generation": self.preview.generation,
             "stale": len(self.preview.stale),
             "extras": {"generation": self.extras.done, "running": self.extras.running, "error": self.extras.error},
@@ -153,8 +204,9 @@ class LivePreview:
             try:
                 update = self.preview.update()
             except ContentErrors as exc:
-                print(f"{exc.report()}\n{say('preview.kept')}", file=sys.stderr)
+                self.refused(exc)
                 return
+            self.refused(None)
             if update is None:
                 log.info("The edit adds or removes pages: a full build")
                 self.full_builder()

@@ -10,7 +10,7 @@ import pytest
 
 from summit.content.loader import load_content
 from summit.content.schema import schema_line, schemas
-from summit.content.skeleton import SkeletonError, add_record
+from summit.content.skeleton import SkeletonError, add_record, add_session
 from summit.outputs.render import render_all
 from summit.schedule.site import Site
 
@@ -146,3 +146,27 @@ def test_pending_english_shows_the_chinese_marked(content_copy: Path) -> None:
     assert f"\n# {pending}\n" in pages["events/2024-05-policy-conference.en.md"]
     assert pending in pages["schedule.en.md"]
     assert "# 政策落地会\n" in pages["events/2024-05-policy-conference.md"]
+
+
+def test_new_session_into_an_events_programme(content_copy: Path, errors_of) -> None:
+    """`make new KIND=session EVENT=... ID=...`: a session with every field listed, in the event's
+    programme (made when it has none), on the event's first day; the next goes after it."""
+    file, line = add_session(content_copy, "2030-09-01-tokyo-forum", "opening")
+    lines = file.read_text(encoding="utf-8").splitlines()
+    assert lines[line - 2] == "    sessions:" and lines[line - 1].startswith("      - id: opening  #")
+    assert any(text.startswith("        day: 2030-09-01  #") for text in lines)
+    second, at = add_session(content_copy, "2030-09-01-tokyo-forum", "keynote")
+    assert second == file and at > line
+    assert file.read_text(encoding="utf-8").splitlines()[at - 1].startswith("      - id: keynote  #")
+    errors = errors_of(content_copy)
+    assert errors[0] == (
+        "content/events/2030.yml:20:15: error: event 2030-09-01-tokyo-forum (Tokyo industry forum) › "
+        "session 1 › title (Chinese): missing Chinese (zh) translation"
+    )
+    assert all("session 1" in e or "session 2" in e for e in errors)
+    with pytest.raises(SkeletonError, match="already exists"):
+        add_session(content_copy, "2030-09-01-tokyo-forum", "keynote")
+    with pytest.raises(SkeletonError, match="no event with id"):
+        add_session(content_copy, "2030-01-01-nothing", "keynote")
+    with pytest.raises(SkeletonError, match="give it a day"):
+        add_session(content_copy, "2024-05-policy-conference", "keynote")

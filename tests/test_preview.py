@@ -274,6 +274,47 @@ def test_an_open_page_reloads_itself_with_the_edit(tmp_path: Path, chromium) -> 
         server.wait(timeout=10)
 
 
+def test_a_refused_save_is_shown_on_every_open_page(tmp_path: Path, chromium) -> None:
+    """An editor who watches the browser sees that a save was refused, and why, in the editors'
+    language, on every open page; the banner goes when the next good save lands."""
+    from browser import local_context
+    from conftest import FIXTURE, edit
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    server = start_serve(project, content, port, log, SUMMIT_TODAY=TODAY, SUMMIT_EDITOR_LANG="")
+    try:
+        settled(port, 0, server, log)
+        context = local_context(chromium)
+        pages = [context.new_page() for _ in range(2)]
+        pages[0].goto(f"http://127.0.0.1:{port}/en/events/2024-04-15-roadshow/")
+        pages[1].goto(f"http://127.0.0.1:{port}/stations/vancouver/")
+        assert pages[0].locator("#summit-preview-errors").count() == 0
+        edit(content / "events" / "2024.yml", "stations: [vancouver]", "stations: [vancover]")
+        for page in pages:
+            banner = page.locator("#summit-preview-errors[role=alert]")
+            banner.wait_for(timeout=20_000)
+            text = banner.inner_text()
+            assert text.startswith("内容有错误，这次保存没有生效：预览仍显示上一次正确的内容。")
+            assert (
+                "content/events/2024.yml:9:16: 错误：活动「2024-04-15-roadshow」（温哥华项目路演）的海外工作站（第1项）："
+                "没有编号为「vancover」的海外工作站；是不是「vancouver」（温哥华工作站）？"
+            ) in text.replace(str(tmp_path) + "/", "")
+        assert "Vancouver project roadshow" in pages[0].inner_text("h1")  # the last good page stays
+        edit(content / "events" / "2024.yml", "stations: [vancover]", "stations: [vancouver]")
+        edit(content / "events" / "2024.yml", "en: Vancouver project roadshow", "en: Roadshow fixed")
+        pages[0].wait_for_function("(document.querySelector('h1')?.innerText || '').includes('Roadshow fixed')")
+        for page in pages:
+            page.locator("#summit-preview-errors").wait_for(state="detached", timeout=20_000)
+        context.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def test_the_preview_stops_clearly_on_a_server_it_does_not_know() -> None:
     from mkdocs.exceptions import Abort
 

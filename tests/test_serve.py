@@ -74,7 +74,7 @@ def test_serve_rebuilds_on_content_change(tmp_path: Path) -> None:
         deadline = time.monotonic() + 30
         while "YAML syntax error" not in log.read_text(encoding="utf-8") and time.monotonic() < deadline:
             time.sleep(0.5)
-        assert "content/events/2024.yml:5:11: (file): YAML syntax error" in log.read_text(encoding="utf-8")
+        assert "content/events/2024.yml:5:11: error: YAML syntax error" in log.read_text(encoding="utf-8")
         assert "Renamed roadshow" in fetch(url)
         assert server.poll() is None
         # fixed: the change is picked up again

@@ -98,8 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--base-url", default=None, help="absolute URL of the site (default: $SUMMIT_SITE_URL)")
     sub.add_parser("schema", help="write the JSON Schemas of the content files into content/schema/")
     new = sub.add_parser("new", help="append a skeleton record to the right content file")
-    new.add_argument("kind", choices=[kind.name for kind in KINDS])
+    new.add_argument("kind", choices=[kind.name for kind in KINDS] + ["session"])
     new.add_argument("id", help="the new record's id, e.g. 2026-05-20-boston-roadshow")
+    new.add_argument("--event", default=None, help="(a session) the id of its event")
     dep = sub.add_parser("deploy", help="publish the built site to the S3-compatible mirror ($SUMMIT_MIRROR_*)")
     dep.add_argument("--site", type=Path, default=None, help="the built site (default: site/)")
     dep.add_argument("--dry-run", action="store_true", help="list what would be uploaded and deleted ($DRY_RUN=1)")
@@ -132,15 +133,20 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path}")
         return 0
     if args.command == "new":
-        from .content.skeleton import SkeletonError, add_record
+        from .content.skeleton import SkeletonError, add_record, add_session
 
         try:
-            path, line = add_record(content_dir(root), args.kind, args.id)
+            if args.kind == "session" and not args.event:
+                raise SkeletonError(say("new.usage_session"))
+            if args.kind == "session":
+                path, line = add_session(content_dir(root), args.event, args.id)
+            else:
+                path, line = add_record(content_dir(root), args.kind, args.id)
         except SkeletonError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(say("line.error.bare", message=exc.message).text(), file=sys.stderr)
             return 1
-        shown = display_path(path, root)
-        print(f"{shown}:{line}: new {args.kind} '{args.id}': fill in its fields, then run `make check`")
+        place = f"{display_path(path, root)}:{line}"
+        print(say("new.added", place=place, kind=say(f"kind.{args.kind}"), id=args.id).text())
         return 0
     from .build.pipeline import DEFAULT_BASE_URL, generate_docs, load_site
 

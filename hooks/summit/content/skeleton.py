@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from ..errors import Message, say
 from .kinds import KINDS as ALL_KINDS
 from .loader import unwrap
-from .models import SLUG_RE, EventDate, Text
+from .models import SLUG_RE, EventDate, Session, Text
 from .schema import schema_line
 from .yamlsource import read_yaml
 
@@ -104,3 +104,41 @@ def add_record(content: Path, kind: str, record_id: str) -> tuple[Path, int]:
     first_line = text.count("\n") + 1
     file.write_text(text + skeleton(kind, record_id), encoding="utf-8")
     return file, first_line
+
+
+def add_session(content: Path, event_id: str, session_id: str) -> tuple[Path, int]:
+    """Append a skeleton session with ``session_id`` to the programme of the event ``event_id`` (its
+    ``sessions:`` made when it has none); returns the file and the session's first line."""
+    if not SLUG_RE.match(session_id):
+        raise SkeletonError(say("value.id", value=session_id))
+    match = DATE_PREFIX.match(event_id)
+    file = content / "events" / f"{match[1]}.yml" if match else None
+    doc, _ = read_yaml(file, file.name) if file is not None and file.is_file() else (None, [])
+    items = doc.data.get("events") if doc is not None and isinstance(doc.data, dict) else None
+    event = next((i for i in items or [] if isinstance(i, dict) and i.get("id") == event_id), None)
+    if file is None or event is None:
+        raise SkeletonError(say("new.no_event", id=event_id))
+    if any(isinstance(s, dict) and s.get("id") == session_id for s in event.get("sessions") or []):
+        raise SkeletonError(say("new.exists", kind=say("kind.session"), id=session_id, file=file.name))
+    day = str(event.get("date") or "")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+        raise SkeletonError(say("new.session_needs_day", id=event_id))
+    lines = file.read_text(encoding="utf-8").split("\n")
+    start = next(n for n, line in enumerate(lines) if re.fullmatch(rf"  - id: {re.escape(event_id)}\s*(#.*)?", line))
+    end = next((n for n in range(start + 1, len(lines)) if re.match(r"\S|  - ", lines[n])), len(lines))
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1  # before the blank lines that end the event
+    key = next((n for n in range(start + 1, end) if re.match(r"    sessions:", lines[n])), None)
+    block = []
+    for name, info in Session.model_fields.items():
+        block.extend(_field_lines(name, info, {"id": session_id, "day": day}.get(name), "        "))
+    block[0] = "      - " + block[0].lstrip()
+    if key is None:
+        at = end
+        block = ["    sessions:", *block]
+    else:
+        lines[key] = re.sub(r"sessions:\s*\[\s*\]", "sessions:", lines[key])
+        at = next((n for n in range(key + 1, end) if not re.match(r"( {6,}|\s*$)", lines[n])), end)
+    lines[at:at] = block
+    file.write_text("\n".join(lines), encoding="utf-8")
+    return file, at + 1 + (key is None)
