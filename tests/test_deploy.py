@@ -22,6 +22,7 @@ from summit.build.deploy import (
     REVALIDATE,
     DeployError,
     Mirror,
+    address_warning,
     cache_control,
     content_type,
     deploy,
@@ -219,7 +220,16 @@ def test_a_page_taken_out_is_deleted_and_a_hashed_file_kept_one_deploy(
     before = _keys(server, "changes")
     dry = _cli({**server.env("changes"), "DRY_RUN": "1"}, "--site", str(site))
     assert dry.returncode == 0, dry.stderr
-    assert "2 would be uploaded" in dry.stdout and f"would delete {gone_page}" in dry.stdout
+    lines = dry.stdout.splitlines()
+    assert lines[0].startswith("Dry run: comparing ") and "(the bucket must be reachable to compare)" in lines[0]
+    named = sorted(line.removeprefix("  would upload ") for line in lines if line.startswith("  would upload "))
+    assert named == sorted(["index.html", renamed.relative_to(site).as_posix()])  # each file, by its name
+    assert f"  would delete {gone_page}" in lines
+    assert lines[-3:] == [  # the counts last
+        f"{len(_files(site))} files in the site; 2 would be uploaded (the rest unchanged)",
+        "1 would be deleted (no longer in the site)",
+        "1 hashed files of the last deploy kept one more deploy",  # the stylesheet the old pages name
+    ]
     assert _keys(server, "changes") == before
 
     report = deploy(site, mirror, say=lambda _: None)
@@ -265,3 +275,26 @@ def test_an_unbuilt_site_is_not_published(server: S3Server, tmp_path: Path) -> N
     run = _cli(server.env("nothing"), "--site", str(tmp_path / "site"))
     assert run.returncode == 1 and "is not a built site" in run.stderr and "make build" in run.stderr
     assert _keys(server, "nothing") == set()
+
+
+def test_a_site_built_for_another_address_is_warned_of(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+
+    def built(address: str) -> None:
+        (site / "sitemap.xml").write_text(f"<urlset><url><loc>{address}</loc></url></urlset>", encoding="utf-8")
+
+    built("http://127.0.0.1:8000/")
+    assert address_warning(site, None).text("en") == (
+        f"warning: {site} was built for the local address http://127.0.0.1:8000/: its links, calendars and share "
+        "cards would point there; build it again with SUMMIT_SITE_URL=<the mirror's address> make build"
+    )
+    assert address_warning(site, None).text("zh").startswith(f"注意：{site} 是为本机地址 http://127.0.0.1:8000/ 生成的")
+    built("https://www.example.org/")
+    assert address_warning(site, None) is None
+    assert address_warning(site, "https://www.example.cn/").text("en") == (
+        f"warning: {site} was built for https://www.example.org/, but the mirror is read at https://www.example.cn/ "
+        "(SUMMIT_MIRROR_URL); build it again with SUMMIT_SITE_URL=https://www.example.cn/ make build"
+    )
+    built("https://www.example.cn/")
+    assert address_warning(site, "https://www.example.cn") is None

@@ -73,15 +73,17 @@ def extras(root: Path, folder: Path, url: str, out: Path) -> None:
 
 
 def deploy(site: Path, dry_run: bool) -> int:
-    from .build.deploy import DeployError, Mirror
+    from .build.deploy import DeployError, Mirror, address_warning
     from .build.deploy import deploy as publish
 
     try:
         mirror = Mirror.from_env()
-        print(f"{'Dry run: ' if dry_run else ''}publishing {site} to {mirror.address}")
+        print(say("deploy.dry_start" if dry_run else "deploy.start", site=site, address=mirror.address).text())
+        if (site / "sitemap.xml").is_file() and (warning := address_warning(site, os.environ.get("SUMMIT_MIRROR_URL"))):
+            print(warning.text(), file=sys.stderr)
         report = publish(site, mirror, dry_run)
     except DeployError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(say("line.error.bare", message=exc.message).text(), file=sys.stderr)
         return 1
     print("\n".join(report.lines()))
     return 0

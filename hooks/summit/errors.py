@@ -68,8 +68,10 @@ def say(key: str, /, **values: Any) -> Message:
     return Message(key, tuple(values.items()))
 
 
-def _written(value: Any, lang: str) -> str:
-    if isinstance(value, (Message, Both)):
+def _written(value: Any, lang: str) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value  # (a number may have a format: {count:5d})
+    if isinstance(value, (Message, Both)) or callable(getattr(value, "text", None)):
         return value.text(lang)
     if isinstance(value, (list, tuple)):
         return ("、" if lang == "zh" else ", ").join(_written(v, lang) for v in value)

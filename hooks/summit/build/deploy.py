@@ -29,6 +29,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..errors import Message, say
+from ..errors import say as _say
 
 __all__ = [
     "VARIABLES",
@@ -99,7 +103,15 @@ BINARY = "application/octet-stream"
 
 
 class DeployError(Exception):
-    """The mirror could not be published; the message says why, in one line or a few."""
+    """The mirror could not be published; ``message`` says why, in one line or a few, in the editors'
+    language."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 def content_type(name: str) -> str:
@@ -179,17 +191,17 @@ class Mirror:
         """Raises DeployError naming every missing or wrong variable."""
         missing = [name for name in REQUIRED if not env.get(name, "").strip()]
         if missing:
-            lines = "\n".join(f"  {name}: {VARIABLES[name]}" for name in missing)
-            raise DeployError(f"the mirror is not configured; set:\n{lines}")
+            lines = _Lines([(f"  {name}: ", say(f"deploy.var.{name}")) for name in missing])
+            raise DeployError(say("deploy.not_configured", lines=lines))
         provider = env.get("SUMMIT_MIRROR_PROVIDER", "").strip() or "Other"
         if provider not in PROVIDERS:
-            raise DeployError(f"SUMMIT_MIRROR_PROVIDER must be one of {', '.join(PROVIDERS)}, not {provider!r}")
+            raise DeployError(say("deploy.provider", choices=", ".join(PROVIDERS), value=provider))
         endpoint = env["SUMMIT_MIRROR_ENDPOINT"].strip()
         if not re.match(r"^https?://[^/\s]+/?$", endpoint):
-            raise DeployError(f"SUMMIT_MIRROR_ENDPOINT must be an address like https://host, not {endpoint!r}")
+            raise DeployError(say("deploy.endpoint", value=endpoint))
         prefix = env.get("SUMMIT_MIRROR_PREFIX", "").strip().strip("/")
         if any(part in ("", ".", "..") for part in prefix.split("/")) and prefix:
-            raise DeployError(f"SUMMIT_MIRROR_PREFIX must be a folder like site or a/b, not {prefix!r}")
+            raise DeployError(say("deploy.prefix", value=prefix))
         return cls(
             endpoint=endpoint.rstrip("/"),
             bucket=env["SUMMIT_MIRROR_BUCKET"].strip(),
@@ -236,9 +248,7 @@ class Rclone:
     def __init__(self, mirror: Mirror, dry_run: bool) -> None:
         program = shutil.which("rclone")
         if program is None:
-            raise DeployError(
-                "rclone is not installed: apt-get install rclone (Debian), or see https://rclone.org/install/"
-            )
+            raise DeployError(say("deploy.no_rclone"))
         self.program = program
         self.mirror = mirror
         self.dry_run = dry_run
@@ -251,20 +261,18 @@ class Rclone:
             raise DeployError(self.explain(done.stderr))
         return done
 
-    def explain(self, stderr: str) -> str:
+    def explain(self, stderr: str) -> Message:
         """One line for what went wrong, from rclone's log."""
         m = self.mirror
         text = stderr.replace("\n", " ")
         if re.search(r"InvalidAccessKeyId|SignatureDoesNotMatch|AccessDenied|403 Forbidden|status code: 403", text):
-            return (
-                f"the mirror refused the credentials (SUMMIT_MIRROR_ACCESS_KEY_ID / SECRET_ACCESS_KEY) at {m.address}"
-            )
+            return say("deploy.credentials", address=m.address)
         if re.search(r"NoSuchBucket|directory not found|status code: 404", text):
-            return f"the bucket {m.bucket!r} does not exist at {m.endpoint} (create it once; see CONTRIBUTING)"
+            return say("deploy.no_bucket", bucket=m.bucket, endpoint=m.endpoint)
         if re.search(r"connection refused|no such host|i/o timeout|dial tcp|TLS handshake|context deadline", text):
-            return f"the mirror's endpoint {m.endpoint} cannot be reached"
+            return say("deploy.unreachable", endpoint=m.endpoint)
         last = [line for line in stderr.splitlines() if "ERROR" in line or "Failed" in line]
-        return f"rclone failed at {m.address}: {(last[-1] if last else stderr.strip()[-400:]).strip()}"
+        return say("deploy.failed", address=m.address, problem=(last[-1] if last else stderr.strip()[-400:]).strip())
 
     def listing(self) -> list[str]:
         """Every file under the prefix (nothing outside it)."""
@@ -287,8 +295,9 @@ class Rclone:
             return []
         return [str(name) for name in data.get("hashed", [])] if isinstance(data, dict) else []
 
-    def upload(self, site: Path, group: Group) -> int:
-        """Upload the group's files that differ from the bucket's; how many went up."""
+    def upload(self, site: Path, group: Group) -> list[str]:
+        """Upload the group's files that differ from the bucket's (a dry run: name them); those that went
+        up (or would)."""
         with _listing(group.files) as listing:
             out = self.run(
                 "copy",
@@ -307,8 +316,9 @@ class Rclone:
                 "INFO",
                 *(["--dry-run"] if self.dry_run else []),
             ).stderr
-        verb = "Skipped copy as --dry-run is set" if self.dry_run else "Copied ("
-        return sum(1 for line in out.splitlines() if verb in line)
+        verb = ": Skipped copy as --dry-run is set" if self.dry_run else ": Copied ("
+        found = (re.search(r"(?:INFO|NOTICE)\s*:\s*(.+?)" + re.escape(verb), line) for line in out.splitlines())
+        return [m[1] for m in found if m]
 
     def delete(self, names: Sequence[str]) -> None:
         if not names:
@@ -349,19 +359,51 @@ class Report:
     dry_run: bool
 
     def lines(self) -> list[str]:
-        would = "would be " if self.dry_run else ""
+        """What the deploy did (or would do), counts last."""
+        uploaded, deleted = ("would_upload", "would_delete") if self.dry_run else ("files", "deleted")
         return [
-            f"{self.files} files in the site; {self.uploaded} {would}uploaded (the rest unchanged)",
-            f"{len(self.deleted)} {would}deleted (no longer in the site)",
-            f"{len(self.kept)} hashed files of the last deploy kept one more deploy",
+            say(f"deploy.report.{uploaded}", files=self.files, uploaded=self.uploaded).text(),
+            say(f"deploy.report.{deleted}", deleted=len(self.deleted)).text(),
+            say("deploy.report.kept", kept=len(self.kept)).text(),
         ]
+
+
+class _Lines:
+    """Lines of a message, each a prefix and a text in either language."""
+
+    def __init__(self, lines: list[tuple[str, Message]]) -> None:
+        self.lines = lines
+
+    def text(self, lang: str | None = None) -> str:
+        return "\n".join(prefix + text.text(lang) for prefix, text in self.lines)
+
+
+def built_for(site: Path) -> str | None:
+    """The address a built site was made for (the first address of its sitemap)."""
+    found = re.search(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8", errors="replace"))
+    return found[1] if found else None
+
+
+def address_warning(site: Path, mirror_url: str | None) -> Message | None:
+    """A warning when ``site`` was built for another address than the mirror's (``SUMMIT_MIRROR_URL``),
+    or, that unknown, for a local one."""
+    built = built_for(site)
+    if built is None:
+        return None
+    if mirror_url:
+        if built.rstrip("/") != mirror_url.strip().rstrip("/"):
+            return say("deploy.built_other", site=site, built=built, url=mirror_url.strip())
+        return None
+    if (urlsplit(built).hostname or "") in ("127.0.0.1", "localhost", "::1", "0.0.0.0"):
+        return say("deploy.built_local", site=site, built=built)
+    return None
 
 
 def deploy(site: Path, mirror: Mirror, dry_run: bool = False, say=print) -> Report:
     """Publish ``site`` to ``mirror``. Raises DeployError before anything is written when the site is not
-    built or the bucket cannot be listed."""
+    built or the bucket cannot be listed. A dry run names every file it would upload or delete."""
     if not (site / "index.html").is_file() or not (site / "sitemap.xml").is_file():
-        raise DeployError(f"{site} is not a built site (no index.html or sitemap.xml): run make build first")
+        raise DeployError(_say("deploy.not_built", site=site))
     rclone = Rclone(mirror, dry_run)
     rclone.check()
     files = site_files(site)
@@ -369,12 +411,15 @@ def deploy(site: Path, mirror: Mirror, dry_run: bool = False, say=print) -> Repo
     uploaded = 0
     for group in the_plan.groups:
         went = rclone.upload(site, group)
-        uploaded += went
-        if went:
-            say(f"  {went:5d} {group.content_type} ({group.cache_control})")
+        uploaded += len(went)
+        if dry_run:
+            for name in went:
+                say(_say("deploy.would_upload", name=name).text())
+        elif went:
+            say(_say("deploy.group", count=len(went), type=group.content_type, rule=group.cache_control).text())
     if dry_run:
         for name in the_plan.delete:
-            say(f"  would delete {name}")
+            say(_say("deploy.would_delete", name=name).text())
     rclone.delete(the_plan.delete)
     rclone.write_manifest(the_plan.manifest)
     return Report(uploaded, the_plan.delete, the_plan.kept, len(files), dry_run)
