@@ -72,7 +72,8 @@ def test_addresses_that_would_break_out_are_refused(content_copy: Path) -> None:
     assert len(errors) == min(len(data["partners"]), len(REFUSED_URLS)), errors
     for error in errors:
         assert re.match(
-            r"content/partners\.yml:\d+:\d+: partners\[\d\]\.website: '.*' is not an (allowed link|address)", error
+            r"content/partners\.yml:\d+:\d+: error: partner [a-z-]+ \(.*\) › website: '.*' is not an (allowed link|address)",
+            error,
         )
     assert 'it holds " < > (an address writes them percent-encoded, e.g. %3C for <)' in errors[0]
 

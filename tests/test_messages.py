@@ -44,7 +44,7 @@ def test_every_message_in_both_languages_with_the_same_values() -> None:
             names = [{n for _, n, _, _ in string.Formatter().parse(entry[lang]) if n} for lang in ("zh", "en")]
             assert names[0] == names[1], key
             for lang in ("zh", "en"):  # a brace meant as text is doubled
-                entry[lang].format(**dict.fromkeys(names[0], "x"))
+                entry[lang].format(**dict.fromkeys(names[0], 1))
 
 
 def test_every_message_the_code_says_is_in_the_catalogue() -> None:

@@ -37,23 +37,41 @@ def _blank_quotes(text: str) -> str:
     return _QUOTED.sub(lambda m: m[0][0] + " " * (len(m[0]) - 2) + m[0][-1], text)
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
-    """(line number, line) of the lines that are YAML structure: not in a block text, not comments."""
+_OPEN_QUOTE = re.compile(r"""(?:^|[:\[{,]\s|^-\s|[\[{,])\s*(["'])""")
+
+
+def _lines(text: str, continuations: bool = False) -> list[tuple[int, str]]:
+    """(line number, line) of the lines that are YAML structure: not in a block text, not inside a
+    quoted text written over several lines, not the continuation of a plain text, not comments."""
     found: list[tuple[int, str]] = []
     block: int | None = None  # the indentation of the key whose block text follows
+    quote: str | None = None  # the quote of a text that goes on to the next line
+    last: tuple[int, bool] | None = None  # the indentation of the structure line before, and if it ends a value
     for number, line in enumerate(text.split("\n"), 1):
         stripped = line.lstrip(" ")
         indent = len(line) - len(stripped)
+        if quote is not None:
+            closing = _blank_quotes(quote + line)
+            if closing.count(quote) % 2 == 0:  # the text ends on this line
+                quote = None
+            continue
         if block is not None:
             if not stripped.strip() or indent > block:
                 continue
             block = None
         if not stripped.strip() or stripped.startswith("#"):
             continue
-        found.append((number, line))
         code = _blank_quotes(line.split(" #", 1)[0])
+        if last is not None and last[1] and indent > last[0] and not stripped.startswith("- ") and not continuations:
+            continue  # the continuation of a plain text written over several lines
+        found.append((number, line))
+        opened = _OPEN_QUOTE.search(code)
+        if opened and code[opened.start(1) :].count(opened[1]) % 2 == 1:
+            quote = opened[1]
         if _BLOCK_TEXT.search(code):
             block = indent
+        ends_value = bool(re.search(r":\s+\S|^\s*-\s+[^\s:]+\s*$", code)) and not _BLOCK_TEXT.search(code)
+        last = (indent + (len(stripped) - len(stripped[1:].lstrip()) if stripped.startswith("- ") else 0), ends_value)
     return found
 
 
@@ -90,8 +108,9 @@ def keyboard_mistakes(text: str) -> list[tuple[Position, Message]]:
         if m := _WIDE_BRACKET.search(code):
             found.append((Position(number, at + m.start(1)), say("keys.wide_bracket", mark=m[1])))
             continue
-        if "{" in code or "[" in code:
-            flow = code[min(i for i in (code.find("{"), code.find("[")) if i >= 0) :]
+        starts = re.match(rf"^(?:-\s+)?(?:{KEY}\s*:\s+)?(?:-\s+)?[\[{{]", code)
+        if starts:  # a list or mapping in brackets starts the value: its keys and separators
+            flow = code[starts.end() - 1 :]
             start = at + len(code) - len(flow)
             for pattern, key in ((_FLOW_WIDE_COLON, "keys.wide_colon"), (_FLOW_NO_SPACE, "keys.no_space")):
                 for m in pattern.finditer(flow):
@@ -117,7 +136,7 @@ def misindented(text: str, near: int) -> tuple[Position, Message] | None:
     more or less than the key before it, or None."""
     previous: tuple[int, str] | None = None
     candidate: tuple[Position, Message] | None = None
-    for number, line in _lines(text):
+    for number, line in _lines(text, continuations=True):
         if number > near:
             break
         m = _KEY_LINE.match(line)
