@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test test-fast check serve lint clean browser schema new bench screenshots deploy
+.PHONY: build test test-fast check serve lint clean browser schema new bench screenshots deploy verify verdict
 
 # Browser tests drive Debian's Chromium; Chinese needs the Noto CJK fonts (also for share cards and
 # posters); the mirror is published with rclone.
@@ -36,6 +36,13 @@ build: check
 	$(BIN)/mkdocs build --strict --site-dir .site.tmp
 	rm -rf site && mv .site.tmp site
 	@echo "Built site/: open site/index.html (中文) or site/en/index.html (English)"
+
+## verify: check the built site/ from outside: every record's page, links, calendars, data files
+verify: $(STAMP)
+	$(BIN)/python -m summit verify
+
+## verdict: what a pull request that changes only content/ gets: check, build, verify (a few minutes)
+verdict: build verify
 
 ## deploy: publish site/ to the S3-compatible mirror named by $$SUMMIT_MIRROR_* (see CONTRIBUTING); DRY_RUN=1 lists what it would do
 deploy: $(STAMP)

@@ -35,3 +35,36 @@ def test_the_mirror_job_follows_pages_and_skips_without_its_secrets() -> None:
     commands = [step.get("run", "") for step in steps]
     assert commands.index("make build") < commands.index("make deploy")
     assert any("rclone" in c and "fonts-noto-cjk" in c for c in commands)
+
+
+def _decide(tmp_path: Path, changed: list[str]) -> str:
+    """What the workflow's ``changes`` job says of a pull request changing ``changed`` (its own script, in
+    a repository whose main is the base)."""
+    script = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["changes"]["steps"][1]["run"]
+    repo = tmp_path / "repo"
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    for name in ("content/events/2030.yml", "hooks/summit/cli.py"):
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text("before\n", encoding="utf-8")
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "base"], check=True)
+    subprocess.run([*git, "update-ref", "refs/remotes/origin/main", "HEAD"], check=True)
+    for name in changed:
+        (repo / name).write_text("after\n", encoding="utf-8")
+    subprocess.run([*git, "commit", "-qam", "change"], check=True)
+    output = tmp_path / "output"
+    env = {"EVENT": "pull_request", "BASE": "main", "GITHUB_OUTPUT": str(output), "PATH": "/usr/bin:/bin"}
+    subprocess.run(["bash", "-e", "-c", script], cwd=repo, env=env, check=True)
+    return output.read_text(encoding="utf-8").strip()
+
+
+def test_a_content_only_pull_request_gets_the_quick_verdict(tmp_path: Path) -> None:
+    assert _decide(tmp_path / "a", ["content/events/2030.yml"]) == "content_only=true"
+    assert _decide(tmp_path / "b", ["content/events/2030.yml", "hooks/summit/cli.py"]) == "content_only=false"
+    jobs = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]
+    assert jobs["verdict"]["if"] == "needs.changes.outputs.content_only == 'true'"
+    assert jobs["build"]["if"] == "needs.changes.outputs.content_only != 'true'"  # code: the whole suite
+    commands = [step.get("run", "") for step in jobs["verdict"]["steps"]]
+    assert [c for c in commands if c.startswith("make ")] == ["make check", "make build", "make verify"]
+    assert "make test" in [step.get("run", "") for step in jobs["build"]["steps"]]

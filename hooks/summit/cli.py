@@ -72,6 +72,30 @@ def extras(root: Path, folder: Path, url: str, out: Path) -> None:
     make_extras(load_site(root, folder, url), out, lambda text: print(f"WARNING - {text}", file=sys.stderr))
 
 
+def verify_site(root: Path, site: Path) -> int:
+    """``summit verify``: the built ``site`` of the content, checked from outside (``build.verify``)."""
+    from .build.pipeline import DEFAULT_BASE_URL
+    from .build.verify import verify
+
+    try:
+        content = load_content(root, content_dir(root))
+    except ContentErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    base_url = os.environ.get("SUMMIT_SITE_URL") or DEFAULT_BASE_URL
+    if not (site / "index.html").is_file():
+        print(say("line.error.bare", message=say("deploy.not_built", site=site)).text(), file=sys.stderr)
+        return 1
+    problems = verify(site, content, base_url)
+    for problem in problems:
+        print(say("line.error.bare", message=problem).text(), file=sys.stderr)
+    if problems:
+        print(say("verify.failed", count=len(problems)).text(), file=sys.stderr)
+        return 1
+    print(say("verify.ok", files=sum(1 for f in site.rglob("*") if f.is_file())).text())
+    return 0
+
+
 def deploy(site: Path, dry_run: bool) -> int:
     from .build.deploy import DeployError, Mirror, address_warning
     from .build.deploy import deploy as publish
@@ -106,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     dep = sub.add_parser("deploy", help="publish the built site to the S3-compatible mirror ($SUMMIT_MIRROR_*)")
     dep.add_argument("--site", type=Path, default=None, help="the built site (default: site/)")
     dep.add_argument("--dry-run", action="store_true", help="list what would be uploaded and deleted ($DRY_RUN=1)")
+    ver = sub.add_parser("verify", help="check a built site from outside: pages, links, calendars, data files")
+    ver.add_argument("--site", type=Path, default=None, help="the built site (default: site/)")
     ext = sub.add_parser("extras", help="(the live preview's) data files and search index into the cache folder")
     ext.add_argument("--content", type=Path, required=True)
     ext.add_argument("--url", required=True)
@@ -128,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         return deploy(args.site or root / "site", args.dry_run or os.environ.get("DRY_RUN", "") not in ("", "0"))
     if args.command == "check":
         return check(root, args.strict, args.all)
+    if args.command == "verify":
+        return verify_site(root, args.site or root / "site")
     if args.command == "schema":
         from .content.schema import write_schemas
 
