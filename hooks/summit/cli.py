@@ -157,10 +157,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "verify":
         return verify_site(root, args.site or root / "site")
     if args.command == "schema":
+        from .content.reference import write_reference
         from .content.schema import write_schemas
 
         for path in write_schemas(content_dir(root)):
             print(f"wrote {path}")
+        if (root / "CONTRIBUTING.md").is_file() and write_reference(root / "CONTRIBUTING.md"):
+            print(f"wrote {root / 'CONTRIBUTING.md'} (the field reference)")
         return 0
     if args.command == "new":
         from .content.skeleton import SkeletonError, add_record, add_session

@@ -101,6 +101,25 @@ ZH = {
     "track": "专题",
     "speakers": "演讲嘉宾编号（people.yml）",
     "moderators": "主持人编号（people.yml）",
+    "analytics": "统计代码（不写则不统计）",
+    "baidu_tongji": "百度统计的站点编号（32位十六进制）",
+    "copyright": "版权声明，例如 © 2026 ……",
+    "footer": "页脚：主办单位、版权、备案号",
+    "icp": "ICP 备案号，例如 辽ICP备12345678号",
+    "police": "公安备案号",
+    "organisers": "主办单位",
+    "month": "月份",
+    "zh": "中文",
+    "en": "英文",
+    # where a kind means something else by a field
+    "Event.status": "状态：scheduled 计划中、held 已举行、unreported 举办情况未公布、postponed 延期、cancelled 取消",
+    "Event.kind": "类型：roadshow 路演、forum 论坛、exchange 交流、signing 签约、conference 会议、launch 产品发布",
+    "Site.industries": "重点产业：每项有编号、名称和是否为重点",
+    "Person.name": "姓名（按本人的写法；英文可省略）",
+    "Person.title": "头衔",
+    "Partner.kind": "类型：investor 投资机构、company 企业、institution 机构、government 政府部门",
+    "Project.status": "状态：seeking 寻求投资、funded 已获投资、landed 已落地",
+    "Session.kind": "场次类型",
 }
 
 
@@ -108,8 +127,9 @@ def _bilingual(node: Any) -> None:
     """Add the Chinese to every field's English description."""
     if isinstance(node, dict):
         for name, prop in (node.get("properties") or {}).items():
-            if name in ZH and isinstance(prop, dict) and ZH[name] not in prop.get("description", ""):
-                prop["description"] = f"{prop.get('description', '')}\n{ZH[name]}".strip()
+            said = ZH.get(f"{node.get('title')}.{name}") or ZH.get(name)
+            if said and isinstance(prop, dict) and said not in prop.get("description", ""):
+                prop["description"] = f"{prop.get('description', '')}\n{said}".strip()
         for value in node.values():
             _bilingual(value)
     elif isinstance(node, list):
