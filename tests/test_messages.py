@@ -281,3 +281,18 @@ def test_annotations_in_both_languages(content_copy: Path) -> None:
 def test_the_catalogue_is_read_as_text() -> None:
     raw = yaml.load((HOOKS / "strings" / "messages.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     assert raw == wording()
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"), [("Asia/Tokio", "Asia/Tokyo"), ("Tokyo", "Asia/Tokyo"), ("东京", "Asia/Tokyo")]
+)
+def test_a_time_zone_by_a_near_name_or_its_citys(content_copy: Path, written: str, meant: str) -> None:
+    edit(content_copy / "stations.yml", "timezone: Asia/Tokyo", f"timezone: {written}")
+    zh, en = _both(content_copy)
+    assert zh == [
+        f"content/stations.yml:14:15: 错误：海外工作站「tokyo」（东京工作站）的时区：未知的时区「{written}」；是不是「{meant}」？"
+    ]
+    assert en == [
+        f"content/stations.yml:14:15: error: station tokyo (Tokyo Station) › time zone: "
+        f"unknown time zone '{written}'; did you mean '{meant}'?"
+    ]

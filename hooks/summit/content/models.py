@@ -106,8 +106,10 @@ def _zone(value: str) -> str:
     if value in zones.names():
         return value
     close = difflib.get_close_matches(value, sorted(zones.names()), n=1)
-    if not close:  # a city's name: 东京, Tokyo, tokio
+    if not close:  # a city's name: Tokyo, 东京
         close = [name for name in zones.names() if name.rpartition("/")[2].lower() == value.strip().lower()][:1]
+    if not close and (named := zones.by_chinese_city().get(value.strip())):
+        close = [named]
     hint = say("field.did_you_mean", name=close[0]) if close else say("value.zone_hint")
     raise ValueError(say("content.with_hint", message=say("value.zone", value=value), hint=hint))
 
