@@ -37,7 +37,7 @@ from summit.outputs.pages import read_order
 from summit.outputs.theme import escaped_meta, finish_site, one_404
 from summit.schedule.views import build_time
 from summit.schedule.zones import IANA_VERSION
-from summit_preview import BANNER, STATUS, LivePreview
+from summit_preview import LivePreview
 
 _command = "build"
 _background: Background | None = None
@@ -174,14 +174,6 @@ def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
         server.watch(str(assets))
         _live.attach(server, config, [assets, Path(config.config_file_path)])
     return server
-
-
-def on_post_page(output: str, **_: Any) -> str:
-    """While serving, every page asks the preview whether the last save was refused (a banner)."""
-    if _live is None or _command != "serve" or "</body>" not in output:
-        return output
-    script = BANNER % {"status": STATUS}
-    return output.replace("</body>", script + "</body>", 1)
 
 
 @event_priority(-200)  # after the i18n plugin has built every language

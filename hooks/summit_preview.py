@@ -85,8 +85,9 @@ BANNER = """<script>(function () {
   }
   ask();
 })();</script>"""
-"""Put into every page the preview serves (never into a build): asks the preview every second whether the
-last save was refused and shows its errors as a banner (``LivePreview.errors``)."""
+"""Put into every page as the preview serves it (not into its files, which stay a build's): asks the
+preview every second whether the last save was refused and shows its errors as a banner
+(``LivePreview.errors``)."""
 
 
 class LivePreview:
@@ -164,7 +165,21 @@ class LivePreview:
             with server._epoch_cond:  # an edit being taken is taken first (as MkDocs's server does)
                 server._epoch_cond.wait_for(lambda: server._visible_epoch == server._wanted_epoch)
             self.fresh(path)
-            return serve(environ, start_response)
+            said: list[Any] = []
+            body = serve(environ, lambda status, headers, *_: said.append((status, headers)))
+            if body is None or not said:
+                return body
+            status, headers = said[0]
+            if not any(k.lower() == "content-type" and v.startswith("text/html") for k, v in headers):
+                start_response(status, headers)
+                return body
+            # a page: it asks the preview whether the last save was refused (the files stay a build's)
+            html = b"".join(body)
+            if b"</body>" in html:
+                html = html.replace(b"</body>", (BANNER % {"status": STATUS}).encode() + b"</body>", 1)
+            headers = [(k, str(len(html)) if k.lower() == "content-length" else v) for k, v in headers]
+            start_response(status, headers)
+            return [html]
 
         server._serve_request = serve_request
         if not self.worker_started:

@@ -63,8 +63,8 @@ def test_build_with_bad_content_fails_cleanly_and_keeps_the_old_site(tmp_path: P
     result = mkdocs_build(project, content_copy)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
-    said = result.stdout + result.stderr  # the build speaks the editors' language (Chinese by default)
-    assert "的日期：「2024-13-01」不是日期：月份必须在1到12之间" in said
-    assert "网站没有生成。" in said
+    said = result.stdout + result.stderr  # the build speaks the editors' language (here English)
+    assert "› date: '2024-13-01' is not a date: month must be in 1..12" in said
+    assert "The site was not built." in said
     after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     assert after == before

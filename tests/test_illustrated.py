@@ -266,7 +266,11 @@ def test_a_photo_whose_alt_repeats_its_caption_is_refused_at_its_line(
     illustrate(content_copy)
     edit(content_copy / "events/2024.yml", "Two people sign an agreement on stage", "The signing ceremony")
     (line,) = errors_of(content_copy)
-    assert re.match(r"content/events/2024\.yml:\d+:\d+: events\[0\]\.photos\[0\]: the alt text \(en\) repeats", line)
+    assert re.match(
+        r"content/events/2024\.yml:\d+:\d+: error: event 2024-04-15-roadshow \(Vancouver project roadshow\) › "
+        r"photo 1: the alt text \(English\) repeats",
+        line,
+    ), line
 
 
 @pytest.mark.parametrize(
@@ -276,20 +280,25 @@ def test_a_photo_whose_alt_repeats_its_caption_is_refused_at_its_line(
             "site.yml",
             "path: images/logo.svg",
             "path: images/hero.jpg",
-            "logo.path: the summit's logo must be an SVG or PNG",
+            "logo › path: the summit's logo must be an SVG or PNG",
         ),
         (
             "site.yml",
             "path: images/hero.jpg",
             "path: images/nothing.jpg",
-            "hero.path: no image at 'images/nothing.jpg'",
+            "hero image › path: no image at 'images/nothing.jpg'",
         ),
-        ("stations.yml", "decorative: true", "decorative: false", "stations[0].photos[0]: an image needs its alt text"),
+        (
+            "stations.yml",
+            "decorative: true",
+            "decorative: false",
+            "station vancouver (Vancouver Station) › photo 1: an image needs its alt text",
+        ),
         (
             "projects.yml",
             "path: images/projects/first.png",
             "path: ../first.png",
-            "projects[0].logo.path: '../first.png'",
+            "project smart-clinic (Smart Clinic) › logo › path: '../first.png'",
         ),
     ],
 )

@@ -44,7 +44,7 @@ def test_failed_check_leaves_the_site(project: Path) -> None:
     edit(project / "content/events/2024.yml", "    kind: roadshow", "    kind: party")
     result = make_build(project)
     assert result.returncode != 0
-    assert "events[0].kind: must be one of" in result.stderr
+    assert "(Vancouver project roadshow) › kind: must be one of" in result.stderr
     assert (project / "site/index.html").read_text(encoding="utf-8") == "the site as it was\n"
 
 

@@ -452,7 +452,7 @@ class Photo(Picture):
             for lang in ("zh", "en"):
                 alt, caption = getattr(self.alt, lang), getattr(self.caption, lang)
                 if alt and caption and alt.strip().casefold() == caption.strip().casefold():
-                    raise ValueError(say("value.alt_repeats", language=say(f"language.{lang}")))
+                    raise ValueError(say("value.alt_repeats", language=say(f"language.short.{lang}")))
         return self
 
 
