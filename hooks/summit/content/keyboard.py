@@ -29,6 +29,35 @@ _FLOW_NO_SPACE = re.compile(rf"[{{,]\s*({KEY}):(?!//)([^\s,}}\]][^,}}\]]*)")
 _COMMA_BEFORE_KEY = re.compile(rf"，(?=\s*{FIELD}\s*[:：])")
 _COMMA_BETWEEN_IDS = re.compile(r"(?<=[A-Za-z0-9-])\s*，\s*(?=[A-Za-z0-9])")
 _WIDE_BRACKET = re.compile(r"(?:^-\s*|:\s+)([【［｛〔])")
+_SUSPECT = (
+    re.compile(r"^[ ]*(?:- +)?[\t\u3000－—–“”‘’「」]", re.M),  # in the indentation, or starting a line (item)
+    re.compile(r"^[ ]*(?:- +)?[A-Za-z_][A-Za-z0-9_]*:[^\s:/]", re.M),  # no space after a key's colon
+    re.compile(r"[【［｛〔]"),  # a full-width bracket
+    re.compile(r"[{,][ ]*[a-z_][a-z0-9_]*:\S"),  # no space after a key's colon, in braces
+)
+"""Anything that may be such a mistake (with ``_wide_mark``): a file without it is not looked at line by
+line (most are not; the look would cost a second at archive scale)."""
+_AFTER_COMMA = re.compile(r"[ ]*[a-z_][a-z0-9_]*[ ]*[:：]")
+
+
+def _wide_mark(text: str) -> bool:
+    """A full-width colon after an ASCII word, or a full-width comma before a key or between ASCII words
+    (each found by ``str.find``: Chinese prose has many, which a regular expression would try one by one)."""
+    for mark in ("：", "，"):
+        at = text.find(mark)
+        while at != -1:
+            before = text[max(0, at - 4) : at].rstrip(" \t")[-1:]
+            word = before.isascii() and (before.isalnum() or before in "_-")
+            if mark == "：" and word:
+                return True
+            if mark == "，" and (
+                _AFTER_COMMA.match(text, at + 1) or (word and text[at + 1 : at + 3].lstrip()[:1].isascii())
+            ):
+                return True
+            at = text.find(mark, at + 1)
+    return False
+
+
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\']|\'\')*\'')
 
 
@@ -78,6 +107,8 @@ def _lines(text: str, continuations: bool = False) -> list[tuple[int, str]]:
 def keyboard_mistakes(text: str) -> list[tuple[Position, Message]]:
     """Every such mistake in ``text``, in order."""
     found: list[tuple[Position, Message]] = []
+    if not any(pattern.search(text) for pattern in _SUSPECT) and not _wide_mark(text):
+        return found
     for number, line in _lines(text):
         lead = len(line) - len(line.lstrip(" \t\u3000"))
         for col, ch in enumerate(line[:lead], 1):
