@@ -296,3 +296,41 @@ def test_a_time_zone_by_a_near_name_or_its_citys(content_copy: Path, written: st
         f"content/stations.yml:14:15: error: station tokyo (Tokyo Station) › time zone: "
         f"unknown time zone '{written}'; did you mean '{meant}'?"
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "en_end"),
+    [
+        ("    format: online\n", "    format: 线上\n", "(got '线上'); did you mean 'online' (Online)?"),
+        ("    status: held\n", "    status: 已取消\n", "(got '已取消'); did you mean 'cancelled' (Cancelled)?"),
+        (
+            "projects: [smart-clinic]",
+            "projects: [智能诊所]",
+            "no project with id '智能诊所'; did you mean 'smart-clinic' (Smart Clinic)?",
+        ),
+        (
+            "projects: [smart-clinic]",
+            "projects: [smart-clinc]",
+            "no project with id 'smart-clinc'; did you mean 'smart-clinic' (Smart Clinic)?",
+        ),
+    ],
+)
+def test_formats_statuses_and_projects_by_a_near_value_or_a_name(
+    content_copy: Path, old: str, new: str, en_end: str
+) -> None:
+    edit(content_copy / "events" / "2024.yml", old, new)
+    zh, en = _both(content_copy)
+    assert len(en) == 1 and en[0].endswith(en_end), en
+    assert zh[0].startswith("content/events/2024.yml:") and "；是不是「" in zh[0]
+
+
+def test_an_industry_by_its_chinese_name(content_copy: Path) -> None:
+    edit(content_copy / "projects.yml", "industries: [artificial-intelligence]", "industries: [人工智能]")
+    zh, en = _both(content_copy)
+    assert zh == [
+        "content/projects.yml:5:18: 错误：项目「smart-clinic」（智能诊所）的行业（第1项）："
+        "site.yml 里没有编号为「人工智能」的行业；是不是「artificial-intelligence」（人工智能）？"
+    ]
+    assert en[0].endswith(
+        "no industry with id '人工智能' in site.yml; did you mean 'artificial-intelligence' (artificial intelligence)?"
+    )

@@ -206,6 +206,12 @@ class _Loader:
             base = say("content.no_record", kind=say(f"kind.{kind}"), id=ref)
         return say("content.with_hint", message=base, hint=hint(ref, self.candidates(kind)))
 
+    def said_once(self, doc: Document, loc: Loc, message: Message) -> None:
+        """An unknown reference, said once at its place: this says which id was meant, where the model may
+        only have said that it is not an id."""
+        self.errors = [e for e in self.errors if not (e.path == doc.path and e.loc == loc)]
+        self.error(doc, loc, message)
+
     def check_translations(self, value: Any, doc: Document, loc: Loc) -> None:
         """Warn of every text whose English is missing (the Chinese stands in for it)."""
         if isinstance(value, Text):
@@ -526,9 +532,7 @@ class _Loader:
             refs = [(ref, (*loc, field, i)) for i, ref in enumerate(value) if isinstance(ref, str)]
         for ref, where in refs:
             if ref not in self.known_ids[kind] and kind not in self.unreadable:
-                # said once: this says which id was meant, where the model only said it is not an id
-                self.errors = [e for e in self.errors if not (e.path == doc.path and e.loc == where)]
-                self.error(doc, where, self.no_such(kind, ref))
+                self.said_once(doc, where, self.no_such(kind, ref))
 
     def check_references(self, site: Site | None) -> None:
         for item, doc, loc in self.raw_items["event"]:
@@ -547,7 +551,7 @@ class _Loader:
                     continue
                 for index, ref in enumerate(refs):
                     if isinstance(ref, str) and ref not in industries:
-                        self.error(doc, (*loc, "industries", index), self.no_such("industry", ref))
+                        self.said_once(doc, (*loc, "industries", index), self.no_such("industry", ref))
 
     def check_event_times(self, event: Event, doc: Document, loc: Loc, site_zone: str) -> None:
         if not event.date.precise:
