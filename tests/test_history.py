@@ -23,12 +23,18 @@ def _commit(repo: Path, message: str, days: int) -> None:
     subprocess.run(["git", "-C", str(repo), *identity, "commit", "-qm", message], check=True, env=env)
 
 
-def test_the_history_of_each_record_in_a_readers_terms(tmp_path: Path) -> None:
+def _repository(tmp_path: Path) -> tuple[Path, Path]:
+    """A repository whose first commit (on DAY) is the fixture content: (repository, content folder)."""
     repo = tmp_path / "repo"
     content = repo / "content"
     shutil.copytree(FIXTURE, content)
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     _commit(repo, "the content", 0)
+    return repo, content
+
+
+def test_the_history_of_each_record_in_a_readers_terms(tmp_path: Path) -> None:
+    repo, content = _repository(tmp_path)
     edit(content / "events" / "2030.yml", "    date: 2030-10-10\n", "    date: 2030-10-12\n")
     _commit(repo, "the signing moves", 3)
     edit(content / "stations.yml", "en: Tokyo Station", "en: Tokyo station")
@@ -52,11 +58,7 @@ def test_the_history_of_each_record_in_a_readers_terms(tmp_path: Path) -> None:
 
 
 def test_an_event_moved_to_another_years_file_keeps_its_history(tmp_path: Path) -> None:
-    repo = tmp_path / "repo"
-    content = repo / "content"
-    shutil.copytree(FIXTURE, content)
-    subprocess.run(["git", "init", "-q", str(repo)], check=True)
-    _commit(repo, "the content", 0)
+    repo, content = _repository(tmp_path)
     text = (content / "events" / "2030.yml").read_text(encoding="utf-8")
     first, rest = text.split("  - id: 2030-10-10-signing\n", 1)
     moved, after = rest.split("\n  - id:", 1) if "\n  - id:" in rest else (rest, None)

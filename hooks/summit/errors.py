@@ -61,6 +61,17 @@ class Both:
         return self.en if (lang or editor_language()) == "en" else self.zh
 
 
+class EditorError(Exception):
+    """A failure told to an editor: ``message``, written in the editors' language when shown."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
 def say(key: str, /, **values: Any) -> Message:
     """The message ``key`` of ``strings/messages.yml`` with ``values``."""
     if key not in wording():
@@ -83,7 +94,7 @@ def count(n: int, noun: str) -> Message:
     return say(f"count.{noun}.{'one' if n == 1 else 'other'}", n=n)
 
 
-def choices(values: list[str], lang: str | None = None) -> Message:
+def choices(values: list[str]) -> Message:
     """``a, b or c`` / ``a、b或c``."""
     if len(values) < 2:
         return Message("got.value", (("value", values[0] if values else ""),))

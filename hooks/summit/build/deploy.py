@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..errors import Message, say
+from ..errors import EditorError, Message, say
 from ..errors import say as _say
 
 __all__ = [
@@ -102,16 +102,8 @@ BINARY = "application/octet-stream"
 """Anything else (Pagefind's compressed shards and its WebAssembly, which it fetches itself)."""
 
 
-class DeployError(Exception):
-    """The mirror could not be published; ``message`` says why, in one line or a few, in the editors'
-    language."""
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return str(self.message)
+class DeployError(EditorError):
+    """The mirror could not be published; ``message`` says why, in one line or a few."""
 
 
 def content_type(name: str) -> str:

@@ -47,6 +47,8 @@ def _target(site: Path, page: str, link: str, base: str) -> Path | None:
     if link.startswith(SKIPPED):
         return None
     parts = urlsplit(link)
+    if not parts.path and not parts.netloc:
+        return None  # ?query or #anchor on the page itself
     if parts.scheme or parts.netloc:
         own = urlsplit(base)
         if (parts.scheme, parts.netloc) != (own.scheme, own.netloc):
@@ -56,8 +58,6 @@ def _target(site: Path, page: str, link: str, base: str) -> Path | None:
         path = parts.path
     else:
         path = posixpath.join(posixpath.dirname("/" + page), parts.path)
-    if not parts.path and not parts.netloc:
-        return None  # ?query or #anchor on the page itself
     path = posixpath.normpath(unquote(path))
     return site / path.lstrip("/")
 

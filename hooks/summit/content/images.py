@@ -23,7 +23,7 @@ from xml.etree import ElementTree
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from ..errors import Message, say
+from ..errors import EditorError, say
 
 MAX_BYTES = 10_000_000
 """Largest image file accepted (10 MB)."""
@@ -38,15 +38,8 @@ _SVG_NS = "{http://www.w3.org/2000/svg}"
 _XLINK = "{http://www.w3.org/1999/xlink}href"
 
 
-class ImageError(ValueError):
-    """An image that cannot be used; ``message`` says why, for the editor (in either language)."""
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return str(self.message)
+class ImageError(EditorError, ValueError):
+    """An image that cannot be used; ``message`` says why, for the editor."""
 
 
 @dataclass(frozen=True)

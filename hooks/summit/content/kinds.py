@@ -94,6 +94,14 @@ class Kind:
         found = getattr(content, self.key)
         return found.values() if isinstance(found, dict) else found
 
+    def record(self, content: Any, record_id: str) -> Any:
+        """Its record ``record_id`` in ``content`` (a kind kept in a dict by id)."""
+        return getattr(content, self.key)[record_id]
+
+    def name_of(self, content: Any, record_id: str) -> Any:
+        """The name (a ``Text``) of its record ``record_id``."""
+        return getattr(self.record(content, record_id), self.title)
+
     def label(self, record: Any) -> str:
         """The phrase key over a record's share card."""
         return self.card_label(record) if self.card_label else f"search.kind.{self.name}"

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..errors import Message, say
+from ..errors import EditorError, say
 from .kinds import KINDS as ALL_KINDS
 from .loader import unwrap
 from .models import SLUG_RE, EventDate, Session, Text
@@ -24,15 +24,8 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {kind.name: (kind.model, kind.ke
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?(?:-|$)")
 
 
-class SkeletonError(Exception):
-    """Why no record was added (``message``, in either language)."""
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return str(self.message)
+class SkeletonError(EditorError):
+    """Why no record was added (``message``)."""
 
 
 def _field_lines(name: str, info: Any, value: str | None, indent: str) -> list[str]:

@@ -322,7 +322,7 @@ LIST_PAGES: dict[str, Callable[[Renderer], dict[str, Any]]] = {"event": _agenda}
 
 def _record(kind: Kind) -> Callable[[str, Renderer], dict[str, Any]]:
     def values(record_id: str, r: Renderer) -> dict[str, Any]:
-        return {kind.name: getattr(r.content, kind.key)[record_id]}
+        return {kind.name: kind.record(r.content, record_id)}
 
     return values
 

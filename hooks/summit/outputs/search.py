@@ -199,8 +199,7 @@ class _Documents:
         return escape(self.loc.join([self.loc.t(key) for key in keys]))
 
     def name(self, kind: str, record_id: str) -> Text:
-        of = BY_NAME[kind]
-        return getattr(getattr(self.content, of.key)[record_id], of.title)
+        return BY_NAME[kind].name_of(self.content, record_id)
 
     def industry(self, industry_id: str) -> Text | None:
         return self.industries.get(industry_id)

@@ -58,8 +58,7 @@ class _Say:
         return self.loc.join([self.loc.t(key) for key in keys])
 
     def name(self, kind: str, record_id: str) -> Text:
-        of = BY_NAME[kind]
-        return getattr(getattr(self.site.content, of.key)[record_id], of.title)
+        return BY_NAME[kind].name_of(self.site.content, record_id)
 
     def industry(self, industry_id: str) -> Text | None:
         return next((i.name for i in self.site.content.site.industries if i.id == industry_id), None)
@@ -126,7 +125,7 @@ class Share:
         if of is not None and of.card is not None and self.has_own(kind, record_id):
             if of is EVENTS:
                 return self.event(self.events[record_id], lang)
-            item = getattr(self.content, of.key)[record_id]
+            item = of.record(self.content, record_id)
             lines = tuple(line for line in of.card_lines(item, _Say(self.site, lang)) if line) if of.card_lines else ()
             return self._card(lang, getattr(item, of.title).get(lang), loc.t(of.label(item)), lines)
         if of is not None and of.list_page:
