@@ -8,7 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from summit.build.history import record_history
+from summit.content.history import record_history
 
 from conftest import FIXTURE, edit
 
@@ -46,14 +46,14 @@ def test_the_history_of_each_record_in_a_readers_terms(tmp_path: Path) -> None:
 
     history = record_history(repo, content)
     assert history is not None
-    signing = history[("event", "2030-10-10-signing")]
+    signing = history.get("event", "2030-10-10-signing")
     assert signing.added == DAY and signing.changed == DAY + dt.timedelta(days=8)
     assert [c.what for c in signing.changes] == [("added",), ("date",), ("status",)]
     assert signing.changes[1].after["date"] == "2030-10-12" and signing.changes[2].after["status"] == "cancelled"
     assert signing.sequence == 2  # a calendar that keeps a copy replaces it twice
-    tokyo = history[("station", "tokyo")]
+    tokyo = history.get("station", "tokyo")
     assert [c.what for c in tokyo.changes] == [("added",), ("title",)] and tokyo.sequence == 0
-    roadshow = history[("event", "2024-04-15-roadshow")]
+    roadshow = history.get("event", "2024-04-15-roadshow")
     assert roadshow.changes == roadshow.changes[:1] and roadshow.changed == DAY  # never changed since
 
 
@@ -68,10 +68,112 @@ def test_an_event_moved_to_another_years_file_keeps_its_history(tmp_path: Path) 
         encoding="utf-8",
     )
     _commit(repo, "the signing moves to 2031", 2)
-    signing = record_history(repo, content)[("event", "2030-10-10-signing")]
+    signing = record_history(repo, content).get("event", "2030-10-10-signing")
     assert [c.what for c in signing.changes] == [("added",), ("date",)]
 
 
 def test_no_history_outside_a_checkout(tmp_path: Path) -> None:
     shutil.copytree(FIXTURE, tmp_path / "content")
     assert record_history(tmp_path, tmp_path / "content") is None
+
+
+def _git(repo: Path, *args: str) -> None:
+    identity = ["-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
+    env = {**os.environ, "GIT_AUTHOR_DATE": DAY.isoformat(), "GIT_COMMITTER_DATE": DAY.isoformat()}
+    subprocess.run(["git", "-C", str(repo), *identity, *args], check=True, capture_output=True, env=env)
+
+
+def test_a_record_renamed_with_its_old_id_as_an_alias_keeps_its_history(tmp_path: Path) -> None:
+    repo, content = _repository(tmp_path)
+    edit(
+        content / "events" / "2030.yml",
+        "  - id: 2030-10-10-signing\n    title: {zh: 云签约, en: Cloud signing}\n",
+        "  - id: 2030-10-10-cloud-signing\n    aliases: [2030-10-10-signing]\n"
+        "    title: {zh: 线上签约, en: Online signing}\n",
+    )
+    _commit(repo, "the signing renamed", 4)
+    history = record_history(repo, content)
+    assert history.get("event", "2030-10-10-signing") is None
+    signing = history.get("event", "2030-10-10-cloud-signing")
+    assert [c.what for c in signing.changes] == [("added",), ("title",)]
+    assert signing.added == DAY
+    assert (
+        signing.changes[1].before["title"]["zh"] == "云签约" and signing.changes[1].after["title"]["zh"] == "线上签约"
+    )
+
+
+def test_a_version_that_does_not_read_leaves_its_records_to_the_build(tmp_path: Path) -> None:
+    repo, content = _repository(tmp_path)
+    events = content / "events" / "2030.yml"
+    good = events.read_bytes()
+    events.write_bytes(good.replace("云签约".encode(), "云签约".encode("gb18030")))  # not UTF-8
+    _commit(repo, "saved in the wrong encoding", 2)
+    events.write_bytes(good.replace(b"date: 2030-10-10", b"date: 2030-10-11"))
+    _commit(repo, "saved again", 3)
+    edit(content / "stations.yml", "en: Tokyo Station", "en: Tokyo station")
+    _commit(repo, "a station's name", 5)
+    history = record_history(repo, content)
+    assert history is not None
+    for event_id in ("2030-09-01-tokyo-forum", "2030-10-10-signing", "2030-11-20-london-exchange"):
+        assert history.get("event", event_id) is None  # dated by the build
+    assert history.get("event", "2024-04-15-roadshow").changed == DAY  # another file: read as ever
+    assert [c.what for c in history.get("station", "tokyo").changes] == [("added",), ("title",)]
+
+
+def test_conflict_markers_committed_and_a_renamed_file_build_on(tmp_path: Path) -> None:
+    repo, content = _repository(tmp_path)
+    events = content / "events" / "2024.yml"
+    good = events.read_text(encoding="utf-8")
+    events.write_text("<<<<<<< HEAD\n" + good + "=======\n" + good + ">>>>>>> other\n", encoding="utf-8")
+    _commit(repo, "a merge resolved by hand, badly", 1)
+    events.write_text(good, encoding="utf-8")
+    _commit(repo, "resolved", 2)
+    _git(repo, "mv", "content/events/2030.yml", "content/events/2030-old.yml")
+    _commit(repo, "a file renamed", 3)
+    history = record_history(repo, content)
+    assert history.get("event", "2024-04-15-roadshow") is None
+    signing = history.get("event", "2030-10-10-signing")
+    assert [c.what for c in signing.changes] == [("added",)]  # the same record in another file
+
+
+def test_a_merge_is_one_change_on_the_main_line(tmp_path: Path) -> None:
+    repo, content = _repository(tmp_path)
+    _git(repo, "checkout", "-q", "-b", "side")
+    edit(content / "events" / "2030.yml", "    date: 2030-10-10\n", "    date: 2030-10-12\n")
+    _commit(repo, "on a branch: the date", 2)
+    edit(content / "events" / "2030.yml", "    date: 2030-10-12\n", "    date: 2030-10-14\n")
+    _commit(repo, "on a branch: the date again", 3)
+    _git(repo, "checkout", "-q", "-")
+    moment = (DAY + dt.timedelta(days=6)).isoformat()
+    env = {**os.environ, "GIT_AUTHOR_DATE": moment, "GIT_COMMITTER_DATE": moment}
+    identity = ["-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
+    subprocess.run(
+        ["git", "-C", str(repo), *identity, "merge", "-q", "--no-ff", "-m", "merge", "side"], check=True, env=env
+    )
+    signing = record_history(repo, content).get("event", "2030-10-10-signing")
+    assert [c.what for c in signing.changes] == [("added",), ("date",)]
+    assert signing.changed == DAY + dt.timedelta(days=6) and signing.changes[1].after["date"] == "2030-10-14"
+
+
+def test_the_history_is_kept_by_commit_and_read_on_from_there(tmp_path: Path) -> None:
+    repo, content = _repository(tmp_path)
+    cache = tmp_path / "cache" / "history.pickle"
+    first = record_history(repo, content, cache)
+    assert cache.is_file() and first.get("event", "2030-10-10-signing").sequence == 0
+    edit(content / "events" / "2030.yml", "    status: postponed\n", "    status: cancelled\n")
+    _commit(repo, "cancelled", 2)
+    again = record_history(repo, content, cache)
+    fresh = record_history(repo, content)
+    assert again.records == fresh.records and again.head == fresh.head
+    assert again.get("event", "2030-10-10-signing").sequence == 1
+    cache.write_bytes(b"not a pickle")
+    assert record_history(repo, content, cache).records == fresh.records
+
+
+def test_no_history_in_a_shallow_clone(tmp_path: Path) -> None:
+    repo, content = _repository(tmp_path)
+    edit(content / "stations.yml", "en: Tokyo Station", "en: Tokyo station")
+    _commit(repo, "a station's name", 5)
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)], check=True)
+    assert record_history(clone, clone / "content") is None
