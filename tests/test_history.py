@@ -44,7 +44,7 @@ def test_the_history_of_each_record_in_a_readers_terms(tmp_path: Path) -> None:
     (repo / "README.md").write_text("not content\n", encoding="utf-8")
     _commit(repo, "not the content", 9)
 
-    history = record_history(repo, content)
+    history = record_history(content)
     assert history is not None
     signing = history.get("event", "2030-10-10-signing")
     assert signing.added == DAY and signing.changed == DAY + dt.timedelta(days=8)
@@ -68,13 +68,13 @@ def test_an_event_moved_to_another_years_file_keeps_its_history(tmp_path: Path) 
         encoding="utf-8",
     )
     _commit(repo, "the signing moves to 2031", 2)
-    signing = record_history(repo, content).get("event", "2030-10-10-signing")
+    signing = record_history(content).get("event", "2030-10-10-signing")
     assert [c.what for c in signing.changes] == [("added",), ("date",)]
 
 
 def test_no_history_outside_a_checkout(tmp_path: Path) -> None:
     shutil.copytree(FIXTURE, tmp_path / "content")
-    assert record_history(tmp_path, tmp_path / "content") is None
+    assert record_history(tmp_path / "content") is None
 
 
 def _git(repo: Path, *args: str) -> None:
@@ -92,7 +92,7 @@ def test_a_record_renamed_with_its_old_id_as_an_alias_keeps_its_history(tmp_path
         "    title: {zh: 线上签约, en: Online signing}\n",
     )
     _commit(repo, "the signing renamed", 4)
-    history = record_history(repo, content)
+    history = record_history(content)
     assert history.get("event", "2030-10-10-signing") is None
     signing = history.get("event", "2030-10-10-cloud-signing")
     assert [c.what for c in signing.changes] == [("added",), ("title",)]
@@ -112,7 +112,7 @@ def test_a_version_that_does_not_read_leaves_its_records_to_the_build(tmp_path: 
     _commit(repo, "saved again", 3)
     edit(content / "stations.yml", "en: Tokyo Station", "en: Tokyo station")
     _commit(repo, "a station's name", 5)
-    history = record_history(repo, content)
+    history = record_history(content)
     assert history is not None
     for event_id in ("2030-09-01-tokyo-forum", "2030-10-10-signing", "2030-11-20-london-exchange"):
         assert history.get("event", event_id) is None  # dated by the build
@@ -130,7 +130,7 @@ def test_conflict_markers_committed_and_a_renamed_file_build_on(tmp_path: Path) 
     _commit(repo, "resolved", 2)
     _git(repo, "mv", "content/events/2030.yml", "content/events/2030-old.yml")
     _commit(repo, "a file renamed", 3)
-    history = record_history(repo, content)
+    history = record_history(content)
     assert history.get("event", "2024-04-15-roadshow") is None
     signing = history.get("event", "2030-10-10-signing")
     assert [c.what for c in signing.changes] == [("added",)]  # the same record in another file
@@ -150,7 +150,7 @@ def test_a_merge_is_one_change_on_the_main_line(tmp_path: Path) -> None:
     subprocess.run(
         ["git", "-C", str(repo), *identity, "merge", "-q", "--no-ff", "-m", "merge", "side"], check=True, env=env
     )
-    signing = record_history(repo, content).get("event", "2030-10-10-signing")
+    signing = record_history(content).get("event", "2030-10-10-signing")
     assert [c.what for c in signing.changes] == [("added",), ("date",)]
     assert signing.changed == DAY + dt.timedelta(days=6) and signing.changes[1].after["date"] == "2030-10-14"
 
@@ -158,16 +158,16 @@ def test_a_merge_is_one_change_on_the_main_line(tmp_path: Path) -> None:
 def test_the_history_is_kept_by_commit_and_read_on_from_there(tmp_path: Path) -> None:
     repo, content = _repository(tmp_path)
     cache = tmp_path / "cache" / "history.pickle"
-    first = record_history(repo, content, cache)
+    first = record_history(content, cache)
     assert cache.is_file() and first.get("event", "2030-10-10-signing").sequence == 0
     edit(content / "events" / "2030.yml", "    status: postponed\n", "    status: cancelled\n")
     _commit(repo, "cancelled", 2)
-    again = record_history(repo, content, cache)
-    fresh = record_history(repo, content)
+    again = record_history(content, cache)
+    fresh = record_history(content)
     assert again.records == fresh.records and again.head == fresh.head
     assert again.get("event", "2030-10-10-signing").sequence == 1
     cache.write_bytes(b"not a pickle")
-    assert record_history(repo, content, cache).records == fresh.records
+    assert record_history(content, cache).records == fresh.records
 
 
 def test_no_history_in_a_shallow_clone(tmp_path: Path) -> None:
@@ -176,4 +176,4 @@ def test_no_history_in_a_shallow_clone(tmp_path: Path) -> None:
     _commit(repo, "a station's name", 5)
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)], check=True)
-    assert record_history(clone, clone / "content") is None
+    assert record_history(clone / "content") is None

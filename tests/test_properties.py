@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import quote
 from xml.etree import ElementTree
 
+import feedparser
 import jsonschema
 import yaml
 from hypothesis import HealthCheck, event, given, settings
@@ -448,6 +449,10 @@ def check_outputs(files: dict[str, Any], api: jsonschema.protocols.Validator) ->
                 assert image.format == "PNG" and image.width == image.height, path
         elif path.endswith(".webmanifest"):
             assert json.loads(data)["icons"], path
+        elif path.startswith(("feeds/", "en/feeds/")) and path.endswith(".xml"):
+            feed = feedparser.parse(data)
+            assert not feed.bozo, (path, feed.get("bozo_exception"))
+            assert all(entry.get("id") and entry.get("updated") for entry in feed.entries), path
         elif path.split("/")[-1].startswith("schedule.") and path.endswith(".xml"):
             assert FRAB_XSD.validate(etree.fromstring(data).getroottree()), FRAB_XSD.error_log
         else:

@@ -21,13 +21,16 @@ data files into docs/ too.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..content.history import Histories, record_history
 from ..content.images import ImageCache
 from ..content.loader import Content, ContentCache, load_content
+from ..errors import say
 from ..outputs.datafiles import QrCodes, data_at, render_data
 from ..outputs.markup import localized_path
 from ..outputs.pages import PageSpec, Renderer, page_jobs
@@ -56,14 +59,33 @@ Job = tuple[str, PageSpec, str]
 """(docs path, page, language)."""
 
 
-def site_of(content: Content, now: dt.datetime | None = None, base_url: str = DEFAULT_BASE_URL) -> Site:
-    """``content`` as one build sees it: as of ``now`` (the build time in the site's zone, unless given)
-    and at ``base_url``."""
+def site_of(
+    content: Content,
+    now: dt.datetime | None = None,
+    base_url: str = DEFAULT_BASE_URL,
+    history: Histories | None = None,
+) -> Site:
+    """``content`` as one build sees it: as of ``now`` (the build time in the site's zone, unless given),
+    at ``base_url``, with its ``history`` (if known)."""
     return Site(
         content,
         now or build_time(content.site.timezone),
         base_url if base_url.endswith("/") else base_url + "/",
+        history,
     )
+
+
+_told_no_history: set[Path] = set()
+
+
+def history_of(root: Path, folder: Path) -> Histories | None:
+    """The content's history (``content.history``, kept in the cache folder by commit); where there is
+    none, says once (per content folder and process) that the build's time dates every record."""
+    history = record_history(folder, root / ".cache" / "history.pickle")
+    if history is None and folder not in _told_no_history:
+        _told_no_history.add(folder)
+        print(f"INFO    -  {say('history.none')}", file=sys.stderr)
+    return history
 
 
 def load_site(
@@ -79,7 +101,7 @@ def load_site(
     """Stage 1: the content ``folder`` loaded and checked (raises ContentErrors). ``share`` and ``cache``:
     see ``load_content``; ``wrap`` is given the content first (the preview's recording records)."""
     content = load_content(root, folder, share=share, cache=cache)
-    return site_of(wrap(content) if wrap else content, now, base_url)
+    return site_of(wrap(content) if wrap else content, now, base_url, history_of(root, folder))
 
 
 @dataclass(frozen=True)

@@ -286,11 +286,11 @@ def _compare(
         state.records[key] = history
 
 
-def record_history(root: Path, folder: Path, cache: Path | None = None) -> Histories | None:
-    """Every record's history, from the commits of the content ``folder`` in the git checkout at
-    ``root`` up to its HEAD; None when there is no history to read (no git, not a checkout, a shallow
+def record_history(folder: Path, cache: Path | None = None) -> Histories | None:
+    """Every record's history, from the commits of the content ``folder`` in the git checkout that
+    holds it, up to its HEAD; None when there is no history to read (no git, not a checkout, a shallow
     clone). ``cache``: a file that keeps what was read, by commit (read again only since then)."""
-    inside = _git(root, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--show-toplevel", "HEAD")
+    inside = _git(folder, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--show-toplevel", "HEAD")
     if inside is None:
         return None
     lines = inside.split("\n")

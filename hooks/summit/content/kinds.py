@@ -95,8 +95,11 @@ class Kind:
         return found.values() if isinstance(found, dict) else found
 
     def record(self, content: Any, record_id: str) -> Any:
-        """Its record ``record_id`` in ``content`` (a kind kept in a dict by id)."""
-        return getattr(content, self.key)[record_id]
+        """Its record ``record_id`` in ``content`` (a kind kept in a dict by id, or in a list: events)."""
+        found = getattr(content, self.key)
+        if isinstance(found, dict):
+            return found[record_id]
+        return next(record for record in found if record.id == record_id)
 
     def name_of(self, content: Any, record_id: str) -> Any:
         """The name (a ``Text``) of its record ``record_id``."""

@@ -1,7 +1,8 @@
 """iCalendar (RFC 5545) feeds and "add to calendar" links, made with the icalendar library.
 
 Times are written in UTC (no VTIMEZONE needed); all-day events as DATE values; month-only events stay
-out until their day is known. UIDs are stable: the same event has the same UID in every feed and build.
+out until their day is known. UIDs are stable: the same event has the same UID in every feed and build
+(and after a rename: ``Site.uid``); LAST-MODIFIED and SEQUENCE come from the content's history.
 """
 
 from __future__ import annotations
@@ -53,7 +54,15 @@ def _vevent(site: Site, event: Event, loc: Locale) -> VEvent:
         item.add("location", place)
     item.add("status", ICS_STATUS[event.status])
     item.add("categories", [loc.t(f"kind.{event.kind}")])
+    _revision(site, event, item)
     return item
+
+
+def _revision(site: Site, event: Event, item: VEvent) -> None:
+    """When the event last changed (its content's history, else the build) and how many times its date,
+    time, place or status changed: a client that keeps a copy replaces it when SEQUENCE rises."""
+    item.add("last-modified", site.updated("event", event.id).astimezone(UTC))
+    item.add("sequence", site.sequence(event))
 
 
 def _session_vevent(site: Site, event: Event, session: Session, loc: Locale) -> VEvent:
@@ -75,6 +84,7 @@ def _session_vevent(site: Site, event: Event, session: Session, loc: Locale) -> 
     if place:
         item.add("location", place)
     item.add("status", ICS_STATUS[event.status])
+    _revision(site, event, item)
     return item
 
 

@@ -3,6 +3,7 @@ build reads them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import posixpath
 import re
@@ -24,6 +25,7 @@ from ..schedule.programme import clock, programme_grid, tracks
 from ..schedule.site import Site
 from ..schedule.timetext import TimeText
 from ..schedule.views import Views, agenda
+from . import changelog
 from .blocks import Blocks
 from .calendar import add_links, in_calendars, webcal
 from .cards import Poster
@@ -53,6 +55,8 @@ class PageSpec:
 
 
 EVENT_KINDS = typing.get_args(EventKind)
+SUMMIT_FEED_PAGES = ("index.md", "schedule.md", "changes.md")
+"""Pages whose head names the summit's Atom feed."""
 FILTER_VALUES = {
     "year": lambda e: [e.date.year],
     "station": lambda e: e.stations,
@@ -130,6 +134,28 @@ class Renderer:
                 self._posters = {(e.id, code): poster for e, code, poster in self.share.posters()}
         record(("view", "poster", f"{event.id}:{lang}"))
         return self._posters.get((event.id, lang))
+
+    def lastmod(self, spec: PageSpec) -> str:
+        """When what the page shows last changed (the sitemap's ``lastmod``): its record's last change,
+        else the content's (``Site.updated``, ``Site.last_change``)."""
+        kind, record_id = spec.record
+        moment = self.site.last_change if kind == "site" else self.site.updated(kind, record_id)
+        return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+    def feeds(self, spec: PageSpec, lang: str) -> list[dict[str, str]]:
+        """The Atom feeds a page names in its head (``feeds``): a station's on its page, the summit's on
+        the home page, the schedule and the recent changes."""
+        loc = Locale(lang)
+        short = self.content.site.short_name.get(lang)
+        kind, record_id = spec.record
+        if kind == "station":
+            name = loc.t("calendar.feed_station", short=short, station=self.content.stations[record_id].name.get(lang))
+            path = f"feeds/stations/{record_id}.xml"
+        elif spec.path in SUMMIT_FEED_PAGES:
+            name, path = loc.t("calendar.feed_all", short=short), "feeds/events.xml"
+        else:
+            return []
+        return [{"href": self.site.page_url(path, lang), "title": loc.t("feed.link_title", name=name)}]
 
     def helpers(self, spec: PageSpec, lang: str) -> dict[str, Any]:
         """The functions templates call, bound to the page and its language."""
@@ -265,10 +291,13 @@ class Renderer:
             add_links=lambda event: add_links(self.site, event, loc),
             plain=lambda text: plain_of(text, lang),
             rich=lambda text: rich(text.get(lang)) if text is not None else "",
-            front_matter=lambda **values: front_matter(**values, image=self.card(spec, lang)),
+            front_matter=lambda **values: front_matter(
+                **values, image=self.card(spec, lang), lastmod=self.lastmod(spec), feeds=self.feeds(spec, lang)
+            ),
             poster=lambda event: self.poster(event, lang),
             organization=lambda: organization(self.site, loc),
             feed_url=lambda path: webcal(self.site.page_url(path, lang)),
+            atom_url=lambda path: self.site.page_url(path, lang),
             json_ld=lambda event: json_ld(self.site, event, loc),
             person_ld=lambda person: person_ld(self.site, person, loc),
             dumps=dumps,
@@ -288,6 +317,14 @@ class Renderer:
 
 def _agenda(r: Renderer) -> dict[str, Any]:
     return {"agenda": agenda(r.content.events, r.site.status)}
+
+
+def _changes(r: Renderer) -> dict[str, Any]:
+    return {
+        "recent": partial(changelog.recent, r.site),
+        "has_history": r.site.history is not None,
+        "days": changelog.DAYS,
+    }
 
 
 def _event(event_id: str, r: Renderer) -> dict[str, Any]:
@@ -335,6 +372,7 @@ def page_specs(site: Site) -> list[PageSpec]:
         PageSpec("index.md", "home.md.j2", _agenda),
         PageSpec("about.md", "about.md.j2"),
         PageSpec("agenda.md", "agenda.md.j2"),
+        PageSpec("changes.md", "changes.md.j2", _changes),
     ]
     for kind in KINDS:
         if kind.list_page and kind.list_template:
