@@ -40,7 +40,9 @@ PAGE_KINDS = [
     "events/2024-04-15-roadshow/",
     "events/2024-05-policy-conference/",
     "events/2030-09-01-tokyo-forum/",
+    "changes/",
 ]
+"""(The embeddable views: test_embeds.)"""
 URLS = [prefix + kind for prefix in ("", "en/") for kind in PAGE_KINDS]
 
 

@@ -194,3 +194,18 @@ def _differences(one: Path, two: Path) -> list[str]:
         p.relative_to(two).as_posix() for p in two.rglob("*") if p.is_file() and not (one / p.relative_to(two)).exists()
     ]
     return found
+
+
+def test_a_record_added_and_changed_the_same_day_is_new(tmp_path: Path) -> None:
+    repo = _repository(tmp_path)
+    _step(repo, 0)
+    edit(repo / EVENTS, "    date: 2026-09\n", "    date: 2026-09-20\n")
+    _commit(repo, "its date, the same day", DAY + dt.timedelta(hours=3))
+    edit(repo / "content" / "stations.yml", "en: Tokyo Station", "en: Tokyo station")
+    _commit(repo, "a station's name, the same day", DAY + dt.timedelta(hours=4))
+    site = load_site(repo, repo / "content", BASE_URL, now=NOW)
+    day, lines = recent(site, Locale("en"))[0]
+    assert day == dt.date(2026, 3, 2) and [(line.record_id, line.words) for line in lines] == [
+        ("tokyo", ["Renamed “Tokyo station”"]),
+        ("2026-09-tokyo-forum", ["New event"]),
+    ]

@@ -449,6 +449,8 @@ def check_outputs(files: dict[str, Any], api: jsonschema.protocols.Validator) ->
                 assert image.format == "PNG" and image.width == image.height, path
         elif path.endswith(".webmanifest"):
             assert json.loads(data)["icons"], path
+        elif path.startswith(("feeds/", "en/feeds/")) and path.endswith("sitemap.xml"):
+            ElementTree.fromstring(data)
         elif path.startswith(("feeds/", "en/feeds/")) and path.endswith(".xml"):
             feed = feedparser.parse(data)
             assert not feed.bozo, (path, feed.get("bozo_exception"))

@@ -158,8 +158,37 @@
     clocks(document, now);
   }
 
+  /* "Embed on your site": the view loads when its box opens; the code is copied on a click; the view
+   * tells its height (outputs/embeds.py) and its frame takes it. */
+  function embeds(root) {
+    root.querySelectorAll(".summit-embed").forEach(function (box) {
+      var frame = box.querySelector(".summit-embed__preview");
+      box.addEventListener("toggle", function () {
+        if (box.open && frame && !frame.getAttribute("src")) frame.setAttribute("src", frame.dataset.src);
+      });
+      var button = box.querySelector(".summit-embed__copy");
+      var code = box.querySelector("code");
+      if (!button || !code || !navigator.clipboard) {
+        if (button) button.hidden = true;
+        return;
+      }
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(code.textContent).then(function () {
+          button.textContent = button.dataset.copied;
+        });
+      });
+    });
+    window.addEventListener("message", function (e) {
+      if (e.origin !== location.origin || !e.data || e.data.type !== "summit-embed") return;
+      root.querySelectorAll(".summit-embed__preview").forEach(function (f) {
+        if (f.contentWindow === e.source) f.style.height = e.data.height + "px";
+      });
+    });
+  }
+
   function run() {
     var root = document;
+    embeds(root);
     viewerTimes(root);
     statuses(root, new Date());
     filters(root);

@@ -90,7 +90,7 @@ def describe(kind: str, change: Change, loc: Locale) -> list[str]:
 
 def recent(site: Site, loc: Locale) -> list[tuple[dt.date, list[Line]]]:
     """(day, its lines) of the last ``DAYS`` days' changes, newest first; a record changed twice in a
-    day has one line (its changes in order)."""
+    day has one line (its changes in order; only "new" if it was added that day)."""
     zone = ZoneInfo(site.content.site.timezone)
     days: dict[dt.date, dict[tuple[str, str], Line]] = {}
     for kind, record_id, change in site.recent_changes(DAYS):
@@ -98,9 +98,11 @@ def recent(site: Site, loc: Locale) -> list[tuple[dt.date, list[Line]]]:
         the_kind = BY_NAME[kind]
         lines = days.setdefault(day, {})
         words = describe(kind, change, loc)
-        if (kind, record_id) in lines:  # an older change of the same day: before the newer one's words
+        if (kind, record_id) in lines and "added" not in change.what:
+            # an older change of the same day: its words before the newer one's
             old = lines[(kind, record_id)]
             words = [w for w in words if w not in old.words] + old.words
+        # (a record added that day is new: what else changed that day is part of it)
         page = the_kind.page_path(record_id) if the_kind.template else the_kind.list_page
         name = the_kind.name_of(site.content, record_id).get(loc.lang)
         lines[(kind, record_id)] = Line(kind, record_id, name, page, words)

@@ -19,6 +19,7 @@ from ..schedule.site import Site
 from ..schedule.views import station_events
 from .api import ApiFeeds, api_people, api_people_schema, api_schema
 from .calendar import Calendars, in_calendars
+from .embeds import embed_files
 from .exports import INLANGUAGE, dumps, frab_schedule
 from .feeds import feed_files
 from .frabxml import frab_xml
@@ -100,6 +101,7 @@ def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
             "api/people.json": dumps(api_people(site, loc)).encode(),
         }
     files.update(feed_files(site, loc))
+    files.update(embed_files(site, loc))
     for station in content.stations.values():
         with site.making("station", station.id, f"its calendar, feed and QR code ({lang})"):
             events = station_events(content, station.id)

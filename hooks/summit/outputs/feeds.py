@@ -111,9 +111,18 @@ def atom(site: Site, loc: Locale, station: str | None = None) -> tuple[str, byte
     return path, feeds.feed(station_events(content, station), title, path, f"stations/{station}/")
 
 
+EMPTY_SITEMAP = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    b"<!-- No pages here: the theme asks for a sitemap beside every rel=alternate link, the feeds' too. -->\n"
+    b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+)
+
+
 def feed_files(site: Site, loc: Locale) -> dict[str, bytes]:
-    """Every Atom feed of one language, by path in the default language's form."""
+    """Every Atom feed of one language, by path in the default language's form (and an empty sitemap in
+    each feeds folder: the theme looks for one beside every alternate link of a page's head)."""
     files = dict([atom(site, loc)])
+    files["feeds/sitemap.xml"] = files["feeds/stations/sitemap.xml"] = EMPTY_SITEMAP
     for station in site.content.stations:
         with site.making("station", station, f"its feed ({loc.lang})"):
             files.update([atom(site, loc, station)])

@@ -29,6 +29,8 @@ from . import changelog
 from .blocks import Blocks
 from .calendar import add_links, in_calendars, webcal
 from .cards import Poster
+from .embeds import HEIGHT as EMBED_HEIGHT
+from .embeds import snippet as embed_snippet
 from .exports import dumps, json_ld, organization, person_ld
 from .markup import front_matter, in_language, inline, localized_path, plain_of, rich, slug
 from .share import Share
@@ -155,7 +157,8 @@ class Renderer:
             name, path = loc.t("calendar.feed_all", short=short), "feeds/events.xml"
         else:
             return []
-        return [{"href": self.site.page_url(path, lang), "title": loc.t("feed.link_title", name=name)}]
+        where = path if lang == LANGUAGES[0] else f"{lang}/{path}"  # from the site's root
+        return [{"path": where, "title": loc.t("feed.link_title", name=name)}]
 
     def helpers(self, spec: PageSpec, lang: str) -> dict[str, Any]:
         """The functions templates call, bound to the page and its language."""
@@ -298,6 +301,8 @@ class Renderer:
             organization=lambda: organization(self.site, loc),
             feed_url=lambda path: webcal(self.site.page_url(path, lang)),
             atom_url=lambda path: self.site.page_url(path, lang),
+            embed_snippet=lambda path, title: embed_snippet(self.site, path, lang, title),
+            embed_height=EMBED_HEIGHT,
             json_ld=lambda event: json_ld(self.site, event, loc),
             person_ld=lambda person: person_ld(self.site, person, loc),
             dumps=dumps,
