@@ -39,8 +39,7 @@ var last=0;function tell(){var h=Math.ceil(document.documentElement.getBoundingC
 if(h!==last&&window.parent!==window){last=h;window.parent.postMessage({type:"%s",height:h},"*");}}
 addEventListener("load",tell);if(document.fonts)document.fonts.ready.then(tell);
 if(window.ResizeObserver)new ResizeObserver(tell).observe(document.documentElement);tell();})();"""
-    % MESSAGE
-)
+).replace("%s", MESSAGE)
 
 STYLE = """:root{color-scheme:light dark;--fg:#1f2328;--muted:#555b63;--bg:#fff;--line:#d8dce1;--link:%(link)s;
 --badge:#8a1c1c;font:15px/1.5 system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei",
