@@ -68,3 +68,14 @@ def test_a_content_only_pull_request_gets_the_quick_verdict(tmp_path: Path) -> N
     commands = [step.get("run", "") for step in jobs["verdict"]["steps"]]
     assert [c for c in commands if c.startswith("make ")] == ["make check", "make build", "make verify"]
     assert "make test" in [step.get("run", "") for step in jobs["build"]["steps"]]
+
+
+def test_every_job_that_builds_checks_out_the_contents_history() -> None:
+    """The feeds, the calendars' SEQUENCE, the sitemap's lastmod and the recent changes come from git:
+    a checkout of one commit (the default) would date every record by the build."""
+    jobs = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]
+    building = [name for name, job in jobs.items() if any(s.get("run") == "make build" for s in job["steps"])]
+    assert set(building) >= {"verdict", "build", "mirror"}
+    for name in building:
+        (checkout,) = [s for s in jobs[name]["steps"] if str(s.get("uses", "")).startswith("actions/checkout")]
+        assert checkout.get("with", {}).get("fetch-depth") == 0, name

@@ -54,6 +54,8 @@ RESCHEDULING = {"date", "time", "place", "status"}
 CACHE_VERSION = 2
 
 _Loader: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_KNOWN: dict[tuple[str, str, str], Histories] = {}
+"""The last history read in this process, by cache file, content folder and repository."""
 
 
 @dataclass(frozen=True)
@@ -302,9 +304,13 @@ def record_history(folder: Path, cache: Path | None = None) -> Histories | None:
     except ValueError:
         return None
     relative = "" if relative == "." else relative
+    key = (str(cache), relative, top.as_posix())
+    if (known := _KNOWN.get(key)) is not None and known.head == head:
+        return known  # this process read it already (the preview loads the content at every save)
     kept = _load(cache)
     if kept is not None and kept.folder == relative and kept.version == CACHE_VERSION:
         if kept.head == head:
+            _KNOWN[key] = kept
             return kept
         line = _git(top, "rev-list", "--first-parent", head)
         if line is not None and kept.head in line.split():
@@ -312,10 +318,12 @@ def record_history(folder: Path, cache: Path | None = None) -> Histories | None:
             kept.head = head
             _read(top, kept, since)
             _save(cache, kept)
+            _KNOWN[key] = kept
             return kept
     state = Histories(head, relative)
     _read(top, state, None)
     _save(cache, state)
+    _KNOWN[key] = state
     return state
 
 
