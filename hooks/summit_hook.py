@@ -82,7 +82,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
     if _command == "build" and hasattr(os, "fork"):
         # another process loads the content and makes the site; this one waits for the list of pages
         # only (the content's errors stop the build here, before MkDocs empties the site folder)
-        _background = work.start(lambda: load_site(root, folder, url, share=True))
+        _background = work.start(lambda: load_site(root, folder, url, share=True, aside=True))
         try:
             work.pages()
         except BuildError as exc:

@@ -209,3 +209,18 @@ def test_a_record_added_and_changed_the_same_day_is_new(tmp_path: Path) -> None:
         ("tokyo", ["Renamed “Tokyo station”"]),
         ("2026-09-tokyo-forum", ["New event"]),
     ]
+
+
+def test_the_history_read_aside_is_the_same(tmp_path: Path) -> None:
+    """The build reads the history in a child process while it loads the content (``aside``)."""
+    repo = _repository(tmp_path)
+    for n in range(3):
+        _step(repo, n)
+    here = load_site(repo, repo / "content", BASE_URL, now=NOW)
+    from summit.content import history as module
+
+    module._KNOWN.clear()
+    shutil.rmtree(repo / ".cache", ignore_errors=True)
+    aside = load_site(repo, repo / "content", BASE_URL, now=NOW, aside=True)
+    assert (repo / ".cache" / "history.pickle").is_file()  # kept by the child, read by the parent
+    assert aside.history.records == here.history.records and aside.history.head == here.history.head

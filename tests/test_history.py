@@ -177,3 +177,36 @@ def test_no_history_in_a_shallow_clone(tmp_path: Path) -> None:
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)], check=True)
     assert record_history(clone / "content") is None
+
+
+def test_reading_only_what_changed_reads_the_same_as_reading_everything(tmp_path: Path, monkeypatch) -> None:
+    """A version is cut into items only where it differs from the one before (``_spans``): the archive's
+    history (a hundred editors' commits) is the same as when every version is read whole."""
+    import sys
+
+    import yaml
+
+    from summit.content import history as module
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import synth
+    from history import make_history
+
+    content = tmp_path / "content"
+    synth.generate(content, 0.02)
+    make_history(content, 100)
+    quick = record_history(content)
+    monkeypatch.setattr(module, "_KNOWN", {})
+    monkeypatch.setattr(module, "_spans", lambda data, key, last, checked: None)  # every version read whole
+    whole = record_history(content)
+    assert sum(len(h.changes) for h in quick.records.values()) > len(quick.records) + 50
+    assert {k: [(c.when, c.what, c.before, c.after) for c in h.changes] for k, h in quick.records.items()} == {
+        k: [(c.when, c.what, c.before, c.after) for c in h.changes] for k, h in whole.records.items()
+    }
+    reader = module._Reader()
+    for path, records in quick.files.items():
+        on_disk = yaml.load((content / path).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        key = next(iter(on_disk))
+        assert {i: reader.record(item) for i, item in records.items()} == {r["id"]: r for r in on_disk[key]}

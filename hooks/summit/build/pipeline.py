@@ -21,6 +21,7 @@ data files into docs/ too.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -81,7 +82,10 @@ _told_no_history: set[Path] = set()
 def history_of(root: Path, folder: Path) -> Histories | None:
     """The content's history (``content.history``, kept in the cache folder by commit); where there is
     none, says once (per content folder and process) that the build's time dates every record."""
-    history = record_history(folder, root / ".cache" / "history.pickle")
+    try:
+        history = record_history(folder, root / ".cache" / "history.pickle")
+    except Exception:  # nothing in the history may stop a build (each record is dated by the build)
+        history = None
     if history is None and folder not in _told_no_history:
         _told_no_history.add(folder)
         print(f"INFO    -  {say('history.none')}", file=sys.stderr)
@@ -97,11 +101,35 @@ def load_site(
     cache: ContentCache | None = None,
     wrap: Callable[[Content], Content] | None = None,
     now: dt.datetime | None = None,
+    aside: bool = False,
 ) -> Site:
-    """Stage 1: the content ``folder`` loaded and checked (raises ContentErrors). ``share`` and ``cache``:
-    see ``load_content``; ``wrap`` is given the content first (the preview's recording records)."""
+    """Stage 1: the content ``folder`` loaded and checked (raises ContentErrors), with its history from
+    git (``history_of``). ``share`` and ``cache``: see ``load_content``; ``wrap`` is given the content
+    first (the preview's recording records); ``aside``: the history is read by a child process meanwhile
+    (a process with one thread only: the build's forked one)."""
+    history = _history_aside(root, folder) if aside else (lambda: history_of(root, folder))
     content = load_content(root, folder, share=share, cache=cache)
-    return site_of(wrap(content) if wrap else content, now, base_url, history_of(root, folder))
+    return site_of(wrap(content) if wrap else content, now, base_url, history())
+
+
+def _history_aside(root: Path, folder: Path) -> Callable[[], Histories | None]:
+    """The history read by a child process (on another core, while this one loads the content) into its
+    cache file; returns what waits for it and reads the file (by commit: at once)."""
+    try:
+        pid = os.fork()
+    except OSError:
+        return lambda: history_of(root, folder)
+    if pid == 0:  # the child: reads and keeps; nothing else
+        try:
+            record_history(folder, root / ".cache" / "history.pickle")
+        finally:
+            os._exit(0)
+
+    def result() -> Histories | None:
+        os.waitpid(pid, 0)
+        return history_of(root, folder)
+
+    return result
 
 
 @dataclass(frozen=True)
