@@ -26,7 +26,8 @@ def _git(folder: Path, *args: str, when: dt.datetime | None = None) -> None:
 def _edit(rng: random.Random, text: str, n: int) -> str:
     """One record of an events file changed: its date, status or title."""
     starts = [m.start() for m in re.finditer(r"^- id: ", text, re.M)]
-    at = rng.choice(starts)
+    # an ordinary event (a summit week's sessions are on its days: its date stays)
+    at = rng.choice([s for s in starts if "-event-" in text[s : text.index("\n", s)]])
     end = next((s for s in starts if s > at), len(text))
     record = text[at:end]
     what = n % 3

@@ -28,12 +28,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "bench")]
 
 from editloop import edit_loop as serve_edits  # noqa: E402
+from history import make_history  # noqa: E402
 from searchprobe import probe  # noqa: E402
 from synth import generate  # noqa: E402
 from synth_images import illustrate  # noqa: E402
 
 from summit.build.docs import owned  # noqa: E402
 from summit.build.pipeline import site_of  # noqa: E402
+from summit.content.history import record_history  # noqa: E402
 from summit.content.loader import load_content  # noqa: E402
 from summit.outputs.cards import Drawer  # noqa: E402
 from summit.outputs.datafiles import render_data  # noqa: E402
@@ -42,6 +44,8 @@ from summit.outputs.share import Share  # noqa: E402
 from summit.outputs.theme import finish_site  # noqa: E402
 
 TODAY = "2026-01-01"
+COMMITS = 300
+"""Edits in the archive's history (bench/history.py): every build reads them (from a fresh checkout)."""
 NOW = dt.datetime(2026, 1, 1, tzinfo=ZoneInfo("Asia/Shanghai"))
 URL = "https://bench.example.org/"
 TIMED = str(ROOT / "bench" / "timed.py")
@@ -176,7 +180,18 @@ def serve_scale(scale: float, work: Path, per_kind: int = 5) -> dict:
 def run_scale(scale: float, work: Path, search_limit: int | None = None, repeat: int = 3, serve: bool = True) -> dict:
     content = work / "content"
     counts = generate(content, scale)
+    commits = make_history(content, COMMITS)
     project = copy_project(work / "project")
+
+    started = time.perf_counter()
+    history = record_history(content)  # cold: what a build from a fresh checkout reads (in a child process)
+    history_s = time.perf_counter() - started
+    assert history is not None
+    record_history(content, work / "history.pickle")
+    record_history.__globals__["_KNOWN"].clear()  # read from the file, as another process would
+    started = time.perf_counter()
+    record_history(content, work / "history.pickle")  # kept by commit: the next build's (and the preview's)
+    history_kept_s = time.perf_counter() - started
 
     started = time.perf_counter()
     loaded = load_content(work, content, now=NOW)
@@ -203,6 +218,9 @@ def run_scale(scale: float, work: Path, search_limit: int | None = None, repeat:
     return {
         "scale": scale,
         **counts,
+        "commits": commits,
+        "history_s": round(history_s, 2),
+        "history_kept_s": round(history_kept_s, 2),
         "load_s": round(load_s, 2),
         "generate_s": round(pages_s + data_s, 2),
         "pages_md_s": round(pages_s, 2),
@@ -340,6 +358,9 @@ def table(rows: list[dict]) -> str:
         "events",
         "projects",
         "pages",
+        "commits",
+        "history_s",
+        "history_kept_s",
         "load_s",
         "generate_s",
         "post_s",

@@ -519,7 +519,7 @@ class Station(Record):
     photos: list[Photo] = []
     """Photographs of the station and its events, shown on its page."""
     aliases: list[Slug] = []
-    """Former ids: their old pages redirect here."""
+    """Former ids, first id first: old pages redirect here; calendars and feeds know the record by its first id."""
 
 
 PartnerKind = Literal["investor", "company", "institution", "government"]
@@ -564,7 +564,7 @@ class Project(Record):
     logo: Picture | None = None
     """The project's logo (a file under content/images/), shown on its card and page."""
     aliases: list[Slug] = []
-    """Former ids: their old pages redirect here."""
+    """Former ids, first id first: old pages redirect here; calendars and feeds know the record by its first id."""
 
 
 class Person(Record):
@@ -693,7 +693,7 @@ class Event(Record):
     sessions: list[Session] = []
     """Its programme: sessions in rooms across its days (people.yml names their speakers)."""
     aliases: list[Slug] = []
-    """Former ids: their old pages redirect here."""
+    """Former ids, first id first: old pages redirect here; calendars and feeds know the record by its first id."""
 
     def room_of(self, session: Session) -> Room | None:
         """The room of one of its sessions, if it names one."""
