@@ -224,3 +224,25 @@ def test_the_history_read_aside_is_the_same(tmp_path: Path) -> None:
     aside = load_site(repo, repo / "content", BASE_URL, now=NOW, aside=True)
     assert (repo / ".cache" / "history.pickle").is_file()  # kept by the child, read by the parent
     assert aside.history.records == here.history.records and aside.history.head == here.history.head
+
+
+def test_outside_a_checkout_the_build_says_so_once_and_dates_by_its_day(tmp_path: Path) -> None:
+    from conftest import run_summit
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    for lang, line in {
+        "zh": "内容没有可读的 git 历史（不在 git 仓库中，或是浅克隆）：各条记录的更新时间按本次生成的时间计。",
+        "en": "The content has no git history to read (not a git checkout, or a shallow clone): every record is "
+        "dated by this build.",
+    }.items():
+        out = tmp_path / f"out-{lang}"
+        done = run_summit(
+            *("extras", "--content", str(content), "--url", BASE_URL, "--out", str(out)),
+            content=content,
+            extra_env={"SUMMIT_EDITOR_LANG": lang},
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stderr.count(line) == 1, done.stderr
+        feed = feedparser.parse((out / "data" / "feeds" / "events.xml").read_bytes())
+        assert {entry.updated for entry in feed.entries} == {"2025-05-31T16:00:00Z"}  # 2025-06-01 in Beijing

@@ -29,7 +29,7 @@ class Line:
     name: str
     """The record's name now (its title), in the page's language."""
     page: str | None
-    """The docs path of its page (or of its kind's list page)."""
+    """The docs path of its page (``partners.md#<id>`` for a kind shown on a shared page)."""
     words: list[str]
     """What changed, each as a reader says it."""
 
@@ -103,7 +103,7 @@ def recent(site: Site, loc: Locale) -> list[tuple[dt.date, list[Line]]]:
             old = lines[(kind, record_id)]
             words = [w for w in words if w not in old.words] + old.words
         # (a record added that day is new: what else changed that day is part of it)
-        page = the_kind.page_path(record_id) if the_kind.template else the_kind.list_page
+        page = the_kind.page_path(record_id) if the_kind.page else the_kind.list_page
         name = the_kind.name_of(site.content, record_id).get(loc.lang)
         lines[(kind, record_id)] = Line(kind, record_id, name, page, words)
     return [(day, list(lines.values())) for day, lines in days.items()]
