@@ -21,7 +21,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "content"
 os.environ["SUMMIT_EDITOR_LANG"] = "en"
 """The tests read messages in English unless they ask for a language (``ContentError.text``); a
 command run by ``run_summit`` speaks the editors' default language, Chinese, unless told."""
-BUILT = {"built", "built_site"}
+BUILT = {"built", "built_site", "programme_site"}
 """Fixtures that build a site: a test that uses one is a site test."""
 
 
@@ -93,6 +93,24 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     project = copy_project(tmp_path_factory.mktemp("built"))
     result = mkdocs_build(project, FIXTURE, today="2025-06-01")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def programme_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture content with the summit week's programme (``test_programme.with_summit_week``), built
+    once for the session as of 2025-06-01; read it, do not change it."""
+    from test_programme import with_summit_week
+
+    from sitebuild import copy_project, mkdocs_build
+
+    root = tmp_path_factory.mktemp("programme")
+    project = copy_project(root / "project")
+    content = root / "content"
+    shutil.copytree(FIXTURE, content)
+    with_summit_week(content)
+    result = mkdocs_build(project, content, today="2025-06-01")
     assert result.returncode == 0, result.stderr
     return project / "site"
 

@@ -210,3 +210,38 @@ def test_reading_only_what_changed_reads_the_same_as_reading_everything(tmp_path
         on_disk = yaml.load((content / path).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
         key = next(iter(on_disk))
         assert {i: reader.record(item) for i, item in records.items()} == {r["id"]: r for r in on_disk[key]}
+
+
+def test_a_version_cut_where_it_differs_is_cut_as_a_whole_one_would_be() -> None:
+    """Random edits of a file (an item changed, added, removed; the head or the end touched): cutting the
+    new version where it differs from the old one gives what cutting it whole gives."""
+    import random
+
+    from summit.content.history import _spans
+
+    rng = random.Random(7)
+
+    def item(n: int, indent: str) -> str:
+        return f"{indent}- id: e-{n}\n{indent}  title: {{zh: 标题{n}, en: Title {n}}}\n{indent}  date: 2030-01-{n % 28 + 1:02d}\n"
+
+    for trial in range(400):
+        indent = rng.choice(["", "  "])
+        ids = list(range(rng.randint(0, 6)))
+        old = "# schema\nevents:\n" + "".join(item(n, indent) for n in ids)
+        new_ids = list(ids)
+        choice = rng.randrange(6)
+        if choice == 0 and new_ids:
+            new_ids.pop(rng.randrange(len(new_ids)))
+        elif choice == 1:
+            new_ids.insert(rng.randint(0, len(new_ids)), 100 + trial)
+        new = "# schema\nevents:\n" + "".join(item(n, indent) for n in new_ids)
+        if choice == 2 and new_ids:
+            new = new.replace(f"Title {new_ids[-1]}}}", f"Title {new_ids[-1]} again}}")
+        elif choice == 3:
+            new = new.replace("# schema\n", "# schema, again\n")
+        elif choice == 4:
+            new += "other: 1\n"
+        elif choice == 5 and new_ids:
+            new = new.replace(f"{indent}- id: e-{new_ids[0]}\n", f"{indent}- title: x\n", 1)
+        last = (old.encode(), _spans(old.encode(), "events", None, set()))
+        assert _spans(new.encode(), "events", last, set()) == _spans(new.encode(), "events", None, set()), (old, new)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import random
 import re
-import shutil
 import sys
 import textwrap
 from collections.abc import Callable
@@ -219,19 +218,10 @@ def test_a_person_of_an_unreadable_people_file_is_not_reported_missing(
 # -- the pages ----------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import FIXTURE
-    from sitebuild import copy_project, mkdocs_build
-
-    root = tmp_path_factory.mktemp("programme")
-    project = copy_project(root / "project")
-    content = root / "content"
-    shutil.copytree(FIXTURE, content)
-    with_summit_week(content)
-    result = mkdocs_build(project, content, today="2025-06-01")
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+@pytest.fixture
+def built(programme_site: Path) -> Path:
+    """The fixture content with the summit week's programme, built once (``conftest.programme_site``)."""
+    return programme_site
 
 
 def test_the_events_page_shows_its_programme_by_day_in_both_languages(built: Path) -> None:

@@ -232,8 +232,9 @@ def _spans(data: bytes, key: str, last: tuple[bytes, list[Span]] | None, checked
 def _cut(data: bytes, begin: int, end: int, key: str, checked: set[bytes]) -> list[Span] | None:
     """The items of ``data[begin:end]`` (which starts with one): None if one is not an item of the plain
     form or not UTF-8."""
-    indent = data[begin : data.index(b"-", begin)]
-    if indent.strip(b" "):
+    dash = data.find(b"-", begin, end)
+    indent = data[begin:dash]
+    if dash < 0 or indent.strip(b" "):
         return None
     starts = [m.start() for m in re.compile(rb"^" + indent + rb"- ", re.M).finditer(data, begin, end)]
     if not starts or starts[0] != begin:
