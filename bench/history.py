@@ -48,7 +48,9 @@ def make_history(content: Path, commits: int = 300, seed: int = 29) -> int:
     _git(content, "init", "-q")
     _git(content, "add", "-A")
     _git(content, "commit", "-qm", "the archive", when=START)
-    files = sorted((content / "events").glob("*.yml"))
+    files = [f for f in sorted((content / "events").glob("*.yml")) if "-event-" in f.read_text(encoding="utf-8")]
+    if not files:
+        return 1
     recent = files[-5:]  # editors mostly work on the last years
     for n in range(1, commits + 1):
         file = rng.choice(recent) if rng.random() < 0.8 else rng.choice(files)

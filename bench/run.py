@@ -177,10 +177,17 @@ def serve_scale(scale: float, work: Path, per_kind: int = 5) -> dict:
     return {"scale": scale, **serve_edits(project, content, TODAY, work / "serve.log", per_kind)}
 
 
-def run_scale(scale: float, work: Path, search_limit: int | None = None, repeat: int = 3, serve: bool = True) -> dict:
+def run_scale(
+    scale: float,
+    work: Path,
+    search_limit: int | None = None,
+    repeat: int = 3,
+    serve: bool = True,
+    commits: int = COMMITS,
+) -> dict:
     content = work / "content"
     counts = generate(content, scale)
-    commits = make_history(content, COMMITS)
+    commits = make_history(content, commits)
     project = copy_project(work / "project")
 
     started = time.perf_counter()
@@ -449,6 +456,7 @@ def main() -> int:
     parser.add_argument("--no-edit-loop", action="store_true", help="skip the edit loops (seed and scales)")
     parser.add_argument("--edit-loop-only", action="store_true", help="only the edit loops (no builds)")
     parser.add_argument("--repeat", type=int, default=5, help="pairs of builds a scale (fastest of each kind counts)")
+    parser.add_argument("--commits", type=int, default=COMMITS, help="edits in the archive's git history")
     parser.add_argument("--search-limit", type=int, default=None, help="search queries per language (0: none)")
     parser.add_argument("--images", action="store_true", help="only what unchanged images cost a build")
     args = parser.parse_args()
@@ -464,7 +472,7 @@ def main() -> int:
                 rows.append(serve_scale(scale, work))
                 print(json.dumps(rows[-1]), flush=True)
                 continue
-            row = run_scale(scale, work, args.search_limit, args.repeat, not args.no_edit_loop)
+            row = run_scale(scale, work, args.search_limit, args.repeat, not args.no_edit_loop, args.commits)
             rows.append(row)
             for query in row.get("search_rows", []):
                 print(json.dumps(query, ensure_ascii=False), flush=True)

@@ -101,6 +101,9 @@ ELEMENTS: dict[str, set[str]] = {
     "fieldset": set(),
     "legend": set(),
     "template": set(),
+    "details": {"open"},
+    "summary": set(),
+    "iframe": {"height"},  # the embeddable view's own preview (its address set by the page's script)
 }
 """The elements the templates and the theme make, each with the attributes it may carry."""
 ADDRESSES = {"href", "src", "action", "formaction", "poster", "srcset", "xlink:href", "data"}

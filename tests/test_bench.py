@@ -50,6 +50,8 @@ def test_bench_runs_at_a_tiny_scale(tmp_path: Path) -> None:
             "2",
             "--repeat",
             "2",
+            "--commits",
+            "20",
             "--out",
             str(out),
         ],
@@ -59,6 +61,7 @@ def test_bench_runs_at_a_tiny_scale(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     [row] = [json.loads(line) for line in out.read_text().splitlines()]
+    assert row["commits"] == 21 and row["history_s"] > 0  # the archive's history: the first commit and 20 edits
     for key in (
         "load_s",
         "generate_s",

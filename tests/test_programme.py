@@ -218,7 +218,7 @@ def test_a_person_of_an_unreadable_people_file_is_not_reported_missing(
 # -- the pages ----------------------------------------------------------------------------------------------
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def built(programme_site: Path) -> Path:
     """The fixture content with the summit week's programme, built once (``conftest.programme_site``)."""
     return programme_site
