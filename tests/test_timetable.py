@@ -179,7 +179,10 @@ def test_a_starred_session_is_kept_listed_exported_and_shared(chromium, base: st
     events = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
     session = events[f"{SUMMIT_WEEK}.d1-2-hall-a@127.0.0.1"]
     assert session.decoded("dtstart").isoformat() == "2030-07-10T02:15:00+00:00"
-    assert str(session["location"]) == "Hall A" and str(session["summary"]).startswith(titles[1].split(" ·")[0])
+    assert str(session["location"]) == "Hall A, Dalian"  # the room, the event's venue and city (no venue here)
+    assert str(session["summary"]).startswith(titles[1].split(" ·")[0])
+    page_url = f"https://summit.example.org/en/{PAGE}#session-d1-2-hall-a"  # as the event's api file names it
+    assert str(session["url"]) == page_url and str(session["description"]) == page_url
     assert str(events[f"{SUMMIT_WEEK}@127.0.0.1"]["dtstart"].to_ical().decode()).startswith("20300710")
 
     agenda.get_by_role("button", name="Copy the link to this list").click()

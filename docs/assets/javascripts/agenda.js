@@ -76,6 +76,8 @@
 
   function stars(root) {
     var heading = text(root.querySelector("h1"));
+    var eventHeader = root.querySelector(".summit-header[data-event]");
+    var eventPlace = eventHeader ? eventHeader.dataset.place || "" : "";
     root.querySelectorAll(".summit-programme[data-event]").forEach(function (programme) {
       var event = programme.dataset.event;
       programme.querySelectorAll(".summit-session[id^='session-']").forEach(function (session) {
@@ -83,7 +85,8 @@
         var title = text(session.querySelector(".summit-session__title"));
         starButton(event + "." + id, title, function () {
           var room = text(session.querySelector(".summit-session__room")).replace(/^·\s*/, "");
-          return Object.assign({ t: title, e: heading, p: room, u: location.origin + location.pathname + "#" + session.id, l: lang }, times(session));
+          var place = [room, eventPlace].filter(Boolean).join(zh ? "，" : ", ");  // the room, then the venue and city
+          return Object.assign({ t: title, e: heading, p: place, u: location.origin + location.pathname + "#" + session.id, l: lang }, times(session));
         }, session);
       });
     });
@@ -315,7 +318,8 @@
     }
     var session = (event.sessions || []).filter(function (s) { return s.id === id; })[0];
     if (!session) return null;
-    return { t: session.title, e: event.title, p: session.room || "", u: session.url, s: session.start, n: session.end, l: lang, z: event.timezone };
+    var place = [session.room, event.venue, event.city].filter(Boolean).join(zh ? "，" : ", ");
+    return { t: session.title, e: event.title, p: place, u: session.url, s: session.start, n: session.end, l: lang, z: event.timezone };
   }
 
   function refresh(base, keys, items) {
@@ -390,7 +394,7 @@
       }
       lines.push("SUMMARY:" + icsText(item.e ? item.t + " · " + item.e : item.t));
       if (item.p) lines.push("LOCATION:" + icsText(item.p));
-      if (item.u) lines.push("URL:" + item.u);
+      if (item.u) lines.push("DESCRIPTION:" + icsText(item.u), "URL:" + item.u);  // the page's address
       lines.push("END:VEVENT");
     });
     lines.push("END:VCALENDAR");
