@@ -334,3 +334,46 @@ def test_an_industry_by_its_chinese_name(content_copy: Path) -> None:
     assert en[0].endswith(
         "no industry with id '人工智能' in site.yml; did you mean 'artificial-intelligence' (artificial intelligence)?"
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "zh_end", "en_end"),
+    [
+        (
+            "中英双语",
+            "的使用语言：必须是以下之一：zh、en或zh-en（写的是「中英双语」）；是不是「zh-en」（中英双语）？",
+            "› language: must be one of zh, en or zh-en (got '中英双语'); did you mean 'zh-en' (Chinese and English)?",
+        ),
+        ("English", "是不是「en」（英文）？", "did you mean 'en' (English)?"),
+        ("fr", "必须是以下之一：zh、en或zh-en（写的是「fr」）", "must be one of zh, en or zh-en (got 'fr')"),
+    ],
+)
+def test_a_sessions_language_is_one_the_site_knows(content_copy: Path, written: str, zh_end: str, en_end: str) -> None:
+    with_programme(content_copy)
+    edit(
+        content_copy / "events" / "2030.yml",
+        "speakers: [wang-fang]",
+        f"speakers: [wang-fang]\n        language: {written}",
+    )
+    zh, en = _both(content_copy)
+    assert len(zh) == 1 and zh[0].endswith(zh_end), zh
+    assert zh[0].startswith(
+        f"{EVENTS}:38:19: 错误：活动「2030-09-01-tokyo-forum」（东京产业论坛）的第2场会议「人工智能论坛」"
+    )
+    assert en[0].endswith(en_end), en
+
+
+def test_a_sessions_language_and_interpretation_are_read(content_copy: Path) -> None:
+    from summit.content.loader import load_content
+
+    from conftest import NOW
+
+    with_programme(content_copy)
+    edit(
+        content_copy / "events" / "2030.yml",
+        "speakers: [wang-fang]",
+        "speakers: [wang-fang]\n        language: zh\n        interpretation: [en]",
+    )
+    content = load_content(content_copy.parent, content_copy, now=NOW)
+    (session,) = [s for e in content.events for s in e.sessions if s.language]
+    assert session.language == "zh" and session.interpretation == ["en"]

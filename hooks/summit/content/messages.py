@@ -10,7 +10,7 @@ from ..errors import Message, choices, say
 from .suggest import Names, hint
 
 LANGUAGE_KEYS = ("zh", "en")
-CHOICE_NAMES = ("kind.", "session.", "format.", "partners.", "status.", "label.", "figure.")
+CHOICE_NAMES = ("kind.", "session.", "format.", "partners.", "status.", "label.", "figure.", "spoken.")
 """Where the site's phrases name a choice (``strings/<lang>.yml``): ``论坛`` finds ``forum``."""
 
 

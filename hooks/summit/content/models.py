@@ -598,6 +598,8 @@ class Room(Record):
     """Name, e.g. 主会场 / Main hall."""
 
 
+SpokenLanguage = Literal["zh", "en", "zh-en"]
+Interpretation = Literal["zh", "en"]
 SessionKind = Literal[
     "ceremony", "keynote", "forum", "panel", "roadshow", "signing", "exchange", "workshop", "break", "other"
 ]
@@ -630,6 +632,10 @@ class Session(Record):
     """What it is, in a sentence or two."""
     livestream: Url | None = None
     """Address of its live stream."""
+    language: SpokenLanguage | None = None
+    """Language spoken: zh (Chinese), en (English) or zh-en (both)."""
+    interpretation: list[Interpretation] = []
+    """Simultaneous interpretation offered: into zh (Chinese), into en (English)."""
 
     @property
     def people(self) -> list[str]:

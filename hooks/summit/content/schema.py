@@ -120,6 +120,8 @@ ZH = {
     "Partner.kind": "类型：investor 投资机构、company 企业、institution 机构、government 政府部门",
     "Project.status": "状态：seeking 寻求投资、funded 已获投资、landed 已落地",
     "Session.kind": "场次类型",
+    "language": "使用语言：zh（中文）、en（英文）或 zh-en（中英双语）",
+    "interpretation": "同声传译：zh（译为中文）、en（译为英文）",
 }
 
 
