@@ -455,3 +455,31 @@ def test_the_api_gives_the_people_and_each_event_alone(built: Path) -> None:
     everything = json.loads((built / "en/api/events.json").read_text(encoding="utf-8"))
     assert alone["events"] == [e for e in everything["events"] if e["id"] == SUMMIT_WEEK]
     assert len(alone["events"][0]["sessions"]) == 109
+
+
+def test_a_sessions_language_is_marked_on_the_timetable_and_in_the_api(content_copy: Path) -> None:
+    from summit.build.pipeline import site_of
+    from summit.i18n import Locale
+    from summit.outputs.api import ApiFeeds
+    from summit.outputs.pages import Renderer, page_specs
+
+    from conftest import BASE_URL
+
+    with_programme(content_copy)
+    edit(
+        content_copy / "events" / "2030.yml",
+        "speakers: [wang-fang]",
+        "speakers: [wang-fang]\n        language: zh-en\n        interpretation: [en]",
+    )
+    site = site_of(load_content(content_copy.parent, content_copy, now=NOW), NOW, BASE_URL)
+    spec = next(s for s in page_specs(site) if s.path == "events/2030-09-01-tokyo-forum.md")
+    zh, en = (Renderer(site).render(spec, lang) for lang in ("zh", "en"))
+    assert (
+        '<span class="summit-lang" title="中英双语、同声传译（译为英文）"><span aria-hidden="true">中英 · 同传</span>'
+        '<span class="summit-sr">中英双语、同声传译（译为英文）</span></span>' in zh
+    )
+    assert '<span aria-hidden="true">ZH/EN · interp.</span>' in en
+    assert 'data-language="zh-en"' in zh and zh.count("summit-lang") == 1  # the other sessions say nothing
+    event = next(e for e in ApiFeeds(site, Locale("en")).feed(site.content.events)["events"] if e["sessions"])
+    said = {s["id"]: (s["language"], s["interpretation"]) for s in event["sessions"]}
+    assert said["ai-forum"] == ("zh-en", ["en"]) and said["opening"] == (None, [])

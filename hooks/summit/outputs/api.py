@@ -43,6 +43,8 @@ class ApiSession(BaseModel):
     ics: str = Field(description="The session's own .ics file.")
     speakers: list[ApiRef] = Field(description="People who speak; url is their page.")
     moderators: list[ApiRef] = Field(description="People who moderate; url is their page.")
+    language: str | None = Field(description="Language spoken: zh, en or zh-en (both); null when not said.")
+    interpretation: list[str] = Field(description="Simultaneous interpretation into: zh, en.")
 
 
 class ApiEvent(BaseModel):
@@ -134,6 +136,8 @@ class ApiFeeds:
             ics=site.page_url(f"calendar/events/{event.id}/{item.id}.ics", lang),
             speakers=self._refs(item.speakers, content.people, "people/{id}/"),
             moderators=self._refs(item.moderators, content.people, "people/{id}/"),
+            language=item.language,
+            interpretation=list(item.interpretation),
         )
 
     def _event(self, event: Event) -> ApiEvent:

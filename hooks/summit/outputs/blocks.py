@@ -12,7 +12,7 @@ from markupsafe import escape
 
 from ..content.images import WIDTHS, fallback_kind, file_name, shown_size, useful_widths
 from ..content.kinds import page_path
-from ..content.models import Event, Picture, Station, Text
+from ..content.models import Event, Picture, Session, Station, Text
 from ..i18n import DEFAULT_LANGUAGE, Locale
 from ..schedule.site import Site
 from ..schedule.timing import utc_offset
@@ -34,6 +34,25 @@ class Blocks:
     def text(self, text: Text | None) -> str:
         """A text as escaped HTML in the page's language (``markup.in_language``)."""
         return in_language(text, self.loc, lambda value: str(escape(value)))
+
+    def session_language(self, session: Session) -> str:
+        """A session's spoken language and interpretation as a short mark (中英 · 同传) with its full name for
+        screen readers and as its title; empty when the content says neither."""
+        loc, short, full = self.loc, [], []
+        if session.language:
+            short.append(loc.t(f"spoken.short.{session.language}"))
+            full.append(loc.t(f"spoken.{session.language}"))
+        if session.interpretation:
+            short.append(loc.t("interpret.short"))
+            full += [loc.t(f"interpret.{into}") for into in session.interpretation]
+        if not short:
+            return ""
+        name = escape(loc.join(full))
+        mark = escape(" · ".join(short))
+        return (
+            f'<span class="summit-lang" title="{name}"><span aria-hidden="true">{mark}</span>'
+            f'<span class="summit-sr">{name}</span></span>'
+        )
 
     def join(self, texts: list[Text | None]) -> str:
         """Texts (those that are set) in the page's language, escaped, joined as the language lists: 会场、大连."""
