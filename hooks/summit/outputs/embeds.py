@@ -13,6 +13,8 @@ snippet gives (``HEIGHT``) and scrolls inside. Made for readers, not search engi
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from markupsafe import Markup, escape
 
 from ..content.colours import DARK_BACKGROUND, WHITE, palette, readable_on
@@ -176,8 +178,8 @@ def snippet(site: Site, path: str, lang: str, title: str) -> str:
     """The HTML a station's own website pastes to show the view at ``path`` (``stations/x/embed/``):
     the frame, and the listener that gives it the height its page asks."""
     url = site.page_url(path, lang)
-    origin = site.base_url.rstrip("/").split("/", 3)
-    host = "/".join(origin[:3])
+    parts = urlsplit(site.base_url)
+    host = f"{parts.scheme}://{parts.netloc}"
     return (
         f'<iframe src="{escape(url)}" title="{escape(title)}" width="100%" height="{HEIGHT}" '
         'style="border:0;width:100%;max-width:100%" loading="lazy"></iframe>\n'

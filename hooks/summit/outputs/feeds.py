@@ -24,7 +24,7 @@ from ..schedule.views import station_events
 from .exports import INLANGUAGE
 from .markup import plain_of
 
-__all__ = ["FEED_ENTRIES", "atom", "feed_files"]
+__all__ = ["FEED_ENTRIES", "atom", "feed_files", "feed_of"]
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_ENTRIES = 100
@@ -97,18 +97,22 @@ class Feeds:
         return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
+def feed_of(site: Site, loc: Locale, station: str | None = None) -> tuple[str, str]:
+    """(path in the default language's form, title) of the summit's feed, or a station's."""
+    short = site.content.site.short_name.get(loc.lang)
+    if station is None:
+        return "feeds/events.xml", loc.t("calendar.feed_all", short=short)
+    name = site.content.stations[station].name.get(loc.lang)
+    return f"feeds/stations/{station}.xml", loc.t("calendar.feed_station", short=short, station=name)
+
+
 def atom(site: Site, loc: Locale, station: str | None = None) -> tuple[str, bytes]:
     """(path, bytes) of the summit's feed, or a station's."""
-    content, short = site.content, site.content.site.short_name.get(loc.lang)
-    feeds = Feeds(site, loc)
+    path, title = feed_of(site, loc, station)
     if station is None:
-        return "feeds/events.xml", feeds.feed(
-            content.events, loc.t("calendar.feed_all", short=short), "feeds/events.xml", "schedule/"
-        )
-    name = content.stations[station].name.get(loc.lang)
-    path = f"feeds/stations/{station}.xml"
-    title = loc.t("calendar.feed_station", short=short, station=name)
-    return path, feeds.feed(station_events(content, station), title, path, f"stations/{station}/")
+        return path, Feeds(site, loc).feed(site.content.events, title, path, "schedule/")
+    events = station_events(site.content, station)
+    return path, Feeds(site, loc).feed(events, title, path, f"stations/{station}/")
 
 
 EMPTY_SITEMAP = (

@@ -32,6 +32,7 @@ from .cards import Poster
 from .embeds import HEIGHT as EMBED_HEIGHT
 from .embeds import snippet as embed_snippet
 from .exports import dumps, json_ld, organization, person_ld
+from .feeds import feed_of
 from .markup import front_matter, in_language, inline, localized_path, plain_of, rich, slug
 from .share import Share
 from .share import available as share_available
@@ -146,19 +147,16 @@ class Renderer:
 
     def feeds(self, spec: PageSpec, lang: str) -> list[dict[str, str]]:
         """The Atom feeds a page names in its head (``feeds``): a station's on its page, the summit's on
-        the home page, the schedule and the recent changes."""
-        loc = Locale(lang)
-        short = self.content.site.short_name.get(lang)
+        the home page, the schedule and the recent changes (``feeds.feed_of``)."""
         kind, record_id = spec.record
         if kind == "station":
-            name = loc.t("calendar.feed_station", short=short, station=self.content.stations[record_id].name.get(lang))
-            path = f"feeds/stations/{record_id}.xml"
+            path, name = feed_of(self.site, Locale(lang), record_id)
         elif spec.path in SUMMIT_FEED_PAGES:
-            name, path = loc.t("calendar.feed_all", short=short), "feeds/events.xml"
+            path, name = feed_of(self.site, Locale(lang))
         else:
             return []
-        where = path if lang == LANGUAGES[0] else f"{lang}/{path}"  # from the site's root
-        return [{"path": where, "title": loc.t("feed.link_title", name=name)}]
+        title = Locale(lang).t("feed.link_title", name=name)
+        return [{"path": self.site.page_url(path, lang).removeprefix(self.site.base_url), "title": title}]
 
     def helpers(self, spec: PageSpec, lang: str) -> dict[str, Any]:
         """The functions templates call, bound to the page and its language."""
