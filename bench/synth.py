@@ -6,6 +6,7 @@ languages, with realistic lengths and real Chinese text.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import random
 from pathlib import Path
@@ -285,6 +286,15 @@ def people(rng: random.Random, text: Text, count: int) -> list[dict]:
     return found
 
 
+SPOKEN = {
+    "main-hall": {"language": "zh", "interpretation": ["en"]},
+    "hall-a": {"language": "en"},
+    "hall-b": {"language": "zh-en"},
+    "hall-c": {"language": "zh"},
+}
+"""What is spoken in a summit week's rooms (the other rooms say nothing)."""
+
+
 def summit_week(rng: random.Random, text: Text, start: str, people_ids: list[str], days: int = 3) -> dict:
     """The rooms and sessions of a summit week: ``days`` days of six rooms and six slots each, after an
     opening ceremony for every room on the first morning."""
@@ -304,6 +314,8 @@ def summit_week(rng: random.Random, text: Text, start: str, people_ids: list[str
                     "start": "08:30",
                     "end": "09:00",
                     "speakers": rng.sample(people_ids, 3),
+                    "language": "zh",
+                    "interpretation": ["en"],
                 }
             )
         for slot, (begin, end) in enumerate(SLOTS):
@@ -322,6 +334,7 @@ def summit_week(rng: random.Random, text: Text, start: str, people_ids: list[str
                     "speakers": chosen[3 * index : 3 * index + 2],
                     "moderators": chosen[3 * index + 2 : 3 * index + 3],
                     "summary": text.pair(20, 22),
+                    **copy.deepcopy(SPOKEN.get(room, {})),  # a list shared would be written as a YAML alias
                 }
                 sessions.append(session)
     return {"rooms": rooms, "sessions": sessions}

@@ -483,3 +483,25 @@ def test_a_sessions_language_is_marked_on_the_timetable_and_in_the_api(content_c
     event = next(e for e in ApiFeeds(site, Locale("en")).feed(site.content.events)["events"] if e["sessions"])
     said = {s["id"]: (s["language"], s["interpretation"]) for s in event["sessions"]}
     assert said["ai-forum"] == ("zh-en", ["en"]) and said["opening"] == (None, [])
+    # frab's language is the one spoken (null when not said); the session's calendar entry and the
+    # event's search document say it in the reader's language
+    from icalendar import Calendar
+
+    from summit.outputs.calendar import Calendars
+    from summit.outputs.exports import frab_schedule
+    from summit.outputs.search import documents
+
+    forum = next(e for e in site.content.events if e.id == "2030-09-01-tokyo-forum")
+    frab = frab_schedule(site, Locale("zh"), forum)["schedule"]["conference"]["days"]
+    spoken = {t["slug"].rsplit("-", 1)[-1]: t["language"] for d in frab for r in d["rooms"].values() for t in r}
+    assert spoken["forum"] == "zh-en" and spoken["opening"] is None
+    ai = next(s for s in forum.sessions if s.id == "ai-forum")
+    for lang, said_as in (
+        ("zh", "听讲语言：中英双语、同声传译（译为英文）"),
+        ("en", "Language: Chinese and English, interpretation into English"),
+    ):
+        entry = Calendar.from_ical(Calendars(site, Locale(lang)).session(forum, ai)).walk("VEVENT")[0]
+        assert said_as in str(entry["DESCRIPTION"])
+    docs = {(d.lang, d.url): d for d in documents(site)}
+    assert "同声传译（译为英文）" in " ".join(docs["zh", "/events/2030-09-01-tokyo-forum/"].parts)
+    assert "interpretation into English" in " ".join(docs["en", "/en/events/2030-09-01-tokyo-forum/"].parts)

@@ -20,6 +20,7 @@ from browser import local_context, serve
 pytestmark = pytest.mark.site
 
 PAGE = f"events/{SUMMIT_WEEK}/"
+TRACK = {"": "人工智能", "en/": "AI"}  # a track of the summit week (bench/synth.py)
 ROOMS = ["main-hall", "hall-a", "hall-b", "hall-c", "roadshow-hall", "signing-hall"]
 
 
@@ -110,6 +111,48 @@ def test_room_and_track_filters_are_kept_in_the_address(chromium, base: str) -> 
     )
     assert shown and all(room in (None, "hall-b") and t in (None, track) for room, t in shown)
     assert "Showing" in again.locator(".summit-filters--programme .summit-filter-count").inner_text()
+    page.context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_language_filter_keeps_what_one_can_follow_and_is_kept_in_the_address(
+    chromium, base: str, prefix: str
+) -> None:
+    page = open_page(chromium, base + prefix + PAGE, width=390)
+    options = page.eval_on_selector_all("select[name=language] option", "os => os.map(o => [o.value, o.text])")
+    assert [value for value, _ in options] == ["", "zh", "en"]
+    assert options[2][1] == ("英文（含同传）" if prefix == "" else "English (or interpreted)")
+    page.select_option("select[name=language]", "en")
+    assert page.url.endswith("?language=en")
+    shown = page.eval_on_selector_all(
+        ".summit-session:not([hidden])", "els => els.map(e => [e.id, e.dataset.room || '', e.dataset.language])"
+    )
+    # said in English or both, or interpreted into English: the opening, the main hall, halls A and B
+    assert {room for _, room, _ in shown} == {"", "main-hall", "hall-a", "hall-b"}
+    assert len(shown) == 1 + 3 * 6 * 3
+    marks = page.locator("#session-d1-1-main-hall .summit-lang")
+    assert marks.locator("[aria-hidden]").inner_text() == ("中 · 同传" if prefix == "" else "ZH · interp.")
+    # the address opens the same choice (before the first paint too), and with a room
+    again = open_page(chromium, page.url + "&room=hall-c", width=390, context=page.context)
+    assert again.locator("select[name=language]").input_value() == "en"
+    # hall C speaks Chinese only: the opening (in every room, interpreted into English) is left
+    kept = again.eval_on_selector_all(".summit-session:not([hidden])", "els => els.map(e => e.id)")
+    assert kept == ["session-opening"]
+    assert again.locator(".summit-filter-count").inner_text() == (
+        "显示 1 / 109 场" if prefix == "" else "Showing 1 of 109 sessions"
+    )
+    nothing = open_page(
+        chromium,
+        base + prefix + PAGE + "?language=en&room=hall-c&track=" + quote(TRACK[prefix]),
+        width=390,
+        context=page.context,
+    )
+    assert nothing.locator(".summit-filter-count").inner_text() == (
+        "没有符合条件的场次。" if prefix == "" else "No session matches."
+    )
+    chinese = open_page(chromium, base + prefix + PAGE + "?language=zh", width=390, context=page.context)
+    kept = chinese.eval_on_selector_all(".summit-session:not([hidden])", "els => els.map(e => e.dataset.room || '')")
+    assert set(kept) == {"", "main-hall", "hall-b", "hall-c"}
     page.context.close()
 
 

@@ -136,8 +136,9 @@
     if (section) openDay(programme, section);
   }
 
-  /** Room and track (summit.js's filter form); a session with no room is in every room. The style the
-   * head applied from the address before the first paint goes at the reader's first change. */
+  /** Room, track and language (summit.js's filter form); a session with no room is in every room; a
+   * language keeps the sessions one can follow in it (spoken or interpreted into: data-languages). The
+   * style the head applied from the address before the first paint goes at the reader's first change. */
   function programmeFilters(programme) {
     var form = programme.querySelector("form.summit-filters--programme");
     if (!form || !window.summitFilter) return;
@@ -149,6 +150,7 @@
     form.addEventListener("reset", early);
     var sessions = Array.prototype.slice.call(programme.querySelectorAll(".summit-session"));
     window.summitFilter(form, sessions, function (session, name, value) {
+      if (name === "language") return (session.getAttribute("data-languages") || "").split(" ").indexOf(value) >= 0;
       return session.getAttribute("data-" + name) === value || (name === "room" && !session.hasAttribute("data-room"));
     });
   }
@@ -274,6 +276,31 @@
     return formats[zone];
   }
 
+  var offsets = (function () {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: "+09:00" });
+      return true;
+    } catch (e) {
+      return false;  // a browser without offset zones (before 2023) formats by the zone's name
+    }
+  })();
+
+  /** The UTC offset a time was written with (2027-11-07T09:00:00-07:00: -07:00), as a zone for Intl;
+   * ``zone`` when it has none or the browser takes no offset zones. */
+  function offsetZone(iso, zone) {
+    var found = /([+-]\d\d:\d\d|Z)$/.exec(iso || "");
+    if (!found || !offsets) return zone;
+    return found[1] === "Z" ? "+00:00" : found[1];
+  }
+
+  /** The offset of ``iso`` as a reader reads it: UTC-7, UTC+5:30, UTC+0; empty when it has none. */
+  function offsetName(iso) {
+    var found = /(?:([+-])(\d\d):(\d\d)|Z)$/.exec(iso || "");
+    if (!found) return "";
+    if (!found[1] || (found[2] === "00" && found[3] === "00")) return "UTC+0";
+    return "UTC" + found[1] + Number(found[2]) + (found[3] === "00" ? "" : ":" + found[3]);
+  }
+
   function zoneName(zone, moment, siteName) {
     if (zone === SITE_ZONE && siteName) return siteName;
     var part = inZone(zone).offset.formatToParts(moment).filter(function (p) { return p.type === "timeZoneName"; })[0];
@@ -291,14 +318,17 @@
       var first = days.format(start), final = days.format(last);
       return first === final ? first : first + " – " + final;
     }
-    var zone = item.z || SITE_ZONE, f = inZone(zone);
+    var zone = item.z || SITE_ZONE;
+    // at the venue's offset as the build worked it out (the pinned zone rules), not as this browser's
+    // zone data would: a browser a rule change behind would show another hour
+    var f = inZone(item.z ? offsetZone(item.s, zone) : zone), g = inZone(item.z ? offsetZone(item.n || item.s, zone) : zone);
     var text = f.day.format(start) + " " + f.time.format(start);
     if (end > start) {
-      text += f.day.format(start) === f.day.format(end)
-        ? "–" + f.time.format(end)
-        : " – " + f.day.format(end) + " " + f.time.format(end);
+      text += f.day.format(start) === g.day.format(end)
+        ? "–" + g.time.format(end)
+        : " – " + g.day.format(end) + " " + g.time.format(end);
     }
-    var name = zoneName(zone, start, siteName);
+    var name = zone === SITE_ZONE ? zoneName(zone, start, siteName) : offsetName(item.s) || zoneName(zone, start, siteName);
     return zh ? text + "（" + name + "）" : text + " (" + name + ")";
   }
 

@@ -167,6 +167,19 @@ def _person_search(person: Person, say: Say) -> tuple[str, ...]:
     )
 
 
+def language_keys(session: Session) -> tuple[list[str], list[str]]:
+    """The phrases (their keys) of a session's spoken language and interpretation: the short mark's
+    (中英 · 同传) and the full names' (中英双语、同声传译（译为英文）); both empty when the content says neither."""
+    short, full = [], []
+    if session.language:
+        short.append(f"spoken.short.{session.language}")
+        full.append(f"spoken.{session.language}")
+    if session.interpretation:
+        short.append("interpret.short")
+        full += [f"interpret.{into}" for into in session.interpretation]
+    return short, full
+
+
 def _event_search(event: Event, say: Say) -> tuple[str, ...]:
     return (
         say.phrases([f"kind.{event.kind}", f"format.{event.format or 'unknown'}"]),
@@ -178,6 +191,7 @@ def _event_search(event: Event, say: Say) -> tuple[str, ...]:
         say.text(event.summary),
         say.rich(event.body),
         say.names(session.title for session in event.sessions),
+        say.phrases(dict.fromkeys(key for session in event.sessions for key in language_keys(session)[1])),
         say.names(say.name("person", p) for session in event.sessions for p in session.people),
     )
 

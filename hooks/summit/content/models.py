@@ -642,6 +642,13 @@ class Session(Record):
         """The ids of its speakers and moderators, once each, speakers first."""
         return list(dict.fromkeys(self.speakers + self.moderators))
 
+    @property
+    def followable(self) -> list[str]:
+        """The languages a listener can follow it in (spoken, or interpreted into), zh first; empty
+        when the content says neither."""
+        spoken = {"zh": ["zh"], "en": ["en"], "zh-en": ["zh", "en"]}.get(self.language or "", [])
+        return [lang for lang in ("zh", "en") if lang in spoken or lang in self.interpretation]
+
 
 EventKind = Literal["roadshow", "forum", "exchange", "signing", "conference", "launch"]
 EventFormat = Literal["online", "offline", "hybrid"]

@@ -11,7 +11,7 @@ from babel.dates import get_month_names
 from markupsafe import escape
 
 from ..content.images import WIDTHS, fallback_kind, file_name, shown_size, useful_widths
-from ..content.kinds import page_path
+from ..content.kinds import language_keys, page_path
 from ..content.models import Event, Picture, Session, Station, Text
 from ..i18n import DEFAULT_LANGUAGE, Locale
 from ..schedule.site import Site
@@ -38,15 +38,11 @@ class Blocks:
     def session_language(self, session: Session) -> str:
         """A session's spoken language and interpretation as a short mark (中英 · 同传) with its full name for
         screen readers and as its title; empty when the content says neither."""
-        loc, short, full = self.loc, [], []
-        if session.language:
-            short.append(loc.t(f"spoken.short.{session.language}"))
-            full.append(loc.t(f"spoken.{session.language}"))
-        if session.interpretation:
-            short.append(loc.t("interpret.short"))
-            full += [loc.t(f"interpret.{into}") for into in session.interpretation]
-        if not short:
+        loc = self.loc
+        short_keys, full_keys = language_keys(session)
+        if not short_keys:
             return ""
+        short, full = [loc.t(key) for key in short_keys], [loc.t(key) for key in full_keys]
         name = escape(loc.join(full))
         mark = escape(" · ".join(short))
         return (

@@ -13,6 +13,7 @@ from urllib.parse import quote, urlencode
 from icalendar import Calendar, vText
 from icalendar import Event as VEvent
 
+from ..content.kinds import language_keys
 from ..content.models import Event, Session
 from ..i18n import Locale
 from ..schedule.site import Site
@@ -76,8 +77,11 @@ def _session_vevent(site: Site, event: Event, session: Session, loc: Locale) -> 
     item.add("dtend", end.astimezone(UTC))
     item.add("summary", f"{session.title.get(loc.lang)} · {event.title.get(loc.lang)}")
     url = site.record_url("event", event.id, loc.lang) + f"#session-{session.id}"
-    about = f"{session.summary.get(loc.lang)}\n\n" if session.summary is not None else ""
-    item.add("description", f"{about}{url}")
+    about = [session.summary.get(loc.lang)] if session.summary is not None else []
+    spoken = language_keys(session)[1]
+    if spoken:  # 语言：中英双语、同声传译（译为英文）
+        about.append(loc.t("programme.language") + loc.t("colon") + loc.join([loc.t(key) for key in spoken]))
+    item.add("description", "\n\n".join([*about, url]))
     item.add("url", url)
     room = event.room_of(session)
     place = loc.join([p for p in (room.name.get(loc.lang) if room else None, place_of(event, loc)) if p])

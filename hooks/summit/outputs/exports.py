@@ -90,7 +90,7 @@ def _frab_event(
         "subtitle": "",
         "track": loc.t(f"kind.{event.kind}"),
         "type": event.kind,
-        "language": loc.lang,
+        "language": None,  # frab's is the language spoken: said only of a programme's sessions
         "abstract": event.summary.get(loc.lang),
         "description": event.body.get(loc.lang) if event.body else "",
         "persons": [],
@@ -114,6 +114,7 @@ def _frab_event(
             "subtitle": event.title.get(loc.lang),
             "track": session.track.get(loc.lang) if session.track else loc.t(f"kind.{event.kind}"),
             "type": session.kind,
+            "language": session.language,  # spoken: zh, en or zh-en (both); null when not said
             "abstract": session.summary.get(loc.lang) if session.summary else "",
             "description": "",
             "persons": [_frab_person(site, loc, person) for person in people],
