@@ -25,6 +25,7 @@ from .feeds import feed_files
 from .frabxml import frab_xml
 from .icons import icons, manifest
 from .pages import check_inside
+from .screens import screen_files
 
 
 class QrCodes:
@@ -102,6 +103,7 @@ def data_files(site: Site, lang: str, qr: QrCodes) -> dict[str, bytes]:
         }
     files.update(feed_files(site, loc))
     files.update(embed_files(site, loc))
+    files.update(screen_files(site, lang, qr.svg))
     for station in content.stations.values():
         with site.making("station", station.id, f"its calendar, feed and QR code ({lang})"):
             events = station_events(content, station.id)
