@@ -7,6 +7,7 @@
 - on_post_build: the sitemap (the theme's, with every language's alternates) also where the language
   selector looks; the calendars, exports, QR codes and the search index, made in a process of its own
   while MkDocs renders (summit.build.background);
+- on_post_build also: the service worker (summit.outputs.offline), from what the built pages load;
 - on_serve: rebuild when anything under the content folder changes, only the pages an edit changed
   (summit_preview); while serving, a content error keeps the last good pages and prints the errors
   instead of stopping the preview;
@@ -33,6 +34,7 @@ from summit.build.pipeline import DEFAULT_BASE_URL, load_site
 from summit.build.preview import Extras, Preview
 from summit.content.loader import content_dir
 from summit.errors import ContentErrors, say
+from summit.outputs.offline import write_worker
 from summit.outputs.pages import read_order
 from summit.outputs.theme import escaped_meta, finish_site, one_404
 from summit.schedule.views import build_time
@@ -195,3 +197,4 @@ def on_post_build(config: Any, **_: Any) -> None:
             _background.finish(Path(config.site_dir))
         except BuildError as exc:
             raise Abort(f"{exc}\n{say('not_built')}") from None
+        write_worker(Path(config.site_dir), build_time())  # what the pages load, once they are all there

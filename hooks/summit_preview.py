@@ -37,6 +37,7 @@ from mkdocs.exceptions import Abort
 from summit.build.docs import fingerprint
 from summit.build.preview import Extras, Preview
 from summit.errors import ContentErrors, say
+from summit.outputs.offline import RETIRE, WORKER
 
 log = logging.getLogger("mkdocs.summit")
 STATUS = "/.summit/preview.json"
@@ -156,6 +157,9 @@ class LivePreview:
 
         def serve_request(environ: dict, start_response: Any) -> Iterable[bytes] | None:
             path = environ.get("PATH_INFO", "")
+            if path.endswith("/" + WORKER):  # nothing offline on the preview: a worker that removes itself
+                start_response("200 OK", [("Content-Type", "text/javascript"), ("Content-Length", str(len(RETIRE)))])
+                return [RETIRE]
             if path == STATUS:
                 with self.lock:  # not while an edit is taken
                     body = json.dumps(self.status()).encode()

@@ -26,8 +26,17 @@ ARGS = [
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Static files, and the site's own 404.html for a missing address (as GitHub Pages does)."""
 
+    def __init__(self, *args: object, asked: list[str] | None = None, **options: object) -> None:
+        self.asked = asked  # (set first: the base class answers the request from its __init__)
+        super().__init__(*args, **options)
+
     def log_message(self, *args: object) -> None:
         pass
+
+    def do_GET(self) -> None:
+        if self.asked is not None:
+            self.asked.append(self.path)
+        super().do_GET()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
@@ -44,9 +53,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(_Handler, directory=str(folder))
+def serve(folder: Path, asked: list[str] | None = None) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 at a free port; yields the base URL. ``asked``: each GET's path is
+    added to it."""
+    handler = functools.partial(_Handler, directory=str(folder), asked=asked)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -1,6 +1,6 @@
 """Screenshots of every page kind, as a visitor first sees them (the first screen), on a phone (390 x 844)
 and a desktop (1280 x 900), in both languages: the site's own content, and the test content with an image
-in every place (tests/pictures.py). Written as WebP into .github/screenshots/ (``make screenshots``).
+in every place (tests/pictures.py); a hall's screen (1920 x 1080) and my agenda offline. Written as WebP into .github/screenshots/ (``make screenshots``).
 
     python tests/screenshots.py [folder]
 """
@@ -49,6 +49,11 @@ PROGRAMME_PAGES = {
 }
 STARRED = ["d1-2-hall-a", "d1-2-hall-b", "d2-4-main-hall"]
 SCREENS = {"phone": (390, 844), "desktop": (1280, 900)}
+HALL_SCREENS = {
+    # a hall's screen (1920 x 1080) on the second morning, in Chinese; at the opening, in English and dark
+    "screen-zh": (f"events/{SUMMIT_WEEK}/screen/", "2030-07-11T10:30:00+08:00", "light"),
+    "screen-en-dark": (f"en/events/{SUMMIT_WEEK}/screen/?theme=dark", "2030-07-10T08:40:00+08:00", "dark"),
+}
 
 
 def built(work: Path, name: str, content: Path) -> Path:
@@ -68,6 +73,37 @@ def star(page, url: str) -> None:
         day = f"2030-07-{9 + int(session[1])}"  # the week's first day is the 10th
         page.locator(f"label[for=tab-{day}]").click()
         page.locator(f"#session-{session} .summit-star").click()
+
+
+def save(page, out: Path, name: str) -> None:
+    shot = Image.open(io.BytesIO(page.screenshot()))
+    shot.save(out / name, format="WEBP", quality=70, method=6)
+    print(name)
+
+
+def venue_shots(chromium, base: str, out: Path) -> None:
+    """The halls' screens, and my agenda opened with no network after one visit (a phone, both languages)."""
+    for name, (path, at, scheme) in HALL_SCREENS.items():
+        context = local_context(chromium, viewport={"width": 1920, "height": 1080}, color_scheme=scheme)
+        page = context.new_page()
+        page.clock.install(time=at)
+        page.goto(base + path, wait_until="networkidle")
+        save(page, out, f"{name}.webp")
+        context.close()
+    for lang in ("zh", "en"):
+        prefix = base + ("" if lang == "zh" else "en/")
+        width, height = SCREENS["phone"]
+        context = local_context(chromium, viewport={"width": width, "height": height})
+        page = context.new_page()
+        page.goto(prefix)
+        page.wait_for_function("navigator.serviceWorker.controller !== null")
+        star(page, prefix + PROGRAMME_PAGES["programme"])
+        page.wait_for_timeout(1500)  # what the pages asked to keep
+        context.set_offline(True)
+        page.goto(prefix + "agenda/")
+        page.locator(".summit-agenda__when").first.wait_for()
+        save(page, out, f"offline-agenda-{lang}-phone.webp")
+        context.close()
 
 
 def main() -> int:
@@ -101,11 +137,10 @@ def main() -> int:
                                 page.wait_for_timeout(300)  # the clocks and the countdown
                                 if kind == "programme":
                                     page.evaluate("document.querySelector('.summit-programme__zone').scrollIntoView()")
-                                shot = Image.open(io.BytesIO(page.screenshot()))
-                                name = f"{kind}-{lang}-{screen}.webp"
-                                shot.save(out / name, format="WEBP", quality=70, method=6)
-                                print(name)
+                                save(page, out, f"{kind}-{lang}-{screen}.webp")
                         context.close()
+                    if pages is PROGRAMME_PAGES:
+                        venue_shots(chromium, base, out)
     return 0
 
 

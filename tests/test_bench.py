@@ -84,7 +84,9 @@ def test_bench_runs_at_a_tiny_scale(tmp_path: Path) -> None:
     assert len(row["total_runs"]) == len(row["baseline_runs"]) == len(row["pair_ratios"]) == 2
     assert row["total_s"] == min(row["total_runs"]) and row["baseline_s"] == min(row["baseline_runs"])
     assert row["ratio"] == statistics.median(row["pair_ratios"])  # each pair shares its minutes' speed
-    assert abs(row["ratio_fastest"] - row["total_s"] / row["baseline_s"]) < 0.01  # the fastest of each kind
+    # the fastest of each kind (the figures are rounded to 0.01 s: their ratio is as exact as that allows)
+    slack = 0.005 * (1 + row["ratio_fastest"]) / row["baseline_s"] + 0.0005
+    assert abs(row["ratio_fastest"] - row["total_s"] / row["baseline_s"]) < slack
     # memory by process: MkDocs's, the build's forked one (sampled), the largest one's peak (the kernel's)
     assert row["rss_main_mb"] > 0 and row["rss_forked_mb"] > 0 and row["together_mb"] > 0
     assert row["peak_rss_mb"] >= max(row["rss_main_mb"], row["rss_forked_mb"]) - 1

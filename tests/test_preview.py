@@ -193,7 +193,10 @@ def files(folder: Path) -> dict[str, Path]:
 
 
 def differences(served: Path, built: Path) -> list[str]:
+    """What differs between the preview's site and a clean build's; the offline worker is a build's only
+    (the preview answers sw.js with a worker that removes itself: test_offline)."""
     have, want = files(served), files(built)
+    want.pop("sw.js", None)
     found = [f"missing: {p}" for p in sorted(want.keys() - have.keys())]
     found += [f"not in a clean build: {p}" for p in sorted(have.keys() - want.keys())]
     found += [
@@ -263,6 +266,15 @@ def test_an_open_page_reloads_itself_with_the_edit(tmp_path: Path, chromium) -> 
         station = context.new_page()
         station.goto(f"http://127.0.0.1:{port}/en/stations/vancouver/")
         assert "Vancouver project roadshow" in event.inner_text("h1")
+        # nothing offline on the preview: its sw.js is the worker that removes itself
+        from summit.outputs.offline import RETIRE
+
+        worker = event.request.get(f"http://127.0.0.1:{port}/sw.js")
+        assert worker.ok and worker.body() == RETIRE
+        # (the page registers it, it removes itself)
+        event.wait_for_function(
+            "navigator.serviceWorker.getRegistrations().then(r => r.length === 0 && !navigator.serviceWorker.controller)"
+        )
         edit(content / "events" / "2024.yml", "en: Vancouver project roadshow", "en: Roadshow seen at once")
         # (while the page reloads, it may have no heading or body yet)
         event.wait_for_function("(document.querySelector('h1')?.innerText || '').includes('Roadshow seen at once')")

@@ -70,15 +70,20 @@ def test_the_error_report_is_what_the_check_prints(tmp_path: Path) -> None:
     )
 
 
-def test_the_published_addresses_exist(built_site: Path) -> None:
+def test_the_published_addresses_exist(built_site: Path, programme_site: Path) -> None:
+    from test_programme import SUMMIT_WEEK
+
     table = README[README.index("| address | what |") :].split("\n\n")[0]
     addresses = [a for a in re.findall(r"`([a-z/][^`]*)`", table) if "://" not in a]
     assert len(addresses) >= 6
     for address in addresses:
         concrete = address.replace("<id>", "vancouver").replace("<event>", "2024-04-15-roadshow")
+        site = built_site
+        if "/screen/" in address:  # an event with a programme
+            concrete, site = address.replace("<event>", SUMMIT_WEEK), programme_site
         path, query = urlsplit(concrete).path, urlsplit(address).query
         for prefix in ("",) if address.startswith("/") else ("", "en/"):
-            target = built_site / prefix / path.lstrip("/")
+            target = site / prefix / path.lstrip("/")
             assert (target / "index.html" if path.endswith("/") else target).is_file(), prefix + path
         schedule = (built_site / path / "index.html").read_text(encoding="utf-8") if query else ""
         for name, value in parse_qsl(query):  # a filter the schedule offers, with that value

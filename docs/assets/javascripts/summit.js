@@ -186,8 +186,70 @@
     });
   }
 
+  /* ---- offline: the service worker at the site's root (summit/outputs/offline.py) ---- */
+
+  var SITE_ROOT = (function () {
+    var script = document.currentScript && document.currentScript.src;
+    var found = script ? /^(.*\/)assets\/javascripts\/summit\.js(\?.*)?$/.exec(script) : null;
+    return found ? found[1] : null;
+  })();
+
+  /** Registered once the page has loaded and the browser is idle (nothing on the first load's path); only
+   * over http(s). The page then asks to keep what its reader will want offline; a new build taking over
+   * says so quietly. */
+  function offline() {
+    if (!SITE_ROOT || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+    var workers = navigator.serviceWorker;
+    var hadOne = Boolean(workers.controller);
+    workers.addEventListener("controllerchange", function () {
+      if (hadOne) updated();
+      hadOne = true;
+    });
+    var later = window.requestIdleCallback || function (f) { setTimeout(f, 1); };
+    later(function () {
+      workers.register(SITE_ROOT + "sw.js", { scope: SITE_ROOT }).catch(function () { /* no offline copy */ });
+      workers.ready.then(function (registration) {
+        if (registration.active) registration.active.postMessage({ type: "summit-keep", urls: wanted() });
+      });
+    });
+  }
+
+  /** This page, its language's home, schedule and agenda; on an event's page its api file and people. */
+  function wanted() {
+    var lang = location.href.indexOf(SITE_ROOT + "en/") === 0 ? "en/" : "";
+    var home = SITE_ROOT + lang;
+    var urls = [location.href.split("#")[0], home, home + "schedule/", home + "agenda/"];
+    var header = document.querySelector(".summit-header[data-event]");
+    if (header) {
+      urls.push(home + "api/events/" + encodeURIComponent(header.dataset.event) + ".json");
+      document.querySelectorAll(".summit-programme a[href]").forEach(function (link) {
+        if (/\/people\/[^/]+\/$/.test(link.pathname)) urls.push(link.href.split("#")[0]);
+      });
+    }
+    return urls.filter(function (u, i) { return urls.indexOf(u) === i; });
+  }
+
+  function updated() {
+    if (document.querySelector(".summit-update")) return;
+    var said = document.querySelector('meta[name="summit-updated"]');
+    var again = document.querySelector('meta[name="summit-reload"]');
+    if (!said || !again) return;
+    var note = document.createElement("div");
+    note.className = "summit-update";
+    note.setAttribute("role", "status");
+    note.textContent = said.content + " ";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = again.content;
+    button.addEventListener("click", function () { location.reload(); });
+    note.appendChild(button);
+    document.body.appendChild(note);
+  }
+
   function run() {
     var root = document;
+    if (document.readyState === "complete") offline();
+    else window.addEventListener("load", offline);
     embeds(root);
     viewerTimes(root);
     statuses(root, new Date());
