@@ -93,7 +93,7 @@ ELEMENTS: dict[str, set[str]] = {
     "option": {"value", "selected"},
     "output": {"for"},
     "svg": {"xmlns", "viewbox", "width", "height", "fill", "focusable"},
-    "path": {"d", "fill", "fill-rule", "clip-rule"},
+    "path": {"d", "fill", "fill-rule", "clip-rule", "stroke"},  # stroke: the QR code on a hall's screen (segno)
     "g": {"fill"},
     "circle": {"cx", "cy", "r", "fill"},
     "rect": {"x", "y", "width", "height", "rx", "fill"},

@@ -199,6 +199,9 @@
    * says so quietly. */
   function offline() {
     if (!SITE_ROOT || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+    connection();
+    window.addEventListener("online", connection);
+    window.addEventListener("offline", connection);
     var workers = navigator.serviceWorker;
     var hadOne = Boolean(workers.controller);
     workers.addEventListener("controllerchange", function () {
@@ -227,6 +230,23 @@
       });
     }
     return urls.filter(function (u, i) { return urls.indexOf(u) === i; });
+  }
+
+  /** Offline, a quiet line says that what is shown is what this device kept (gone when back online). */
+  function connection() {
+    var said = document.querySelector('meta[name="summit-offline"]');
+    if (!said) return;
+    var note = document.querySelector(".summit-update--offline");
+    if (navigator.onLine) {
+      if (note) note.remove();
+      return;
+    }
+    if (note) return;
+    note = document.createElement("div");
+    note.className = "summit-update summit-update--offline";
+    note.setAttribute("role", "status");
+    note.textContent = said.content;
+    document.body.appendChild(note);
   }
 
   function updated() {

@@ -51,7 +51,7 @@ def theme_context(site: Site, images: dict[str, Probe] | None = None) -> dict[st
             "police_url": POLICE_URL.format(code=police_code) if police_code else None,
             "search": ui_strings(lang),
             "star": {"add": Locale(lang).t("star.add"), "remove": Locale(lang).t("star.remove")},
-            "offline": {"updated": Locale(lang).t("offline.updated"), "reload": Locale(lang).t("offline.reload")},
+            "offline": {key: Locale(lang).t(f"offline.{key}") for key in ("updated", "reload", "reading")},
         }
     return context
 
