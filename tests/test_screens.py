@@ -246,7 +246,8 @@ def test_the_screen_weighs_under_100_kb_and_loads_nothing_else(chromium, built: 
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(base + SCREEN, wait_until="networkidle")
-    assert requests == [base + SCREEN]  # styles, script, QR code and programme are inside
+    # styles, script, QR code and programme are inside; the icon is the site's (when the browser asks)
+    assert requests[0] == base + SCREEN and set(requests[1:]) <= {base + "icons/favicon.svg"}, requests
     print(f"\nscreen page: {len(page_file.read_bytes())} bytes, {len(gzip.compress(page_file.read_bytes()))} gzipped")
     context.close()
 
@@ -255,5 +256,7 @@ def test_the_events_page_links_its_screen(built: Path) -> None:  # noqa: F811
     for prefix, words in (("", "会场大屏幕显示"), ("en/", "Hall screen view")):
         page = (built / prefix / f"events/{SUMMIT_WEEK}/index.html").read_text(encoding="utf-8")
         assert re.search(r'<a href="screen/">' + words, page)
-        assert (built / prefix / SCREEN / "index.html").is_file()
+        screen = (built / prefix / SCREEN / "index.html").read_text(encoding="utf-8")
+        (icon,) = re.findall(r'<link rel="icon" href="([^"]+)"', screen)
+        assert (built / prefix / SCREEN / icon).resolve().is_file(), icon  # the language's own icon
     assert not (built / "events/2024-04-15-roadshow/screen").exists()  # no programme, no screen

@@ -28,6 +28,7 @@ from ..schedule.site import Site
 from ..schedule.times import place_of
 from ..schedule.timetext import TimeText, event_dates
 from .exports import INLANGUAGE
+from .icons import favicon
 
 __all__ = ["AROUND", "REFRESH", "screen_files", "screen_page"]
 
@@ -125,11 +126,15 @@ def screen_page(site: Site, event: Event, lang: str, qr_svg: bytes) -> bytes:
     title = f"{event.title.get(lang)} · {loc.t('screen.title')}"
     url = site.record_url("event", event.id, lang)
     data = _json(screen_data(site, event, lang))
+    content = site.content
+    logo = content.images.get(content.site.logo.path) if content.site.logo else None
+    icon, icon_type = favicon(logo)  # the language root's (else the browser asks for /favicon.ico)
     qr = qr_svg.decode()
     html = (
         f'<!doctype html>\n<html lang="{INLANGUAGE[lang]}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n'
+        f'<link rel="icon" href="../../../{icon}" type="{icon_type}">\n'
         f"<title>{escape(title)}</title>\n<style>{_asset('screen.css')}</style>\n</head>\n<body>\n"
         '<header class="top">\n<div class="event"><h1 id="title"></h1><p id="subtitle"></p></div>\n'
         '<div class="clock"><p id="clock" aria-live="off"></p><p id="date"></p></div>\n'
