@@ -187,7 +187,7 @@ def test_the_days_other_events_are_listed_and_a_far_venue_keeps_its_clock(
     chromium, content_copy: Path, tmp_path: Path
 ) -> None:
     """The Tokyo forum's screen: Tokyo's clock and offset on a kiosk set to Berlin; on the day before it,
-    the summit's other event of that day. A title cannot end the page's script."""
+    the summit's other event of that day (not the cancelled one). A title cannot end the page's script."""
     from summit.build.pipeline import site_of
     from summit.content.loader import load_content
     from summit.outputs.datafiles import QrCodes
@@ -202,6 +202,10 @@ def test_the_days_other_events_are_listed_and_a_far_venue_keeps_its_clock(
         '    kind: exchange\n    date: 2030-08-31\n    start: "14:00"\n    end: "16:00"\n'
         "    timezone: Asia/Tokyo\n    city: {zh: 大阪, en: Osaka}\n"
         "    summary: {zh: 交流。, en: An exchange.}\n"
+        "  - id: 2030-08-31-kobe-signing\n"
+        "    title: {zh: 神户签约（已取消）, en: Kobe signing}\n"
+        "    kind: signing\n    date: 2030-08-31\n    status: cancelled\n"
+        "    summary: {zh: 签约。, en: A signing.}\n"
         "  - id: 2030-09-01-tokyo-forum\n",
     )
     site = site_of(load_content(content_copy.parent, content_copy, now=NOW), NOW, BASE_URL)

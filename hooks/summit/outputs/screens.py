@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from importlib.resources import files
 from typing import Any
 
@@ -48,28 +49,27 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
-def _both(value: Any, say: Any) -> dict[str, str]:
-    return {lang: say(value, Locale(lang)) for lang in LANGUAGES}
-
-
 def _others(site: Site, event: Event) -> list[dict[str, Any]]:
-    """The summit's other events with a day, within ``AROUND`` days of ``event``'s programme."""
+    """The summit's other events with a day, within ``AROUND`` days of ``event``'s programme (not those
+    postponed or cancelled), each in both languages."""
     mine = site.times(event)
     first, last = mine.first_day - dt.timedelta(days=AROUND), mine.last_day + dt.timedelta(days=AROUND)
+    locales = [Locale(lang) for lang in LANGUAGES]
+    texts = [TimeText(loc, site.schedule) for loc in locales]
     found = []
     for other in site.content.events:
         t = site.times(other)
-        if other.id == event.id or t.precision == "month" or t.last_day < first or t.first_day > last:
+        if other.id == event.id or other.status in ("postponed", "cancelled") or t.precision == "month":
             continue
-        texts = {lang: TimeText(Locale(lang), site.schedule) for lang in LANGUAGES}
+        if t.last_day < first or t.first_day > last:
+            continue
         found.append(
             {
                 "first": t.first_day.isoformat(),
                 "last": t.last_day.isoformat(),
-                "title": _both(other, lambda e, loc: e.title.get(loc.lang)),
-                "when": {lang: texts[lang].when(other) for lang in LANGUAGES},
-                "place": _both(other, place_of),
-                "status": other.status,
+                "title": {loc.lang: other.title.get(loc.lang) for loc in locales},
+                "when": {loc.lang: text.when(other) for loc, text in zip(locales, texts, strict=True)},
+                "place": {loc.lang: place_of(other, loc) for loc in locales},
             }
         )
     return found
@@ -147,7 +147,7 @@ def screen_page(site: Site, event: Event, lang: str, qr_svg: bytes) -> bytes:
     return html.encode()
 
 
-def screen_files(site: Site, lang: str, qr_svg: Any) -> dict[str, bytes]:
+def screen_files(site: Site, lang: str, qr_svg: Callable[[str], bytes]) -> dict[str, bytes]:
     """The screen page of every event with a programme, in ``lang``, by path in the default language's
     form. ``qr_svg(url)`` makes the QR code of an address (``datafiles.QrCodes.svg``)."""
     made = {}
