@@ -21,6 +21,8 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import signal
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -167,6 +169,10 @@ def on_env(env: Any, config: Any, files: Any, **_: Any) -> Any:
 
 
 def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
+    if threading.current_thread() is threading.main_thread():
+        # stopped by a supervisor (SIGTERM) as by Ctrl-C: the server shuts down and the work beside it
+        # (summit.build.preview.Extras, at exit) stops too, instead of writing on into .cache
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
     root = _root(config)
     server.watch(str(content_dir(root)))
     if _live is not None:

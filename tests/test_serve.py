@@ -84,3 +84,42 @@ def test_serve_rebuilds_on_content_change(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def _extras_of(content: Path) -> list[int]:
+    """The preview's extras processes (``python -m summit ... extras``) for ``content``."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            command = (proc / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"extras" in command and str(content).encode() in command:
+            found.append(int(proc.name))
+    return found
+
+
+def test_a_supervisor_stopping_the_preview_stops_the_work_beside_it(tmp_path: Path) -> None:
+    """SIGTERM (a supervisor, a test, `kill`) stops the preview as Ctrl-C does: the process making the
+    calendars and search index goes with it instead of writing on into .cache."""
+    project = copy_project(tmp_path / "project")
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    port = free_port()
+    server = start_serve(project, content, port, tmp_path / "serve.log")
+    try:
+        assert wait_for(f"http://127.0.0.1:{port}/en/events/2024-04-15-roadshow/", "Vancouver project roadshow")
+        edit(content / "events" / "2024.yml", "en: Vancouver project roadshow", "en: Renamed roadshow")
+        deadline = time.monotonic() + 30
+        while not _extras_of(content) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert _extras_of(content), "the edit started no extras run"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    # gone with the server (killed at its exit), not when its run is done or fails to write its messages
+    # (about 0.3 s later without the handler)
+    time.sleep(0.05)
+    assert _extras_of(content) == []
