@@ -164,6 +164,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path}")
         if (root / "CONTRIBUTING.md").is_file() and write_reference(root / "CONTRIBUTING.md"):
             print(f"wrote {root / 'CONTRIBUTING.md'} (the field reference)")
+        if (root / "docs").is_dir():
+            from .content.cms import write_config
+
+            print(f"wrote {write_config(root / 'docs', content_dir(root))} (the editing page's forms)")
         return 0
     if args.command == "new":
         from .content.skeleton import SkeletonError, add_record, add_session
