@@ -10,12 +10,27 @@ export NO_MKDOCS_2_WARNING := 1
 
 # Browser tests drive Debian's Chromium; Chinese needs the Noto CJK fonts (also for share cards and
 # posters); the mirror is published with rclone.
-DEBIAN_PACKAGES := chromium fonts-noto-cjk libcairo2 rclone
+DEBIAN_PACKAGES := chromium fonts-noto-cjk libcairo2 rclone nodejs npm
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
+
+# The editing page (/admin/): Decap CMS and its local proxy, pinned in package-lock.json, from the npm
+# registry with Debian's Node.js and npm (`make browser` installs them); kept in node_modules/.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	@if ! command -v npm >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm; \
+	  else \
+	    echo "Install Debian's nodejs and npm: sudo apt-get install nodejs npm"; exit 1; \
+	  fi; \
+	fi
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
 
 ## check: validate the content folder ($$SUMMIT_CONTENT or content/), fast; STRICT=1: missing English is an error; ALL=1: every warning; SUMMIT_EDITOR_LANG=en: in English
 check: $(STAMP)
@@ -31,7 +46,7 @@ schema: $(STAMP)
 	$(BIN)/python -m summit schema
 
 ## build: validate, then build site/ with MkDocs in strict mode (site/ is replaced only on success)
-build: check
+build: check $(NODE_STAMP)
 	rm -rf .site.tmp
 	$(BIN)/mkdocs build --strict --site-dir .site.tmp
 	rm -rf site && mv .site.tmp site
@@ -50,7 +65,7 @@ deploy: $(STAMP)
 
 ## browser: make sure Debian's chromium, CJK fonts, cairo and rclone are installed (installs them as root)
 browser:
-	@if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ] || ! ls /usr/lib/*/libcairo.so.2 >/dev/null 2>&1 || ! command -v rclone >/dev/null; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ] || ! ls /usr/lib/*/libcairo.so.2 >/dev/null 2>&1 || ! command -v rclone >/dev/null || ! command -v npm >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(DEBIAN_PACKAGES); \
@@ -60,7 +75,7 @@ browser:
 	fi
 
 ## test: lint, then the whole test suite
-test: $(STAMP) browser
+test: $(STAMP) browser $(NODE_STAMP)
 	$(BIN)/ruff check hooks tests bench
 	$(BIN)/python -m pytest
 
@@ -70,7 +85,7 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not site and not browser"
 
 ## serve: live preview on http://127.0.0.1:8000, rebuilt when content/ changes; a broken file keeps the last good site
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	-$(BIN)/python -m summit check
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 

@@ -7,7 +7,8 @@
 - on_post_build: the sitemap (the theme's, with every language's alternates) also where the language
   selector looks; the calendars, exports, QR codes and the search index, made in a process of its own
   while MkDocs renders (summit.build.background);
-- on_post_build also: the service worker (summit.outputs.offline), from what the built pages load;
+- on_post_build also: the editing page's files (summit.build.editor); the service worker
+  (summit.outputs.offline), from what the built pages load;
 - on_serve: rebuild when anything under the content folder changes, only the pages an edit changed
   (summit_preview); while serving, a content error keeps the last good pages and prints the errors
   instead of stopping the preview;
@@ -32,6 +33,7 @@ from mkdocs.structure.files import File, Files, set_exclusions
 
 from summit.build.background import Background, BuildError
 from summit.build.docs import docs_changes, fingerprint, has_generated
+from summit.build.editor import install_editor
 from summit.build.pipeline import DEFAULT_BASE_URL, load_site
 from summit.build.preview import Extras, Preview
 from summit.content.loader import content_dir
@@ -194,6 +196,7 @@ def on_post_template(output_content: str, template_name: str, config: Any, **_: 
 @event_priority(-150)
 def on_post_build(config: Any, **_: Any) -> None:
     finish_site(Path(config.site_dir))
+    install_editor(_root(config), Path(config.site_dir))  # the editing page's files (when installed)
     if _live is not None and _command == "serve":
         _live.extras.start(Path(config.site_dir), _live.preview.generation)
         gc.freeze()  # what the full build leaves stays: the collector's passes skip it (no pause after an edit)

@@ -26,6 +26,9 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / part, ignore=ignore)
         elif source.is_file():
             shutil.copy2(source, target / part)
+    # the editing page's files (installed by make from package-lock.json), shared, not copied
+    if (ROOT / "node_modules").is_dir() and not (target / "node_modules").exists():
+        (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     # generated pages of the editor's working tree must not leak into the test build
     docs = target / "docs"
     for stale in docs.rglob("*.md"):

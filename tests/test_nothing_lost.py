@@ -31,7 +31,7 @@ def make_build(project: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     target = copy_project(tmp_path / "project")
-    for name in ("Makefile", "requirements.txt"):
+    for name in ("Makefile", "requirements.txt", "package.json", "package-lock.json"):
         shutil.copy2(ROOT / name, target / name)
     shutil.copytree(FIXTURE, target / "content")
     old = target / "site"

@@ -32,6 +32,8 @@ __all__ = ["CONFIG", "RELATIONS", "config", "write_config"]
 CONFIG = Path("admin") / "config.yml"
 """Where the configuration is, under the docs folder (served at /admin/config.yml)."""
 REPO = "OWNER/REPOSITORY"
+LOCAL_PROXY = "http://127.0.0.1:8081/api/v1"
+"""Decap's local proxy (``decap-server``, its default port), for a preview of a checkout and the tests."""
 RELATIONS = {
     ("Event", "stations"): ("stations", "station"),
     ("Event", "partners"): ("partners", "partner"),
@@ -196,7 +198,7 @@ def config(content: Path, repo: str = REPO) -> dict[str, Any]:
     return {
         "backend": {"name": "github", "repo": repo, "branch": "main"},
         "publish_mode": "editorial_workflow",
-        "local_backend": True,
+        "local_backend": {"url": LOCAL_PROXY},
         "locale": "zh_Hans",
         "media_folder": "content/images",
         "public_folder": "images",

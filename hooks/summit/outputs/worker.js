@@ -8,7 +8,8 @@
  * - images: from the cache when there, at most MAX_MEDIA;
  * - a page asks (postMessage {type: "summit-keep", urls}) for what its readers will want offline: its
  *   language's home, schedule and agenda; an event's page its api file and its people's pages. A kept
- *   copy older than this build is fetched again. */
+ *   copy older than this build is fetched again.
+ * The editing page (admin/) is left to the network. */
 "use strict";
 var ROOT = new URL("./", self.location).href;
 var BUILD = __BUILD__;
@@ -101,7 +102,7 @@ function mediaFirst(request) {
 
 self.addEventListener("fetch", function (event) {
   var request = event.request;
-  if (request.method !== "GET" || request.url.indexOf(ROOT) !== 0) return;
+  if (request.method !== "GET" || request.url.indexOf(ROOT) !== 0 || request.url.indexOf(ROOT + "admin/") === 0) return;
   var url = new URL(request.url);
   var bare = url.origin + url.pathname;
   if (byUrl[bare]) {
