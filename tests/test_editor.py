@@ -100,8 +100,8 @@ def test_the_editing_page_opens_a_content_file_in_its_form(chromium, site: Path)
         page.goto(base + "admin/#/collections/stations/entries/stations")
         page.get_by_text("新增海外工作站 / station").wait_for()
         stations = yaml.safe_load((FIXTURE / "stations.yml").read_text(encoding="utf-8"))["stations"]
-        for station in stations:
-            page.get_by_text(station["id"], exact=True).first.wait_for()
+        for station in stations:  # each closed record shows its id and name
+            page.get_by_text(f"{station['id']} · {station['name']['zh']}", exact=True).first.wait_for()
         context.close()
     assert outside == [] and errors == []
 

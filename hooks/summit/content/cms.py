@@ -184,6 +184,7 @@ def config(content: Path, repo: str = REPO) -> dict[str, Any]:
     collections = [_collection("site", _label("model.Site"), [("site", "site.yml", "content/site.yml", fields(Site))])]
     for kind in KINDS:
         item = {"name": kind.key, "label": _label(f"model.{kind.model.__name__}"), "widget": "list"}
+        item["summary"] = f"{{{{fields.id}}}} · {{{{fields.{kind.title}.zh}}}}"  # a closed record: its id and name
         item["fields"] = fields(kind.model)
         if kind.one_file:
             file = f"content/{kind.file}"
