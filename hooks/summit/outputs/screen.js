@@ -225,7 +225,6 @@
       order.forEach(function (lang) { data.title[lang] = byLang[lang].title; });
       data.version = (data.version || 0) + 1;
       heading();
-      shown = "";
       var s = state(Date.now());
       shown = key(s);
       drawRooms(s);

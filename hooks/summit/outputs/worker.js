@@ -75,12 +75,14 @@ function offline() {
 /** The network, its answer kept; the kept copy when the network fails or takes longer than TIMEOUT. */
 function networkFirst(request) {
   var key = pageKey(request.url);
+  var timer;
   var fresh = fetch(request).then(function (response) {
+    clearTimeout(timer);  // in time: no kept copy is looked up
     if (response.ok && response.type === "basic") keep(PAGES, key, response.clone(), limit);
     return response;
   });
   var late = new Promise(function (resolve) {
-    setTimeout(function () {
+    timer = setTimeout(function () {
       caches.match(key, { cacheName: PAGES }).then(function (found) { if (found) resolve(found); });
     }, TIMEOUT);
   });
