@@ -134,6 +134,7 @@ def test_a_new_build_is_taken_online_with_a_quiet_notice(chromium, site: Path, b
     page = visit(context, base + EVENT)
     before = dict(precache(site))
     wait_kept(page, [f"{base}{path}?v={digest}" for path, digest in before.items()], "summit-assets")
+    wait_kept(page, [base + EVENT])  # (the first visit is kept once the page has asked for it)
     context.set_offline(True)
     page.reload()
     assert page.inner_text("h1") == "海创周主会"

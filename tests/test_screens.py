@@ -144,7 +144,9 @@ def test_a_day_long_run_follows_the_programme_and_does_not_grow(chromium, built:
     assert len(rooms(page)) == 6  # the third day's first sessions are next
     # 07:00 and the next day's 06:00 show the same kind of screen (every room's first session next)
     assert sizes[1][0] == sizes[24][0], sizes
-    assert max(nodes for _, nodes, _ in sizes.values()) < 1000, sizes  # a leak of one card per redraw: 10,000s
+    # Blink's count holds detached nodes not yet swept (about 1,100 after the load); a leak of the cards
+    # of each redraw would hold thousands by the day's end
+    assert max(nodes for _, nodes, _ in sizes.values()) < 2000, sizes
     heaps = [heap for _, _, heap in sizes.values()]
     assert max(heaps) < 8 * 2**20 and heaps[-1] <= heaps[0] + 2 * 2**20, sizes
     assert len(fetched) >= 2 * (24 * 12 - 2)  # both languages' files, every five minutes
