@@ -1,7 +1,8 @@
 """The editing page (``/admin/``): Decap CMS's browser files, self-hosted from its npm package
 (``node_modules/decap-cms/dist``, which ``make`` installs from ``package-lock.json``), put beside the
 page (``docs/admin/index.html``) and its forms (``docs/admin/config.yml``, ``content/cms.py``) in the
-built site. Nothing of it is loaded from another host; it is not a public page (no sitemap, search or
+built site, with the yaml package's browser modules (``admin/yaml/``) that the page's format writes
+with. Nothing of it is loaded from another host; it is not a public page (no sitemap, search or
 navigation entry: MkDocs copies ``docs/admin/`` as static files)."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 __all__ = ["DIST", "FOLDER", "editor_files", "install_editor"]
 
 DIST = Path("node_modules") / "decap-cms" / "dist"
+YAML_DIST = Path("node_modules") / "yaml" / "browser" / "dist"  # the format's YAML (docs/admin/format.js)
 FOLDER = "admin"
 
 
@@ -32,4 +34,7 @@ def install_editor(root: Path, site_dir: Path) -> int:
         target.mkdir(parents=True, exist_ok=True)
     for file in found:
         shutil.copyfile(file, target / file.name)
+    modules = root / YAML_DIST
+    if found and modules.is_dir():
+        shutil.copytree(modules, target / "yaml", dirs_exist_ok=True)
     return len(found)
