@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
+CONTENT := $(or $(SUMMIT_CONTENT),content)
 
-.PHONY: build test test-fast check serve lint clean browser schema new bench screenshots deploy verify verdict
+.PHONY: build test test-fast check serve lint clean browser schema new bench screenshots deploy verify verdict format edit
 
 # Browser tests drive Debian's Chromium; Chinese needs the Noto CJK fonts (also for share cards and
 # posters); the mirror is published with rclone.
@@ -44,6 +45,18 @@ new: $(STAMP)
 ## schema: regenerate content/schema/*.schema.json from the models
 schema: $(STAMP)
 	$(BIN)/python -m summit schema
+
+## format: bring the content files to the form the editing page writes (so a form's save changes only its record)
+format: $(NODE_STAMP)
+	node scripts/format.mjs write $(wildcard $(CONTENT)/*.yml) $(wildcard $(CONTENT)/events/*.yml)
+
+## edit: the editing page on this checkout, no account: http://127.0.0.1:8000/admin/ (its saves are branches of this repository)
+edit: $(STAMP) $(NODE_STAMP)
+	@git diff --quiet HEAD && test -z "$$(git status --porcelain --untracked-files=normal)" || { echo "make edit: commit or stash your changes first (the editing page's saves commit the whole working tree to cms/... branches)"; exit 1; }
+	@echo "Editing page: http://127.0.0.1:8000/admin/ (sign in with 登录 / Login; saves become cms/... branches here)"
+	PORT=8081 MODE=git GIT_REPO_DIRECTORY=$(CURDIR) BIND_HOST=127.0.0.1 node_modules/.bin/decap-server & \
+	  trap 'kill $$!' EXIT INT TERM; \
+	  $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 ## build: validate, then build site/ with MkDocs in strict mode (site/ is replaced only on success)
 build: check $(NODE_STAMP)

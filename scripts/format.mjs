@@ -1,12 +1,13 @@
 // The editing page's YAML format (docs/admin/format.js) in Node, for `make format` and the tests.
 //   node scripts/format.mjs write FILE...   bring files to the form a save writes
 //   node scripts/format.mjs check FILE...   list the files not in that form (exit 1 if any)
-//   node scripts/format.mjs save FILE       read JSON {data: ...} on stdin: what a save of FILE writes
+//   node scripts/format.mjs edit FILE       read JSON [{op: set|delete|push, path: [...], value}] on stdin:
+//                                           what a save of FILE writes after those edits of its form
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as YAML from "yaml";
-import { summitFormat, SOURCE } from "../docs/admin/format.js";
+import { summitFormat } from "../docs/admin/format.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const config = YAML.parse(readFileSync(join(root, "docs", "admin", "config.yml"), "utf8"));
@@ -39,11 +40,19 @@ if (command === "write") {
     }
   }
   process.exit(bad ? 1 : 0);
-} else if (command === "save") {
+} else if (command === "edit") {
   const text = readFileSync(files[0], "utf8");
-  const { data } = JSON.parse(readFileSync(0, "utf8"));
-  process.stdout.write(format.toFile({ ...data, [SOURCE]: text }));
+  const data = format.fromFile(text);
+  for (const { op, path, value } of JSON.parse(readFileSync(0, "utf8"))) {
+    const parent = path.slice(0, -1).reduce((node, key) => node[key], data);
+    const last = path[path.length - 1];
+    if (op === "set") parent[last] = value;
+    else if (op === "push") parent[last].push(value);
+    else if (op === "delete") Array.isArray(parent) ? parent.splice(last, 1) : delete parent[last];
+    else throw new Error(`unknown edit ${op}`);
+  }
+  process.stdout.write(format.toFile(JSON.parse(JSON.stringify(data))));
 } else {
-  console.error("usage: format.mjs write|check|save FILE...");
+  console.error("usage: format.mjs write|check|edit FILE...");
   process.exit(2);
 }

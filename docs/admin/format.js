@@ -101,8 +101,7 @@ export function summitFormat(YAML, config) {
     }
     const node = doc.createNode(value);
     if (typeof value === "string") {
-      if (value.includes("\n")) node.type = YAML.Scalar.BLOCK_LITERAL;
-      else if (value.length > OPTIONS.lineWidth - 20) node.type = YAML.Scalar.BLOCK_FOLDED;
+      if (value.includes("\n")) node.type = YAML.Scalar.BLOCK_LITERAL; // too long for its line: foldLong
     }
     return node;
   }
@@ -174,8 +173,8 @@ export function summitFormat(YAML, config) {
         if (!YAML.isScalar(node) || typeof node.value !== "string" || node.value.includes("\n")) return;
         if (node.type === YAML.Scalar.BLOCK_FOLDED) return;
         const depth = path.filter((p) => YAML.isCollection(p)).length;
-        const width = 2 * depth + 2 + String(YAML.isScalar(pair.key) ? pair.key.value : pair.key).length + 2 + node.value.length;
-        if (width <= OPTIONS.lineWidth - 2) return;
+        const key = String(YAML.isScalar(pair.key) ? pair.key.value : pair.key);
+        if (2 * (depth - 1) + key.length + 2 + node.value.length <= OPTIONS.lineWidth) return; // its column: 2 a level
         const parent = path[path.length - 1];
         if (YAML.isCollection(parent) && parent.flow) parent.flow = false;
         node.type = YAML.Scalar.BLOCK_FOLDED;
