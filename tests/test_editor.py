@@ -6,9 +6,12 @@ its form; and the page stays out of the public site (sitemap, search)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
+import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -16,9 +19,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import Locator, Page
 
 from browser import local_context, serve
-from conftest import FIXTURE, ROOT
+from conftest import ROOT
 
 pytestmark = pytest.mark.site
 
@@ -31,15 +35,24 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org"}
+GIT_ENV |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", *args], cwd=repo, env={**os.environ, **GIT_ENV}, capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
 @pytest.fixture
 def checkout(tmp_path: Path) -> Path:
-    """A git checkout with the fixture content, as the editors' repository has it."""
+    """A git checkout with the site's own content, as the editors' repository has it."""
     repo = tmp_path / "repo"
-    shutil.copytree(FIXTURE, repo / "content")
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org"}
-    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    shutil.copytree(ROOT / "content", repo / "content")
     for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "content"]):
-        subprocess.run(["git", *command], cwd=repo, env=env, check=True)
+        git(repo, *command)
     return repo
 
 
@@ -72,17 +85,19 @@ def proxy(checkout: Path) -> Iterator[int]:
 
 
 @pytest.fixture
-def site(built_site: Path, tmp_path: Path, proxy: int) -> Path:
-    """The built site with the editor's files (as `make build` puts them), its forms told the proxy's port."""
+def site(built_site: Path, tmp_path: Path, proxy: int, checkout: Path) -> Path:
+    """The built site with the editor's files (as `make build` puts them), its forms made for the
+    checkout's content (as `make schema` makes them) and told the proxy's port."""
     from summit.build.editor import install_editor
+    from summit.content.cms import config
 
     copy = tmp_path / "site"
     shutil.copytree(built_site, copy)
     assert install_editor(ROOT, copy) > 50  # the bundle, its chunks and its WebAssembly
-    config = copy / "admin" / "config.yml"
-    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data = config(checkout / "content")
     data["local_backend"]["url"] = f"http://127.0.0.1:{proxy}/api/v1"
-    config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    (copy / "admin" / "config.yml").write_text(text, encoding="utf-8")
     return copy
 
 
@@ -99,7 +114,7 @@ def test_the_editing_page_opens_a_content_file_in_its_form(chromium, site: Path)
             page.get_by_role("link", name=label).first.wait_for()
         page.goto(base + "admin/#/collections/stations/entries/stations")
         page.get_by_text("新增海外工作站 / station").wait_for()
-        stations = yaml.safe_load((FIXTURE / "stations.yml").read_text(encoding="utf-8"))["stations"]
+        stations = yaml.safe_load((ROOT / "content" / "stations.yml").read_text(encoding="utf-8"))["stations"]
         for station in stations:  # each closed record shows its id and name
             page.get_by_text(f"{station['id']} · {station['name']['zh']}", exact=True).first.wait_for()
         context.close()
@@ -111,3 +126,267 @@ def test_the_editing_page_is_not_a_public_page(built_site: Path) -> None:
     assert "noindex" in (built_site / "admin" / "index.html").read_text(encoding="utf-8")
     assert "/admin/" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
     assert not (built_site / "en" / "admin").exists()
+
+
+# --- The forms driven as an editor drives them -------------------------------------------------------
+
+
+SHOTS = os.environ.get("SUMMIT_EDITOR_SHOTS")
+"""A folder to put the guide's screenshots of the forms in (CONTRIBUTING), when set."""
+
+
+def shot(page: Page, name: str, locator: Locator | None = None) -> None:
+    if SHOTS:
+        from PIL import Image
+
+        png = Path(SHOTS) / f"{name}.png"
+        (locator or page).screenshot(path=str(png))
+        Image.open(png).save(png.with_suffix(".webp"), quality=80)
+        png.unlink()
+
+
+def open_file(page: Page, base: str, collection: str, file: str) -> None:
+    """As an editor goes: the collection's page, then the file by its name."""
+    page.goto(f"{base}admin/#/collections/{collection}")
+    page.get_by_role("link", name=re.compile(f"^{re.escape(file)}")).first.click()
+    page.get_by_role("button", name=re.compile("^新增")).first.wait_for()  # the list's "add" button
+
+
+def record(scope: Locator, summary: str) -> Locator:
+    """The list item (a record, a room, a session) whose closed form shows ``summary``: the innermost."""
+    return scope.locator("div[class*=listControlItem]").filter(has=scope.page.get_by_text(summary, exact=True)).last
+
+
+def bar(item: Locator) -> Locator:
+    """A list item's top bar: its buttons open (the first) and remove (the last) the item."""
+    return item.locator(":scope > div").first.locator("button")
+
+
+def control(scope: Locator, label: str) -> Locator:
+    """The widget of the field labelled ``label`` (optional ones add " (可选)") within ``scope``."""
+    name = scope.locator("label").filter(has_text=re.compile(f"^{re.escape(label)}( \\(可选\\))?$")).first
+    return name.locator("xpath=ancestor::div[contains(@class, 'ControlContainer')][1]")
+
+
+def fill(scope: Locator, label: str, value: str) -> None:
+    control(scope, label).locator("input, textarea").first.fill(value)
+
+
+def pair(scope: Locator, label: str, zh: str, en: str) -> None:
+    """A {zh, en} text: its two fields side by side."""
+    box = control(scope, label)
+    box.get_by_label(re.compile("^中文 / Chinese")).fill(zh)
+    box.get_by_label(re.compile("^英文 / English")).fill(en)
+
+
+def choose(scope: Locator, label: str, option: str) -> None:
+    """A select or relation: type, then take the option offered."""
+    box = control(scope, label)
+    box.locator("input").first.fill(option)
+    box.page.get_by_role("option").filter(has_text=option).first.click()
+
+
+def saved(page: Page, repo: Path, branch: str, since: str = "") -> float:
+    """Save; the seconds until the local proxy has committed to ``branch`` (a pull request's branch)."""
+    started = time.monotonic()
+    page.get_by_role("button", name="保存").click()
+    deadline = started + 30
+    while True:
+        heads = git(repo, "branch", "--list", branch)
+        moved = heads.strip() and (not since or git(repo, "rev-parse", branch).strip() != since)
+        if moved and git(repo, "branch", "--show-current").strip() == "main":  # the proxy is back on main
+            seconds = time.monotonic() - started
+            page.get_by_text("修改已保存").wait_for()  # the page has read the saved entry back
+            return seconds
+        assert time.monotonic() < deadline, f"no commit on {branch}"
+        time.sleep(0.1)
+
+
+def file_on(repo: Path, branch: str, path: str) -> str:
+    return git(repo, "show", f"{branch}:{path}")
+
+
+def checked(repo: Path, branch: str, tmp: Path) -> tuple[int, str, float]:
+    """`make check` on the branch's content, as the pull request's check runs it: (exit, output, seconds)."""
+    tree = Path(tempfile.mkdtemp(prefix=branch.replace("/", "-"), dir=tmp))
+    archive = subprocess.run(["git", "archive", branch, "content"], cwd=repo, capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "summit", "--root", str(tree), "check"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "SUMMIT_EDITOR_LANG": "en"},
+    )
+    return done.returncode, done.stdout + done.stderr, time.monotonic() - started
+
+
+def merge(repo: Path, *branches: str) -> None:
+    """What a merge of the pull requests on GitHub does (the head branches deleted)."""
+    for branch in branches:
+        git(repo, "merge", "-q", "--no-ff", "-m", f"Merge {branch}", branch)
+        git(repo, "branch", "-D", branch)
+
+
+NEW_EVENT = """\
+  - id: 2020-09-01-tokyo-forum
+    title: {zh: 东京创业论坛, en: Tokyo start-up forum}
+    kind: forum
+    format: offline
+    date: 2020-09-01
+    venue: {zh: 东京国际论坛, en: Tokyo International Forum}
+    stations: [tokyo]
+    summary: {zh: 东京工作站的创业论坛。, en: A start-up forum of the Tokyo station.}
+    status: scheduled
+    rooms:
+      - id: hall-a
+        name: {zh: A厅, en: Hall A}
+    sessions:
+      - id: opening
+        title: {zh: 开幕致辞, en: Opening remarks}
+        kind: keynote
+        day: 2020-09-01
+        start: 09:00
+        end: 09:30
+        room: hall-a
+        speakers: [li-ming]
+"""
+
+
+def test_an_editor_changes_the_content_through_the_forms(
+    chromium, site: Path, checkout: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = checkout
+    original = {
+        name: (repo / "content" / name).read_text(encoding="utf-8") for name in ("stations.yml", "partners.yml")
+    }
+    outside: list[str] = []
+    figures: list[str] = []
+    with serve(site) as base:
+        options = {"viewport": {"width": 1280, "height": 900}, "locale": "zh-CN", "timezone_id": "Asia/Shanghai"}
+        context = local_context(chromium, outside, **options)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(base + "admin/")
+        page.get_by_role("button", name="登录").click()
+        page.get_by_role("link", name="海外工作站 / Station").first.wait_for()
+        page.get_by_role("link", name=re.compile("^site.yml")).wait_for()
+        shot(page, "editor-collections-zh")
+
+        # 1. A station's Chinese name: one line of the file changes, on a branch of its own
+        open_file(page, base, "stations", "stations.yml")
+        tokyo = record(page.locator("body"), "tokyo · 东京工作站")
+        bar(tokyo).first.click()  # open the record
+        control(tokyo, "名称 / name").get_by_label(re.compile("^中文 / Chinese")).fill("东京站")
+        shot(page, "editor-station-zh")
+        seconds = saved(page, repo, "cms/stations/stations")
+        shot(page, "editor-saved-zh")
+        written = file_on(repo, "cms/stations/stations", "content/stations.yml")
+        assert written == original["stations.yml"].replace(
+            "name: {zh: 东京工作站, en: Tokyo Station}", "name: {zh: 东京站, en: Tokyo Station}"
+        )
+        diff = git(repo, "diff", "--unified=0", "main", "cms/stations/stations")
+        assert [line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")] == [
+            "-    name: {zh: 东京工作站, en: Tokyo Station}",
+            "+    name: {zh: 东京站, en: Tokyo Station}",
+        ]
+        # one commit on main, touching that file only, named as an editor would
+        assert git(repo, "log", "--format=%s", "main..cms/stations/stations").splitlines() == [
+            "content/stations.yml：修改 / Edit (editing page)"
+        ]
+        assert git(repo, "diff", "--name-only", "main", "cms/stations/stations").split() == ["content/stations.yml"]
+        code, said, check_seconds = checked(repo, "cms/stations/stations", tmp_path)
+        assert code == 0, said
+        figures.append(f"station renamed: commit {seconds:.1f} s, check {check_seconds:.1f} s")
+
+        # 2. A partner deleted: its lines go, the other partners' comments stay
+        open_file(page, base, "partners", "partners.yml")
+        bar(record(page.locator("body"), "green-pine-capital · Green Pine Capital")).last.click()
+        saved(page, repo, "cms/partners/partners")
+        written = file_on(repo, "cms/partners/partners", "content/partners.yml")
+        gone = (
+            "  - id: green-pine-capital\n    name:\n      zh: Green Pine Capital # verify: Chinese name\n"
+            "      en: Green Pine Capital\n    kind: investor\n"
+        )
+        assert gone in original["partners.yml"] and written == original["partners.yml"].replace(gone, "")
+        assert checked(repo, "cms/partners/partners", tmp_path)[0] == 0
+
+        # 3. A person in Chinese and English, merged before the event that names them
+        open_file(page, base, "people", "people.yml")
+        page.get_by_role("button", name=re.compile("新增嘉宾")).click()
+        person = page.locator("div[class*=listControlItem]").last
+        fill(person, "编号 / id", "li-ming")
+        pair(person, "名称 / name", "李明", "Li Ming")
+        saved(page, repo, "cms/people/people")
+        assert file_on(repo, "cms/people/people", "content/people.yml").endswith(
+            "people:\n  - id: li-ming\n    name: {zh: 李明, en: Li Ming}\n"
+        )
+        assert checked(repo, "cms/people/people", tmp_path)[0] == 0
+        merge(repo, "cms/people/people")
+
+        # 4. An event with a room and a session whose speaker is that person
+        open_file(page, base, "events", "2020")
+        page.get_by_role("button", name=re.compile("新增活动")).first.click()
+        event = page.locator("div[class*=listControlItem]").last
+        fill(event, "编号 / id", "2020-09-01-tokyo-forum")
+        pair(event, "标题 / title", "东京创业论坛", "Tokyo start-up forum")
+        event = record(page.locator("body"), "2020-09-01-tokyo-forum · 东京创业论坛")  # its line in the list
+        choose(event, "类型 / kind", "forum")
+        choose(event, "举办形式 / format", "offline")
+        fill(event, "日期 / date", "2020-09-01")
+        pair(event, "会场地点 / venue", "东京国际论坛", "Tokyo International Forum")
+        choose(event, "海外工作站 / stations", "东京工作站")
+        pair(event, "摘要 / summary", "东京工作站的创业论坛。", "A start-up forum of the Tokyo station.")
+        choose(event, "状态 / status", "scheduled")
+        event.get_by_role("button", name=re.compile("新增会场")).click()
+        room = event.locator("div[class*=listControlItem]").nth(0)
+        fill(room, "编号 / id", "hall-a")
+        pair(room, "名称 / name", "A厅", "Hall A")
+        event.get_by_role("button", name=re.compile("新增会议安排")).click()
+        session = event.locator("div[class*=listControlItem]").nth(1)
+        fill(session, "编号 / id", "opening")
+        pair(session, "标题 / title", "开幕致辞", "Opening remarks")
+        choose(session, "类型 / kind", "keynote")
+        fill(session, "日期 / day", "2020-09-01")
+        fill(session, "开始时间 / start", "09:00")
+        fill(session, "结束时间 / end", "09:30")
+        fill(session, "会场 / room", "hall-a")
+        choose(session, "嘉宾 / speakers", "李明")
+        control(session, "开始时间 / start").scroll_into_view_if_needed()
+        shot(page, "editor-session-zh")
+        saved(page, repo, "cms/events/events-2020")
+        before = (repo / "content" / "events" / "2020.yml").read_text(encoding="utf-8")
+        assert file_on(repo, "cms/events/events-2020", "content/events/2020.yml") == before + NEW_EVENT
+        assert checked(repo, "cms/events/events-2020", tmp_path)[0] == 0
+        merge(repo, "cms/stations/stations", "cms/partners/partners", "cms/events/events-2020")
+
+        # 5. A mistake no form prevents: a session's end before its start, named at its line
+        open_file(page, base, "events", "2020")
+        event = record(page.locator("body"), "2020-09-01-tokyo-forum · 东京创业论坛")
+        bar(event).first.click()
+        session = record(event, "opening · 开幕致辞")
+        bar(session).first.click()
+        fill(session, "结束时间 / end", "08:30")
+        saved(page, repo, "cms/events/events-2020")
+        written = file_on(repo, "cms/events/events-2020", "content/events/2020.yml")
+        line = written.splitlines().index("        end: 08:30") + 1
+        code, said, _ = checked(repo, "cms/events/events-2020", tmp_path)
+        assert code == 1 and f"content/events/2020.yml:{line}:" in said, said
+        context.close()
+    assert outside == [] and errors == []
+
+    # what main now builds: the renamed station, no page for the deleted partner, the person and the event
+    from sitebuild import copy_project, mkdocs_build
+
+    project = copy_project(tmp_path / "build")
+    result = mkdocs_build(project, repo / "content", today="2020-08-01")
+    assert result.returncode == 0, result.stderr
+    built = project / "site"
+    assert "东京站" in (built / "stations" / "tokyo" / "index.html").read_text(encoding="utf-8")
+    assert not (built / "partners" / "green-pine-capital").exists()
+    assert "李明" in (built / "people" / "li-ming" / "index.html").read_text(encoding="utf-8")
+    page_html = (built / "events" / "2020-09-01-tokyo-forum" / "index.html").read_text(encoding="utf-8")
+    assert "开幕致辞" in page_html and "李明" in page_html and "A厅" in page_html
+    with capsys.disabled():
+        print("\n" + "; ".join(figures))

@@ -190,3 +190,12 @@ def test_a_new_file_gets_its_schema_line(tmp_path: Path) -> None:
         "  - id: li-ming\n"
         "    name: {zh: 李明, en: Li Ming}\n"
     )
+
+
+def test_the_first_record_of_an_empty_file() -> None:
+    file = ROOT / "content" / "people.yml"
+    before = file.read_text(encoding="utf-8")
+    assert before.endswith("\npeople: []\n")
+    person = {"id": "li-ming", "name": {"zh": "李明", "en": "Li Ming"}}
+    after = save(file, {"op": "push", "path": ["people"], "value": person})
+    assert after == before.replace("people: []\n", "people:\n  - id: li-ming\n    name: {zh: 李明, en: Li Ming}\n")

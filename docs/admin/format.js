@@ -120,6 +120,7 @@ export function summitFormat(YAML, config) {
       const before = keyed ? old.get(String(item.id)) : seq.items[at];
       return before === undefined ? create(doc, item, tree) : apply(doc, before, item, tree);
     });
+    if (seq.flow && value.some((item) => isObject(item) || Array.isArray(item))) seq.flow = false; // people: [] takes records
     return seq;
   }
 

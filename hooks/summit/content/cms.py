@@ -35,6 +35,13 @@ REPO = "OWNER/REPOSITORY"
 LOCAL_PROXY = "http://127.0.0.1:8081/api/v1"
 FORMAT = "summit-yaml"  # docs/admin/format.js: a save keeps the file's schema line, comments and order
 """Decap's local proxy (``decap-server``, its default port), for a preview of a checkout and the tests."""
+COMMITS = {  # each save is a commit on its pull request's branch: named as an editor would name it
+    "create": "{{path}}：新增 / Create “{{slug}}” (editing page)",
+    "update": "{{path}}：修改 / Edit (editing page)",
+    "delete": "{{path}}：删除 / Delete (editing page)",
+    "uploadMedia": "{{path}}：上传图片 / Upload image (editing page)",
+    "deleteMedia": "{{path}}：删除图片 / Delete image (editing page)",
+}
 RELATIONS = {
     ("Event", "stations"): ("stations", "station"),
     ("Event", "partners"): ("partners", "partner"),
@@ -106,7 +113,11 @@ def _widget(model: type[BaseModel], name: str, annotation: Any) -> dict[str, Any
         if (model.__name__, name) in INDUSTRIES:
             return _industries()
         if isinstance(item, type) and issubclass(item, BaseModel) and item.__name__ not in TEXTS:
-            return {"widget": "list", "fields": fields(item)}
+            made = {"widget": "list", "fields": fields(item)}
+            title = next((t for t in ("title", "name") if t in item.model_fields), None)
+            if "id" in item.model_fields and title:  # a closed room or session: its id and name
+                made["summary"] = f"{{{{fields.id}}}} · {{{{fields.{title}.zh}}}}"
+            return made
         inner = _widget(model, name, item)
         if inner["widget"] == "object":  # texts in both languages
             return {"widget": "list", "fields": inner["fields"]}
@@ -211,7 +222,7 @@ def config(content: Path, repo: str = REPO) -> dict[str, Any]:
         made = [(f"{kind.key}-{year}", year, f"content/{folder}{year}.yml", [item]) for year in years]
         collections.append(_collection(kind.key, _label(f"model.{kind.model.__name__}"), made))
     return {
-        "backend": {"name": "github", "repo": repo, "branch": "main"},
+        "backend": {"name": "github", "repo": repo, "branch": "main", "commit_messages": COMMITS},
         "publish_mode": "editorial_workflow",
         "local_backend": {"url": LOCAL_PROXY},
         "locale": "zh_Hans",
