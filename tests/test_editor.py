@@ -390,3 +390,48 @@ def test_an_editor_changes_the_content_through_the_forms(
     assert "开幕致辞" in page_html and "李明" in page_html and "A厅" in page_html
     with capsys.disabled():
         print("\n" + "; ".join(figures))
+
+
+AXE = (ROOT / "tests" / "fixtures" / "axe" / "axe.min.js").read_text(encoding="utf-8")
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def violations(page: Page) -> list[tuple[str, list]]:
+    page.add_script_tag(content=AXE)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+    return [
+        (v["id"], [n["html"][:100] + n["failureSummary"][-200:] for n in v["nodes"]][:3]) for v in result["violations"]
+    ]
+
+
+def test_the_form_pages_pass_axe(chromium, site: Path) -> None:
+    outside: list[str] = []
+    found: dict[str, list] = {}
+    with serve(site) as base:
+        context = local_context(chromium, outside, viewport={"width": 1280, "height": 900}, locale="zh-CN")
+        page = context.new_page()
+        page.on("dialog", lambda dialog: dialog.accept())  # leave the unsaved event
+        page.goto(base + "admin/")
+        page.get_by_role("button", name="登录").wait_for()
+        found["sign-in"] = violations(page)
+        page.get_by_role("button", name="登录").click()
+        page.get_by_role("link", name=re.compile("^site.yml")).wait_for()
+        found["collections"] = violations(page)
+        open_file(page, base, "stations", "stations.yml")
+        bar(record(page.locator("body"), "tokyo · 东京工作站")).first.click()
+        found["station"] = violations(page)
+        open_file(page, base, "events", "2020")
+        page.get_by_role("button", name=re.compile("新增活动")).first.click()
+        event = page.locator("div[class*=listControlItem]").last
+        event.get_by_role("button", name=re.compile("新增会议安排")).click()
+        found["event"] = violations(page)
+        page.goto(base + "admin/#/collections/stations")
+        page.get_by_role("link", name="工作流").click()
+        page.get_by_role("heading", name=re.compile("编辑工作流|工作流")).first.wait_for()
+        found["workflow"] = violations(page)
+        context.close()
+    assert outside == []
+    for k, v in found.items():
+        for rule, nodes in v:
+            print(k, rule, nodes)
+    assert found == {name: [] for name in found}

@@ -130,6 +130,9 @@ def _widget(model: type[BaseModel], name: str, annotation: Any) -> dict[str, Any
                 {"name": lang, "label": _label(lang), "widget": TEXTS[kind], "required": required[lang]}
                 for lang in ("zh", "en")
             ]
+            if kind == "Markdown":  # Markdown as written (a labelled text box), not the rich-text editor
+                for field in pair:
+                    field |= {"modes": ["raw"], "buttons": [], "editor_components": []}
             return {"widget": "object", "collapsed": False, "summary": "{{fields.zh}}", "fields": pair}
         return {"widget": "object", "fields": fields(annotation)}
     if (model.__name__, name) in RELATIONS:
