@@ -33,7 +33,7 @@ from mkdocs.structure.files import File, Files, set_exclusions
 
 from summit.build.background import Background, BuildError
 from summit.build.docs import docs_changes, fingerprint, has_generated
-from summit.build.editor import install_editor
+from summit.build.editor import EditorSettingsError, install_editor
 from summit.build.pipeline import DEFAULT_BASE_URL, load_site
 from summit.build.preview import Extras, Preview
 from summit.content.loader import content_dir
@@ -196,7 +196,10 @@ def on_post_template(output_content: str, template_name: str, config: Any, **_: 
 @event_priority(-150)
 def on_post_build(config: Any, **_: Any) -> None:
     finish_site(Path(config.site_dir))
-    install_editor(_root(config), Path(config.site_dir))  # the editing page's files (when installed)
+    try:
+        install_editor(_root(config), Path(config.site_dir))  # the editing page's files (when installed)
+    except EditorSettingsError as exc:
+        raise Abort(f"{exc}\n{say('not_built')}") from None
     if _live is not None and _command == "serve":
         _live.extras.start(Path(config.site_dir), _live.preview.generation)
         gc.freeze()  # what the full build leaves stays: the collector's passes skip it (no pause after an edit)

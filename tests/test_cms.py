@@ -4,6 +4,7 @@ both languages, relations pointing at collections that hold those ids."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -152,3 +153,72 @@ def test_the_forms_hold_a_programme_with_its_people(content_copy: Path) -> None:
     # and a field the models do not know is found
     _holds(collections()["stations"]["files"][0]["fields"], {"stations": [{"id": "x", "fax": "1"}]}, "s", found)
     assert found == ["s.stations[0].fax: no field"]
+
+
+# --- The deployment's repository and sign-in (summit/build/editor.py) --------------------------------
+
+
+def test_the_deployment_names_its_repository_and_sign_in(tmp_path: Path) -> None:
+    from summit.build.editor import backend, install_editor
+
+    assert backend({}) is None  # the forms keep config.yml's (only the local proxy serves them)
+    assert backend({"SUMMIT_CMS_REPO": "chinaocs/site"}) == {
+        "name": "github",
+        "repo": "chinaocs/site",
+        "branch": "main",
+    }
+    relay = {"SUMMIT_CMS_REPO": "chinaocs/site", "SUMMIT_CMS_AUTH_URL": "https://auth.example.org/"}
+    assert backend(relay) == {
+        "name": "github",
+        "repo": "chinaocs/site",
+        "branch": "main",
+        "base_url": "https://auth.example.org",
+        "auth_endpoint": "auth",
+    }
+    forgejo = {
+        "SUMMIT_CMS_REPO": "summit/site",
+        "SUMMIT_CMS_BACKEND": "forgejo",
+        "SUMMIT_CMS_API_ROOT": "https://git.example.cn/api/v1",
+        "SUMMIT_CMS_APP_ID": "1f0c",
+    }
+    assert backend(forgejo) == {
+        "name": "forgejo",
+        "repo": "summit/site",
+        "branch": "main",
+        "api_root": "https://git.example.cn/api/v1",
+        "app_id": "1f0c",
+    }
+    # the built forms carry it, and keep everything else (the commit messages, the local proxy)
+    site = tmp_path / "site"
+    (site / "admin").mkdir(parents=True)
+    (site / "admin" / "config.yml").write_text((ROOT / "docs" / "admin" / "config.yml").read_text("utf-8"), "utf-8")
+    install_editor(tmp_path / "no-node-modules", site, forgejo)
+    text = (site / "admin" / "config.yml").read_text(encoding="utf-8")
+    assert text.startswith("# Made from the models")
+    made = yaml.safe_load(text)
+    original = yaml.safe_load((ROOT / "docs" / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert made["backend"] == {**backend(forgejo), "commit_messages": original["backend"]["commit_messages"]}
+    assert {k: v for k, v in made.items() if k != "backend"} == {k: v for k, v in original.items() if k != "backend"}
+
+
+@pytest.mark.parametrize(
+    ("settings", "named"),
+    [
+        ({"SUMMIT_CMS_REPO": "chinaocs"}, "SUMMIT_CMS_REPO='chinaocs': write the repository as owner/name"),
+        ({"SUMMIT_CMS_REPO": "a/b", "SUMMIT_CMS_BACKEND": "gitlab"}, "SUMMIT_CMS_BACKEND='gitlab': github or forgejo"),
+        ({"SUMMIT_CMS_REPO": "a/b", "SUMMIT_CMS_AUTH_URL": "http://auth.example.org"}, "an https:// address"),
+        (
+            {"SUMMIT_CMS_REPO": "a/b", "SUMMIT_CMS_BACKEND": "forgejo", "SUMMIT_CMS_APP_ID": "x"},
+            "https://<host>/api/v1",
+        ),
+        (
+            {"SUMMIT_CMS_REPO": "a/b", "SUMMIT_CMS_BACKEND": "forgejo", "SUMMIT_CMS_API_ROOT": "https://g.cn/api/v1"},
+            "SUMMIT_CMS_APP_ID",
+        ),
+    ],
+)
+def test_a_wrong_setting_is_named(settings: dict[str, str], named: str) -> None:
+    from summit.build.editor import EditorSettingsError, backend
+
+    with pytest.raises(EditorSettingsError, match=re.escape(named)):
+        backend(settings)

@@ -435,3 +435,50 @@ def test_the_form_pages_pass_axe(chromium, site: Path) -> None:
         for rule, nodes in v:
             print(k, rule, nodes)
     assert found == {name: [] for name in found}
+
+
+def test_a_wrong_sign_in_setting_stops_the_build_with_its_name(tmp_path: Path) -> None:
+    from sitebuild import copy_project, mkdocs_build
+
+    project = copy_project(tmp_path / "project")
+    settings = {"SUMMIT_CMS_REPO": "chinaocs", "SUMMIT_EDITOR_LANG": "en"}
+    result = mkdocs_build(project, ROOT / "tests" / "fixtures" / "content", extra_env=settings)
+    assert result.returncode != 0
+    said = result.stdout + result.stderr
+    assert "SUMMIT_CMS_REPO='chinaocs': write the repository as owner/name\nThe site was not built." in said
+    assert "Traceback" not in said
+
+
+def test_signing_in_to_github_with_an_access_token(chromium, built_site: Path, tmp_path: Path) -> None:
+    """Without an OAuth relay: the token is kept as Decap keeps a sign-in's, and Decap asks GitHub who it
+    is with it (refused here: no network)."""
+    from summit.build.editor import install_editor
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    install_editor(ROOT, site, {"SUMMIT_CMS_REPO": "chinaocs/site"})
+    config = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert config["backend"]["repo"] == "chinaocs/site"
+    del config["local_backend"]  # as the page is on the site's host, not this machine
+    (site / "admin" / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    outside: list[str] = []
+    asked: list[str] = []
+    with serve(site) as base:
+        context = local_context(chromium, outside, viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.on("request", lambda r: asked.append(r.headers.get("authorization", "")) if "github" in r.url else None)
+        page.goto(base + "admin/")
+        page.get_by_label("GitHub 访问令牌 · GitHub access token").wait_for()
+        assert violations(page) == []
+        page.locator("[class*=LoginButton]").wait_for(state="attached")  # Decap's GitHub button needs a relay:
+        assert page.locator("[class*=LoginButton]").is_hidden()  # hidden
+        page.get_by_label("GitHub 访问令牌 · GitHub access token").fill("github_pat_example")
+        page.get_by_role("button", name="用令牌登录 · Sign in with the token").click()
+        page.wait_for_load_state("load")
+        deadline = time.monotonic() + 20
+        while not any("api.github.com/user" in url for url in outside):
+            assert time.monotonic() < deadline, outside
+            page.wait_for_timeout(100)
+        context.close()
+    assert "token github_pat_example" in asked  # Decap's GitHub backend, signed in with the token
+    assert all(url.startswith("https://api.github.com/") for url in outside)

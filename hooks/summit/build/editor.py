@@ -7,14 +7,63 @@ navigation entry: MkDocs copies ``docs/admin/`` as static files)."""
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
-__all__ = ["DIST", "FOLDER", "editor_files", "install_editor"]
+import yaml
+
+__all__ = ["DIST", "FOLDER", "EditorSettingsError", "backend", "editor_files", "install_editor"]
 
 DIST = Path("node_modules") / "decap-cms" / "dist"
 YAML_DIST = Path("node_modules") / "yaml" / "browser" / "dist"  # the format's YAML (docs/admin/format.js)
 FOLDER = "admin"
+
+
+class EditorSettingsError(ValueError):
+    """A deployment's editing-page setting is wrong (named, with what it should be)."""
+
+
+_REPO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_URL = re.compile(r"^https://[^\s/]+(/\S*)?$")
+
+
+def backend(env: Mapping[str, str]) -> dict[str, Any] | None:
+    """Where the editing page signs in and opens pull requests, from the deployment's settings; None
+    when none is set (the forms keep config.yml's, which only the local proxy serves).
+
+    - ``SUMMIT_CMS_REPO`` (owner/name) and ``SUMMIT_CMS_BRANCH`` (default main);
+    - ``SUMMIT_CMS_BACKEND``: ``github`` (default) or ``forgejo`` (a self-hosted Forgejo or Gitea);
+    - GitHub: ``SUMMIT_CMS_AUTH_URL``, the OAuth relay's address (its ``/auth`` starts the sign-in);
+      without it editors sign in with an access token;
+    - Forgejo: ``SUMMIT_CMS_API_ROOT`` (https://git.example.cn/api/v1) and ``SUMMIT_CMS_APP_ID``, its
+      OAuth2 application's client id (PKCE: no relay, no secret).
+    """
+    repo = env.get("SUMMIT_CMS_REPO", "").strip()
+    if not repo:
+        return None
+    if not _REPO.match(repo):
+        raise EditorSettingsError(f"SUMMIT_CMS_REPO={repo!r}: write the repository as owner/name")
+    name = env.get("SUMMIT_CMS_BACKEND", "github").strip() or "github"
+    made: dict[str, Any] = {"name": name, "repo": repo, "branch": env.get("SUMMIT_CMS_BRANCH", "main") or "main"}
+    if name == "github":
+        relay = env.get("SUMMIT_CMS_AUTH_URL", "").strip().rstrip("/")
+        if relay:
+            if not _URL.match(relay):
+                raise EditorSettingsError(f"SUMMIT_CMS_AUTH_URL={relay!r}: an https:// address")
+            made |= {"base_url": relay, "auth_endpoint": "auth"}
+        return made
+    if name == "forgejo":
+        api, app = env.get("SUMMIT_CMS_API_ROOT", "").strip().rstrip("/"), env.get("SUMMIT_CMS_APP_ID", "").strip()
+        if not _URL.match(api) or not api.endswith(("/api/v1",)):
+            raise EditorSettingsError(f"SUMMIT_CMS_API_ROOT={api!r}: the server's API, https://<host>/api/v1")
+        if not app:
+            raise EditorSettingsError("SUMMIT_CMS_APP_ID: the OAuth2 application's client id (Forgejo settings)")
+        return made | {"api_root": api, "app_id": app}
+    raise EditorSettingsError(f"SUMMIT_CMS_BACKEND={name!r}: github or forgejo")
 
 
 def editor_files(root: Path) -> list[Path]:
@@ -26,8 +75,17 @@ def editor_files(root: Path) -> list[Path]:
     return sorted(p for p in dist.iterdir() if p.name.endswith("decap-cms.js") or p.suffix == ".wasm")
 
 
-def install_editor(root: Path, site_dir: Path) -> int:
-    """Put the editor's files into ``site_dir/admin/`` (beside its page and forms); how many were put."""
+def install_editor(root: Path, site_dir: Path, env: Mapping[str, str] = os.environ) -> int:
+    """Put the editor's files into ``site_dir/admin/`` (beside its page and forms), its forms told the
+    deployment's repository and sign-in (``backend``); how many files were put."""
+    settings = backend(env)
+    config = site_dir / FOLDER / "config.yml"
+    if settings is not None and config.is_file():
+        text = config.read_text(encoding="utf-8")
+        head = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
+        data = yaml.safe_load(text)
+        data["backend"] = {**settings, "commit_messages": data["backend"].get("commit_messages", {})}
+        config.write_text(head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120), "utf-8")
     found = editor_files(root)
     target = site_dir / FOLDER
     if found:
