@@ -470,8 +470,8 @@ def test_signing_in_to_github_with_an_access_token(chromium, built_site: Path, t
         page.goto(base + "admin/")
         page.get_by_label("GitHub 访问令牌 · GitHub access token").wait_for()
         assert violations(page) == []
-        page.locator("[class*=LoginButton]").wait_for(state="attached")  # Decap's GitHub button needs a relay:
-        assert page.locator("[class*=LoginButton]").is_hidden()  # hidden
+        page.locator("button[class*=LoginButton]").wait_for(state="attached")  # Decap's GitHub button needs a relay:
+        assert page.locator("button[class*=LoginButton]").is_hidden()  # hidden
         page.get_by_label("GitHub 访问令牌 · GitHub access token").fill("github_pat_example")
         page.get_by_role("button", name="用令牌登录 · Sign in with the token").click()
         page.wait_for_load_state("load")
