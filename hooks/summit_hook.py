@@ -197,7 +197,8 @@ def on_post_template(output_content: str, template_name: str, config: Any, **_: 
 def on_post_build(config: Any, **_: Any) -> None:
     finish_site(Path(config.site_dir))
     try:
-        install_editor(_root(config), Path(config.site_dir))  # the editing page's files (when installed)
+        root = _root(config)  # the editing page's files (when installed), its forms for this content
+        install_editor(root, Path(config.site_dir), content_dir(root))
     except EditorSettingsError as exc:
         raise Abort(f"{exc}\n{say('not_built')}") from None
     if _live is not None and _command == "serve":

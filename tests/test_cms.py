@@ -25,7 +25,27 @@ def test_the_forms_are_made_from_the_models_and_not_stale() -> None:
     from summit.content.cms import config
 
     written = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
-    assert written == config(ROOT / "content"), "the forms are stale: run `make schema`"
+    # which years have events is content, not the models (the build makes the forms of what it builds)
+    assert fields_of(written) == fields_of(config(ROOT / "content")), "the forms are stale: run `make schema`"
+
+
+def fields_of(made: dict[str, Any]) -> dict[str, Any]:
+    """The forms with each collection's files reduced to their fields (one list for the events' years)."""
+    return {
+        **made,
+        "collections": [{**c, "files": [{"fields": f["fields"]} for f in c["files"]][:1]} for c in made["collections"]],
+    }
+
+
+def test_the_events_forms_are_each_years_file_and_the_next() -> None:
+    from summit.content.cms import config
+
+    events = {c["name"]: c for c in config(ROOT / "tests" / "fixtures" / "content")["collections"]}["events"]
+    assert [(f["label"], f["file"]) for f in events["files"]] == [
+        ("2024", "content/events/2024.yml"),
+        ("2030", "content/events/2030.yml"),
+        ("2031", "content/events/2031.yml"),
+    ]
 
 
 def _holds(fields: list[dict[str, Any]], data: Any, where: str, found: list[str]) -> None:
@@ -147,6 +167,8 @@ def test_the_forms_hold_a_programme_with_its_people(content_copy: Path) -> None:
     for collection in config(content_copy)["collections"]:
         for entry in collection["files"]:
             path = content_copy / entry["file"].removeprefix("content/")
+            if not path.exists():  # the next year's events: made by its first event
+                continue
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
             _holds(entry["fields"], data, entry["file"], found)
     assert found == []
@@ -192,7 +214,7 @@ def test_the_deployment_names_its_repository_and_sign_in(tmp_path: Path) -> None
     site = tmp_path / "site"
     (site / "admin").mkdir(parents=True)
     (site / "admin" / "config.yml").write_text((ROOT / "docs" / "admin" / "config.yml").read_text("utf-8"), "utf-8")
-    install_editor(tmp_path / "no-node-modules", site, forgejo)
+    install_editor(tmp_path / "no-node-modules", site, env=forgejo)
     text = (site / "admin" / "config.yml").read_text(encoding="utf-8")
     assert text.startswith("# Made from the models")
     made = yaml.safe_load(text)

@@ -126,6 +126,10 @@ def test_the_editing_page_is_not_a_public_page(built_site: Path) -> None:
     assert "noindex" in (built_site / "admin" / "index.html").read_text(encoding="utf-8")
     assert "/admin/" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
     assert not (built_site / "en" / "admin").exists()
+    # its forms are the built content's: each year's events and the next (the fixture's, not content/'s)
+    made = yaml.safe_load((built_site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    events = next(c for c in made["collections"] if c["name"] == "events")
+    assert [f["file"] for f in events["files"]] == [f"content/events/{y}.yml" for y in (2024, 2030, 2031)]
 
 
 # --- The forms driven as an editor drives them -------------------------------------------------------
@@ -456,7 +460,7 @@ def test_signing_in_to_github_with_an_access_token(chromium, built_site: Path, t
 
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
-    install_editor(ROOT, site, {"SUMMIT_CMS_REPO": "chinaocs/site"})
+    install_editor(ROOT, site, env={"SUMMIT_CMS_REPO": "chinaocs/site"})
     config = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
     assert config["backend"]["repo"] == "chinaocs/site"
     del config["local_backend"]  # as the page is on the site's host, not this machine
@@ -482,3 +486,33 @@ def test_signing_in_to_github_with_an_access_token(chromium, built_site: Path, t
         context.close()
     assert "token github_pat_example" in asked  # Decap's GitHub backend, signed in with the token
     assert all(url.startswith("https://api.github.com/") for url in outside)
+
+
+def test_the_first_event_of_the_next_year_makes_its_file(chromium, site: Path, checkout: Path) -> None:
+    assert not (checkout / "content" / "events" / "2021.yml").exists()
+    outside: list[str] = []
+    with serve(site) as base:
+        context = local_context(chromium, outside, viewport={"width": 1280, "height": 900}, locale="zh-CN")
+        page = context.new_page()
+        page.goto(base + "admin/")
+        page.get_by_role("button", name="登录").click()
+        open_file(page, base, "events", "2021")
+        page.get_by_role("button", name=re.compile("新增活动")).first.click()
+        event = page.locator("div[class*=listControlItem]").last
+        fill(event, "编号 / id", "2021-03-forum")
+        pair(event, "标题 / title", "论坛", "Forum")
+        choose(event, "类型 / kind", "forum")
+        fill(event, "日期 / date", "2021-03")
+        pair(event, "摘要 / summary", "一场论坛。", "A forum.")
+        saved(page, checkout, "cms/events/events-2021")
+        context.close()
+    assert outside == []
+    assert file_on(checkout, "cms/events/events-2021", "content/events/2021.yml") == (
+        "# yaml-language-server: $schema=../schema/events.schema.json\n"
+        "events:\n"
+        "  - id: 2021-03-forum\n"
+        "    title: {zh: 论坛, en: Forum}\n"
+        "    kind: forum\n"
+        "    date: 2021-03\n"
+        "    summary: {zh: 一场论坛。, en: A forum.}\n"
+    )

@@ -199,3 +199,19 @@ def test_the_first_record_of_an_empty_file() -> None:
     person = {"id": "li-ming", "name": {"zh": "李明", "en": "Li Ming"}}
     after = save(file, {"op": "push", "path": ["people"], "value": person})
     assert after == before.replace("people: []\n", "people:\n  - id: li-ming\n    name: {zh: 李明, en: Li Ming}\n")
+
+
+def test_the_first_event_of_a_new_year_makes_its_file(tmp_path: Path) -> None:
+    file = tmp_path / "2021.yml"  # not there yet: the page reads it as empty
+    file.write_text("", encoding="utf-8")
+    event = {"id": "2021-03-01-forum", "title": {"zh": "论坛", "en": "Forum"}, "kind": "forum", "date": "2021-03"}
+    after = save(file, {"op": "set", "path": ["events"], "value": [{**event, "summary": {"zh": "一场论坛。"}}]})
+    assert after == (
+        "# yaml-language-server: $schema=../schema/events.schema.json\n"
+        "events:\n"
+        "  - id: 2021-03-01-forum\n"
+        "    title: {zh: 论坛, en: Forum}\n"
+        "    kind: forum\n"
+        "    date: 2021-03\n"
+        "    summary: {zh: 一场论坛。}\n"
+    )

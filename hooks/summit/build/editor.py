@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from ..content.cms import config as forms
+
 __all__ = ["DIST", "FOLDER", "EditorSettingsError", "backend", "editor_files", "install_editor"]
 
 DIST = Path("node_modules") / "decap-cms" / "dist"
@@ -75,16 +77,22 @@ def editor_files(root: Path) -> list[Path]:
     return sorted(p for p in dist.iterdir() if p.name.endswith("decap-cms.js") or p.suffix == ".wasm")
 
 
-def install_editor(root: Path, site_dir: Path, env: Mapping[str, str] = os.environ) -> int:
-    """Put the editor's files into ``site_dir/admin/`` (beside its page and forms), its forms told the
-    deployment's repository and sign-in (``backend``); how many files were put."""
+def install_editor(
+    root: Path, site_dir: Path, content: Path | None = None, env: Mapping[str, str] = os.environ
+) -> int:
+    """Put the editor's files into ``site_dir/admin/`` (beside its page and forms); its forms made for
+    the ``content`` being built (its years of events and the next) and told the deployment's repository
+    and sign-in (``backend``). How many files were put."""
     settings = backend(env)
     config = site_dir / FOLDER / "config.yml"
-    if settings is not None and config.is_file():
+    if config.is_file() and (settings is not None or content is not None):
         text = config.read_text(encoding="utf-8")
         head = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
         data = yaml.safe_load(text)
-        data["backend"] = {**settings, "commit_messages": data["backend"].get("commit_messages", {})}
+        if content is not None and content.is_dir():
+            data["collections"] = forms(content)["collections"]
+        if settings is not None:
+            data["backend"] = {**settings, "commit_messages": data["backend"].get("commit_messages", {})}
         config.write_text(head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120), "utf-8")
     found = editor_files(root)
     target = site_dir / FOLDER

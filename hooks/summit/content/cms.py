@@ -221,7 +221,9 @@ def config(content: Path, repo: str = REPO) -> dict[str, Any]:
             )
             continue
         folder = kind.file.split("<")[0]
-        years = sorted(p.stem for p in (content / folder).glob("*.yml"))
+        years = sorted(p.stem for p in (content / folder).glob("*.yml") if p.stem.isdigit())
+        if years:  # and the year after the last: its file is made by the first event saved in it
+            years.append(str(int(years[-1]) + 1))
         made = [(f"{kind.key}-{year}", year, f"content/{folder}{year}.yml", [item]) for year in years]
         collections.append(_collection(kind.key, _label(f"model.{kind.model.__name__}"), made))
     return {
