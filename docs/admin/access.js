@@ -16,8 +16,13 @@
   function mend() {
     // the app's content is its main landmark where Decap gives none (the sign-in, editor, workflow pages)
     document.querySelectorAll("[class*=AppMainContainer], [class*=StyledAuthenticationPage]").forEach(function (box) {
-      if (!box.querySelector("main, [role=main]") && !box.hasAttribute("role")) box.setAttribute("role", "main");
+      if (box.querySelector("main, [role=main]")) box.removeAttribute("role");
+      else box.setAttribute("role", "main");
     });
+    // the page's own heading and token form are the main landmark until Decap shows one
+    var shell = document.getElementById("shell");
+    var other = document.querySelector("main, [role=main]:not(#shell)");
+    if (shell) shell.setAttribute("role", other ? "region" : "main");
     document.querySelectorAll("[data-slate-editor]:not([aria-label])").forEach(function (box) {
       var field = box.closest("[class*=ControlContainer]");
       var label = field && field.querySelector("label");
@@ -36,6 +41,7 @@
     });
   }
 
+  mend();
   var queued = false;
   new MutationObserver(function () {
     if (queued) return;
