@@ -99,10 +99,8 @@ export function summitFormat(YAML, config) {
         && words.join(", ").length <= PAIR_WIDTH;
       return map;
     }
-    const node = doc.createNode(value);
-    if (typeof value === "string") {
-      if (value.includes("\n")) node.type = YAML.Scalar.BLOCK_LITERAL; // too long for its line: foldLong
-    }
+    const node = doc.createNode(value); // a long one-line text is folded afterwards (foldLong)
+    if (typeof value === "string" && value.includes("\n")) node.type = YAML.Scalar.BLOCK_LITERAL;
     return node;
   }
 
