@@ -53,6 +53,7 @@ format: $(NODE_STAMP)
 ## edit: the editing page on this checkout, no account: http://127.0.0.1:8000/admin/ (its saves are branches of this repository)
 edit: $(STAMP) $(NODE_STAMP)
 	@git diff --quiet HEAD && test -z "$$(git status --porcelain --untracked-files=normal)" || { echo "make edit: commit or stash your changes first (the editing page's saves commit the whole working tree to cms/... branches)"; exit 1; }
+	@node -e "require('net').createServer().once('error', () => process.exit(1)).listen(8081, '127.0.0.1', function () { this.close(); })" || { echo "make edit: port 8081 (the editing page's local proxy) is in use: stop what runs there first"; exit 1; }
 	@echo "Editing page: http://127.0.0.1:8000/admin/ (sign in with 登录 / Login; saves become cms/... branches here)"
 	PORT=8081 MODE=git GIT_REPO_DIRECTORY=$(CURDIR) BIND_HOST=127.0.0.1 node_modules/.bin/decap-server & \
 	  trap 'kill $$!' EXIT INT TERM; \
