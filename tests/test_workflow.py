@@ -79,3 +79,13 @@ def test_every_job_that_builds_checks_out_the_contents_history() -> None:
     for name in building:
         (checkout,) = [s for s in jobs[name]["steps"] if str(s.get("uses", "")).startswith("actions/checkout")]
         assert checkout.get("with", {}).get("fetch-depth") == 0, name
+
+
+def test_the_published_builds_carry_the_editing_pages_sign_in() -> None:
+    jobs = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]
+    publishing = [name for name, job in jobs.items() if "PUBLISH" in job.get("env", {})] + ["mirror"]
+    assert len(publishing) == 2
+    for name in publishing:
+        env = jobs[name]["env"]
+        for setting in ("REPO", "BRANCH", "BACKEND", "AUTH_URL", "API_ROOT", "APP_ID"):
+            assert env[f"SUMMIT_CMS_{setting}"] == f"${{{{ vars.SUMMIT_CMS_{setting} }}}}", (name, setting)
