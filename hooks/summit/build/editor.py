@@ -77,9 +77,7 @@ def editor_files(root: Path) -> list[Path]:
     return sorted(p for p in dist.iterdir() if p.name.endswith("decap-cms.js") or p.suffix == ".wasm")
 
 
-def install_editor(
-    root: Path, site_dir: Path, content: Path | None = None, env: Mapping[str, str] = os.environ
-) -> int:
+def install_editor(root: Path, site_dir: Path, content: Path | None = None, env: Mapping[str, str] = os.environ) -> int:
     """Put the editor's files into ``site_dir/admin/`` (beside its page and forms); its forms made for
     the ``content`` being built (its years of events and the next) and told the deployment's repository
     and sign-in (``backend``). How many files were put."""
