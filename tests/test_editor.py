@@ -10,7 +10,6 @@ import re
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
@@ -21,8 +20,11 @@ import pytest
 import yaml
 from playwright.sync_api import Locator, Page
 
+from test_audit import AXE, TAGS
+from test_format import changed
+
 from browser import local_context, serve
-from conftest import ROOT
+from conftest import ROOT, run_summit
 
 pytestmark = pytest.mark.site
 
@@ -216,12 +218,7 @@ def checked(repo: Path, branch: str, tmp: Path) -> tuple[int, str, float]:
     archive = subprocess.run(["git", "archive", branch, "content"], cwd=repo, capture_output=True, check=True)
     subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
     started = time.monotonic()
-    done = subprocess.run(
-        [sys.executable, "-m", "summit", "--root", str(tree), "check"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "SUMMIT_EDITOR_LANG": "en"},
-    )
+    done = run_summit("check", content=tree / "content", cwd=tree, extra_env={"SUMMIT_EDITOR_LANG": "en"})
     return done.returncode, done.stdout + done.stderr, time.monotonic() - started
 
 
@@ -290,8 +287,7 @@ def test_an_editor_changes_the_content_through_the_forms(
         assert written == original["stations.yml"].replace(
             "name: {zh: 东京工作站, en: Tokyo Station}", "name: {zh: 东京站, en: Tokyo Station}"
         )
-        diff = git(repo, "diff", "--unified=0", "main", "cms/stations/stations")
-        assert [line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")] == [
+        assert changed(file_on(repo, "main", "content/stations.yml"), written) == [
             "-    name: {zh: 东京工作站, en: Tokyo Station}",
             "+    name: {zh: 东京站, en: Tokyo Station}",
         ]
@@ -394,10 +390,6 @@ def test_an_editor_changes_the_content_through_the_forms(
     assert "开幕致辞" in page_html and "李明" in page_html and "A厅" in page_html
     with capsys.disabled():
         print("\n" + "; ".join(figures))
-
-
-AXE = (ROOT / "tests" / "fixtures" / "axe" / "axe.min.js").read_text(encoding="utf-8")
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 def violations(page: Page) -> list[tuple[str, list]]:

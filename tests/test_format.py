@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE, ROOT
+from conftest import FIXTURE, ROOT, run_summit
 
 pytestmark = pytest.mark.site  # needs node_modules (make installs it)
 
@@ -169,12 +169,7 @@ def test_a_new_record_is_written_as_an_editor_would(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     (content / "events" / "2020.yml").write_text(after, encoding="utf-8")
-    checked = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "python"), "-m", "summit", "--root", str(tmp_path), "check"],
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "SUMMIT_EDITOR_LANG": "en"},
-    )
+    checked = run_summit("check", content=content, cwd=tmp_path, extra_env={"SUMMIT_EDITOR_LANG": "en"})
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "6 events" in checked.stdout + checked.stderr
 

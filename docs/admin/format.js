@@ -72,6 +72,7 @@ export function summitFormat(YAML, config) {
   const trees = fieldOrders(config);
   const none = { keys: [], children: {} };
 
+  const keyOf = (pair) => String(YAML.isScalar(pair.key) ? pair.key.value : pair.key);
   const rank = (tree, key) => {
     const at = tree.keys.indexOf(key);
     return at < 0 ? tree.keys.length : at;
@@ -124,10 +125,10 @@ export function summitFormat(YAML, config) {
 
   function applyMap(doc, map, value, tree) {
     const count = map.items.length;
-    map.items = map.items.filter((pair) => Object.hasOwn(value, String(YAML.isScalar(pair.key) ? pair.key.value : pair.key)));
+    map.items = map.items.filter((pair) => Object.hasOwn(value, keyOf(pair)));
     let changed = map.items.length !== count;
     for (const [key, item] of Object.entries(value)) {
-      const pair = map.items.find((p) => String(YAML.isScalar(p.key) ? p.key.value : p.key) === key);
+      const pair = map.items.find((p) => keyOf(p) === key);
       const sub = tree.children[key] || none;
       if (pair) {
         const before = pair.value;
@@ -137,7 +138,7 @@ export function summitFormat(YAML, config) {
       }
       changed = true;
       const made = new YAML.Pair(doc.createNode(key), create(doc, item, sub));
-      const at = map.items.findIndex((p) => rank(tree, String(YAML.isScalar(p.key) ? p.key.value : p.key)) > rank(tree, key));
+      const at = map.items.findIndex((p) => rank(tree, keyOf(p)) > rank(tree, key));
       if (at < 0) map.items.push(made);
       else map.items.splice(at, 0, made);
     }
@@ -172,8 +173,7 @@ export function summitFormat(YAML, config) {
         if (!YAML.isScalar(node) || typeof node.value !== "string" || node.value.includes("\n")) return;
         if (node.type === YAML.Scalar.BLOCK_FOLDED) return;
         const depth = path.filter((p) => YAML.isCollection(p)).length;
-        const key = String(YAML.isScalar(pair.key) ? pair.key.value : pair.key);
-        if (2 * (depth - 1) + key.length + 2 + node.value.length <= OPTIONS.lineWidth) return; // its column: 2 a level
+        if (2 * (depth - 1) + keyOf(pair).length + 2 + node.value.length <= OPTIONS.lineWidth) return; // its column: 2 a level
         const parent = path[path.length - 1];
         if (YAML.isCollection(parent) && parent.flow) parent.flow = false;
         node.type = YAML.Scalar.BLOCK_FOLDED;

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from ..content.cms import config as forms
+from ..content.cms import render
 
 __all__ = ["DIST", "FOLDER", "EditorSettingsError", "backend", "editor_files", "install_editor"]
 
@@ -84,21 +85,25 @@ def install_editor(root: Path, site_dir: Path, content: Path | None = None, env:
     settings = backend(env)
     config = site_dir / FOLDER / "config.yml"
     if config.is_file() and (settings is not None or content is not None):
-        text = config.read_text(encoding="utf-8")
-        head = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
-        data = yaml.safe_load(text)
-        if content is not None and content.is_dir():
-            data["collections"] = forms(content)["collections"]
+        made = forms(content) if content is not None and content.is_dir() else yaml.safe_load(config.read_text("utf-8"))
         if settings is not None:
-            data["backend"] = {**settings, "commit_messages": data["backend"].get("commit_messages", {})}
-        config.write_text(head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120), "utf-8")
+            made["backend"] = {**settings, "commit_messages": made["backend"].get("commit_messages", {})}
+        config.write_text(render(made), encoding="utf-8")
     found = editor_files(root)
     target = site_dir / FOLDER
     if found:
         target.mkdir(parents=True, exist_ok=True)
     for file in found:
-        shutil.copyfile(file, target / file.name)
+        _put(file, target / file.name)
     modules = root / YAML_DIST
     if found and modules.is_dir():
-        shutil.copytree(modules, target / "yaml", dirs_exist_ok=True)
+        shutil.copytree(modules, target / "yaml", dirs_exist_ok=True, copy_function=_put)
     return len(found)
+
+
+def _put(source: str | Path, target: str | Path) -> None:
+    """Copy ``source`` unless ``target`` is already that file (the live preview's full builds: 7 MB)."""
+    was, there = Path(source).stat(), Path(target)
+    if there.is_file() and (now := there.stat()).st_size == was.st_size and now.st_mtime_ns == was.st_mtime_ns:
+        return
+    shutil.copy2(source, target)

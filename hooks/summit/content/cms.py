@@ -4,11 +4,12 @@ Chinese and English (``strings/fields.yml``) and what it holds (``schema.ZH`` an
 as its hint, required or not, a widget by its type (dates, times, a zone picker, choices, relations to
 stations, partners, projects and people by id, ``{zh, en}`` texts as a pair of fields, Markdown, images
 into ``content/images/``), an event's rooms and sessions as nested lists. ``make schema`` writes it; a
-test fails when it is stale or cannot hold a content file.
+test fails when it is stale or cannot hold a content file. The build writes the built content's own
+(``build/editor.py``), with the deployment's repository and sign-in.
 
 The editorial workflow (a branch and a pull request per change) is on; ``local_backend`` lets Decap's
-local proxy (``decap-server``) serve a checkout for previews and tests. The repository is the one
-``SUMMIT_CMS_REPO`` names (``owner/name``) when the build is made, else a placeholder.
+local proxy (``decap-server``) serve a checkout for previews and tests. The repository is a placeholder
+here; the build puts in the one ``SUMMIT_CMS_REPO`` names.
 """
 
 from __future__ import annotations
@@ -27,14 +28,15 @@ from .kinds import KINDS
 from .models import Site
 from .schema import ZH
 
-__all__ = ["CONFIG", "RELATIONS", "config", "write_config"]
+__all__ = ["CONFIG", "RELATIONS", "config", "render", "write_config"]
 
 CONFIG = Path("admin") / "config.yml"
 """Where the configuration is, under the docs folder (served at /admin/config.yml)."""
 REPO = "OWNER/REPOSITORY"
 LOCAL_PROXY = "http://127.0.0.1:8081/api/v1"
-FORMAT = "summit-yaml"  # docs/admin/format.js: a save keeps the file's schema line, comments and order
 """Decap's local proxy (``decap-server``, its default port), for a preview of a checkout and the tests."""
+FORMAT = "summit-yaml"  # docs/admin/format.js: a save keeps the file's schema line, comments and order
+HEAD = "# Made from the models by `make schema` (summit/content/cms.py): do not edit by hand.\n"
 COMMITS = {  # each save is a commit on its pull request's branch: named as an editor would name it
     "create": "{{path}}：新增 / Create “{{slug}}” (editing page)",
     "update": "{{path}}：修改 / Edit (editing page)",
@@ -207,7 +209,7 @@ def _collection(name: str, label: str, files: list[tuple[str, str, list[dict[str
     }
 
 
-def config(content: Path, repo: str = REPO) -> dict[str, Any]:
+def config(content: Path) -> dict[str, Any]:
     """The configuration for the content folder ``content`` (its events' year files as they are)."""
     collections = [_collection("site", _label("model.Site"), [("site", "site.yml", "content/site.yml", fields(Site))])]
     for kind in KINDS:
@@ -227,7 +229,7 @@ def config(content: Path, repo: str = REPO) -> dict[str, Any]:
         made = [(f"{kind.key}-{year}", year, f"content/{folder}{year}.yml", [item]) for year in years]
         collections.append(_collection(kind.key, _label(f"model.{kind.model.__name__}"), made))
     return {
-        "backend": {"name": "github", "repo": repo, "branch": "main", "commit_messages": COMMITS},
+        "backend": {"name": "github", "repo": REPO, "branch": "main", "commit_messages": COMMITS},
         "publish_mode": "editorial_workflow",
         "local_backend": {"url": LOCAL_PROXY},
         "locale": "zh_Hans",
@@ -237,11 +239,14 @@ def config(content: Path, repo: str = REPO) -> dict[str, Any]:
     }
 
 
-def write_config(docs: Path, content: Path, repo: str = REPO) -> Path:
+def render(made: dict[str, Any]) -> str:
+    """A configuration as its file: the note that it is made, then YAML."""
+    return HEAD + yaml.safe_dump(made, allow_unicode=True, sort_keys=False, width=120)
+
+
+def write_config(docs: Path, content: Path) -> Path:
     """Write the configuration under ``docs`` (``CONFIG``)."""
     target = docs / CONFIG
     target.parent.mkdir(parents=True, exist_ok=True)
-    head = "# Made from the models by `make schema` (summit/content/cms.py): do not edit by hand.\n"
-    body = yaml.safe_dump(config(content, repo), allow_unicode=True, sort_keys=False, width=120)
-    target.write_text(head + body, encoding="utf-8")
+    target.write_text(render(config(content)), encoding="utf-8")
     return target
