@@ -112,6 +112,7 @@ def test_the_editing_page_opens_a_content_file_in_its_form(chromium, site: Path)
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(base + "admin/")
         page.get_by_role("button", name="登录").click()  # the local proxy: no account
+        assert page.locator("#unset").is_hidden()  # a proxy answers: nothing to set
         for label in ("站点信息 / The summit", "活动 / Event", "海外工作站 / Station", "合作伙伴 / Partner"):
             page.get_by_role("link", name=label).first.wait_for()
         page.goto(base + "admin/#/collections/stations/entries/stations")
@@ -512,3 +513,28 @@ def test_the_first_event_of_the_next_year_makes_its_file(chromium, site: Path, c
         "    date: 2021-03\n"
         "    summary: {zh: 一场论坛。, en: A forum.}\n"
     )
+
+
+def test_without_a_repository_or_proxy_the_page_says_what_to_set(chromium, built_site: Path, tmp_path: Path) -> None:
+    """A build without SUMMIT_CMS_REPO, opened where no local proxy answers: no sign-in that cannot work."""
+    from summit.build.editor import install_editor
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    install_editor(ROOT, site, env={})
+    config = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    config["local_backend"]["url"] = f"http://127.0.0.1:{free_port()}/api/v1"  # nothing listens there
+    (site / "admin" / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    outside: list[str] = []
+    with serve(site) as base:
+        context = local_context(chromium, outside, viewport={"width": 390, "height": 844})
+        page = context.new_page()
+        page.goto(base + "admin/")
+        page.get_by_text("编辑页面还没有设置仓库").wait_for()
+        page.get_by_text("No repository is set for the editing page").wait_for()
+        page.locator("button[class*=LoginButton]").wait_for(state="attached")
+        assert page.locator("button[class*=LoginButton]").is_hidden()
+        assert page.locator("#token").is_hidden()
+        assert violations(page) == []
+        context.close()
+    assert outside == []
