@@ -182,13 +182,20 @@ def test_the_kept_pages_are_bounded_least_recently_used_first(chromium, base: st
     # the same worker with room for five pages (every page registers it: each asks for that one)
     context.add_init_script(
         "if (navigator.serviceWorker) { const real = navigator.serviceWorker.register.bind(navigator.serviceWorker);"
-        " navigator.serviceWorker.register = (url, options) => real(url + '?pages=5', options); }"
+        " navigator.serviceWorker.register = (url, options) => real(url + '?pages=5', options);"
+        # and each page notes the worker's answer to its request to keep (a reader stays that long)
+        " navigator.serviceWorker.addEventListener('message', e => {"
+        " if (e.data && e.data.type === 'summit-kept') window.__kept = true; }); }"
     )
     page = visit(context, base)
     assert page.evaluate("navigator.serviceWorker.controller.scriptURL").endswith("sw.js?pages=5")
+    page.wait_for_function("window.__kept === true")
     pages = ["schedule/", "about/", "partners/", "stations/", "projects/", "people/", "changes/"]
     for path in pages:
         page.goto(base + path)
+        page.wait_for_function("window.__kept === true")
+        # what every page asks for is never the one to go (it is used again by each page)
+        assert {base, base + "schedule/", base + "agenda/"} <= set(kept(page)), (path, kept(page))
     until(page, "caches.open('summit-pages').then(c => c.keys()).then(keys => keys.length <= 5)")
     urls = kept(page)
     # the last page and what every page asks to keep (home, schedule, agenda) stay; the first pages went

@@ -8,7 +8,8 @@
  * - images: from the cache when there, at most MAX_MEDIA;
  * - a page asks (postMessage {type: "summit-keep", urls}) for what its readers will want offline: its
  *   language's home, schedule and agenda; an event's page its api file and its people's pages. A kept
- *   copy older than this build is fetched again.
+ *   copy older than this build is fetched again; one as new counts as used (it becomes the newest), so
+ *   what every page asks for is the last to go.
  * The editing page (admin/) is left to the network. */
 "use strict";
 var ROOT = new URL("./", self.location).href;
@@ -131,7 +132,7 @@ self.addEventListener("message", function (event) {
       var key = pageKey(u);
       return cache.match(key).then(function (found) {
         var date = found && Date.parse(found.headers.get("date") || "");
-        if (found && date && date >= BUILD) return null;
+        if (found && date && date >= BUILD) return keep(PAGES, key, found, limit);  // used: the newest again
         return fetch(key).then(function (response) {
           if (response.ok) return keep(PAGES, key, response, limit);
           return null;
