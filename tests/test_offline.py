@@ -2,7 +2,7 @@
 opened event with its programme, its people and its api file open with no network, in the language they
 were read in (days and filters work); a page never opened says so in both languages; back online after
 a new build the new pages are shown with a quiet notice and only the changed files are fetched again;
-the cache stays within its bounds; nothing is registered from file://, and the preview's worker
+the cache stays within its bounds and a page kept again is never missing meanwhile; nothing is registered from file://, and the preview's worker
 removes itself."""
 
 from __future__ import annotations
@@ -201,6 +201,33 @@ def test_the_kept_pages_are_bounded_least_recently_used_first(chromium, base: st
     # the last page and what every page asks to keep (home, schedule, agenda) stay; the first pages went
     assert len(urls) <= 5 and base + "changes/" in urls and base + "schedule/" in urls, urls
     assert base + "about/" not in urls and base + "partners/" not in urls, urls
+    context.close()
+
+
+def test_a_kept_page_is_never_missing_while_it_is_kept_again(chromium, base: str) -> None:
+    """Keeping a page again (a newer copy, or one counted as used) replaces it in one step: a reader who
+    goes offline while the worker is busy keeping an event's people still finds the home page."""
+    context = local_context(chromium)
+    page = visit(context, base)
+    wait_kept(page, [base, base + "schedule/", base + "agenda/"])
+    people = [f"{base}people/person-{n}/" for n in range(60)]
+    missing = page.evaluate(
+        """async ([home, people]) => {
+            const answered = new Promise(resolve => navigator.serviceWorker.addEventListener("message",
+                e => { if (e.data && e.data.type === "summit-kept") resolve(); }));
+            navigator.serviceWorker.controller.postMessage({type: "summit-keep", urls: [home, ...people]});
+            let done = false, missing = 0, looked = 0;
+            answered.then(() => { done = true; });
+            while (!done) {
+                if (!(await caches.match(home, {cacheName: "summit-pages"}))) missing += 1;
+                looked += 1;
+            }
+            return [missing, looked];
+        }""",
+        [base, people],
+    )
+    assert missing[0] == 0 and missing[1] > 10, missing  # looked at many times while the people were kept
+    assert set(people) <= set(kept(page))
     context.close()
 
 

@@ -61,7 +61,7 @@ function pageKey(url) {
 /** Put ``response`` as the newest entry, then drop the oldest beyond ``max``. */
 function keep(name, key, response, max) {
   return caches.open(name).then(function (cache) {
-    return cache.delete(key).then(function () { return cache.put(key, response); }).then(function () {
+    return cache.put(key, response).then(function () {  // one step: a replaced entry is never missing
       return cache.keys();
     }).then(function (keys) {
       return Promise.all(keys.slice(0, Math.max(0, keys.length - max)).map(function (r) { return cache.delete(r); }));
