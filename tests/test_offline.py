@@ -2,8 +2,8 @@
 opened event with its programme, its people and its api file open with no network, in the language they
 were read in (days and filters work); a page never opened says so in both languages; back online after
 a new build the new pages are shown with a quiet notice and only the changed files are fetched again;
-the cache stays within its bounds and a page kept again is never missing meanwhile; nothing is registered from file://, and the preview's worker
-removes itself."""
+the cache stays within its bounds and a page kept again is never missing meanwhile; nothing is
+registered from file://, and the preview's worker removes itself."""
 
 from __future__ import annotations
 
