@@ -29,6 +29,7 @@ from summit.outputs.search import (
     ui_strings,
 )
 from summit.schedule.site import Site
+from test_audit import AXE, TAGS
 
 from browser import local_context, serve
 from conftest import BASE_URL, NOW, ROOT
@@ -39,7 +40,6 @@ pytestmark = pytest.mark.site
 QUERIES = yaml.safe_load((ROOT / "tests" / "fixtures" / "search" / "queries.yml").read_text("utf-8"))
 ARCHIVE_PART = 40
 """Pages per index part in the archive fixture (about four parts a language)."""
-AXE = (ROOT / "tests" / "fixtures" / "axe" / "axe.min.js").read_text(encoding="utf-8")
 
 
 def test_chinese_is_indexed_by_its_character_pairs_spelled_in_letters() -> None:
@@ -301,8 +301,7 @@ def test_the_open_search_has_no_accessibility_violation(real: Visitor) -> None:
         assert real.search(query)
         real.page.add_script_tag(content=AXE)
         result = real.page.evaluate(
-            "() => axe.run(document.querySelector('.summit-search'), "
-            "{runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']}})"
+            "tags => axe.run(document.querySelector('.summit-search'), {runOnly: {type: 'tag', values: tags}})", TAGS
         )
         assert [(v["id"], [n["html"][:80] for n in v["nodes"]]) for v in result["violations"]] == []
         status = real.page.locator(".summit-search__status").text_content()
