@@ -61,7 +61,7 @@ def backend(env: Mapping[str, str]) -> dict[str, Any] | None:
         return made
     if name == "forgejo":
         api, app = env.get("SUMMIT_CMS_API_ROOT", "").strip().rstrip("/"), env.get("SUMMIT_CMS_APP_ID", "").strip()
-        if not _URL.match(api) or not api.endswith(("/api/v1",)):
+        if not _URL.match(api) or not api.endswith("/api/v1"):
             raise EditorSettingsError(f"SUMMIT_CMS_API_ROOT={api!r}: the server's API, https://<host>/api/v1")
         if not app:
             raise EditorSettingsError("SUMMIT_CMS_APP_ID: the OAuth2 application's client id (Forgejo settings)")

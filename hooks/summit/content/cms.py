@@ -118,7 +118,7 @@ def _widget(model: type[BaseModel], name: str, annotation: Any) -> dict[str, Any
             made = {"widget": "list", "fields": fields(item)}
             title = next((t for t in ("title", "name") if t in item.model_fields), None)
             if "id" in item.model_fields and title:  # a closed room or session: its id and name
-                made["summary"] = f"{{{{fields.id}}}} · {{{{fields.{title}.zh}}}}"
+                made["summary"] = _summary(title)
             return made
         inner = _widget(model, name, item)
         if inner["widget"] == "object":  # texts in both languages
@@ -189,6 +189,11 @@ def fields(model: type[BaseModel]) -> list[dict[str, Any]]:
     return made
 
 
+def _summary(title: str) -> str:
+    """How a list shows a closed record: its id and its Chinese name (``tokyo · 东京工作站``)."""
+    return f"{{{{fields.id}}}} · {{{{fields.{title}.zh}}}}"
+
+
 def _loosen(field: dict[str, Any]) -> None:
     """An optional object's own fields are not required of the form: Decap checks them even when the
     object is left out (a station without a description). ``make check`` still asks for both languages
@@ -214,7 +219,7 @@ def config(content: Path) -> dict[str, Any]:
     collections = [_collection("site", _label("model.Site"), [("site", "site.yml", "content/site.yml", fields(Site))])]
     for kind in KINDS:
         item = {"name": kind.key, "label": _label(f"model.{kind.model.__name__}"), "widget": "list"}
-        item["summary"] = f"{{{{fields.id}}}} · {{{{fields.{kind.title}.zh}}}}"  # a closed record: its id and name
+        item["summary"] = _summary(kind.title)
         item["fields"] = fields(kind.model)
         if kind.one_file:
             file = f"content/{kind.file}"

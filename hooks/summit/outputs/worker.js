@@ -58,14 +58,18 @@ function pageKey(url) {
   return u.href;
 }
 
-/** Put ``response`` as the newest entry, then drop the oldest beyond ``max``. */
+/** Drop the oldest entries of ``cache`` beyond ``max``. */
+function trim(cache, max) {
+  return cache.keys().then(function (keys) {
+    return Promise.all(keys.slice(0, Math.max(0, keys.length - max)).map(function (r) { return cache.delete(r); }));
+  });
+}
+
+/** Put ``response`` as the newest entry (one step: a replaced entry is never missing), then drop the
+ * oldest beyond ``max``. */
 function keep(name, key, response, max) {
   return caches.open(name).then(function (cache) {
-    return cache.put(key, response).then(function () {  // one step: a replaced entry is never missing
-      return cache.keys();
-    }).then(function (keys) {
-      return Promise.all(keys.slice(0, Math.max(0, keys.length - max)).map(function (r) { return cache.delete(r); }));
-    });
+    return cache.put(key, response).then(function () { return trim(cache, max); });
   });
 }
 
@@ -132,13 +136,13 @@ self.addEventListener("message", function (event) {
       var key = pageKey(u);
       return cache.match(key).then(function (found) {
         var date = found && Date.parse(found.headers.get("date") || "");
-        if (found && date && date >= BUILD) return keep(PAGES, key, found, limit);  // used: the newest again
+        if (found && date && date >= BUILD) return cache.put(key, found);  // used: the newest again
         return fetch(key).then(function (response) {
-          if (response.ok) return keep(PAGES, key, response, limit);
+          if (response.ok) return cache.put(key, response);
           return null;
         }).catch(function () { return null; });
       });
-    }));
+    })).then(function () { return trim(cache, limit); });  // once for the whole request
   }).then(function () {
     if (event.source) event.source.postMessage({ type: "summit-kept", count: urls.length });
   }));
