@@ -29,6 +29,8 @@ from conftest import ROOT, run_summit
 pytestmark = pytest.mark.site
 
 SERVER = ROOT / "node_modules" / ".bin" / "decap-server"
+PROXY_LOG = "decap-server.log"
+"""What the local proxy printed, beside the checkout it serves."""
 
 
 def free_port() -> int:
@@ -64,9 +66,8 @@ def proxy(checkout: Path) -> Iterator[int]:
     assert SERVER.exists(), "node_modules is missing: run `make test` (it installs package-lock.json)"
     port = free_port()
     env = {**os.environ, "PORT": str(port), "MODE": "git", "GIT_REPO_DIRECTORY": str(checkout)}
-    process = subprocess.Popen(
-        [str(SERVER)], cwd=checkout, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    log = (checkout.parent / PROXY_LOG).open("wb")  # read back when a save does not arrive
+    process = subprocess.Popen([str(SERVER)], cwd=checkout, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -84,6 +85,7 @@ def proxy(checkout: Path) -> Iterator[int]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+        log.close()
 
 
 @pytest.fixture
@@ -205,7 +207,11 @@ def saved(page: Page, repo: Path, branch: str, since: str = "") -> float:
             seconds = time.monotonic() - started
             page.get_by_text("修改已保存").wait_for()  # the page has read the saved entry back
             return seconds
-        assert time.monotonic() < deadline, f"no commit on {branch}"
+        if time.monotonic() >= deadline:  # what the page says (its toolbar, Decap's notices) tells why
+            notices = page.locator("[class*=ToolbarContainer], .Toastify__toast-container")
+            said = " | ".join(notices.all_inner_texts())
+            proxy = (repo.parent / PROXY_LOG).read_text("utf-8", "replace")[-1500:]
+            raise AssertionError(f"no commit on {branch} in 30 s; the page says: {said}\nthe proxy: {proxy}")
         time.sleep(0.1)
 
 
@@ -303,7 +309,9 @@ def test_an_editor_changes_the_content_through_the_forms(
 
         # 2. A partner deleted: its lines go, the other partners' comments stay
         open_file(page, base, "partners", "partners.yml")
-        bar(record(page.locator("body"), "green-pine-capital · Green Pine Capital")).last.click()
+        partner = record(page.locator("body"), "green-pine-capital · Green Pine Capital")
+        bar(partner).last.click()
+        partner.wait_for(state="detached")  # gone from the form before it is saved
         saved(page, repo, "cms/partners/partners")
         written = file_on(repo, "cms/partners/partners", "content/partners.yml")
         gone = (
